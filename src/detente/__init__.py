@@ -1,0 +1,56 @@
+"""detente: political event data from news text.
+
+    >>> import detente
+    >>> coded = detente.code_text("Russia said it wants good relations with the US.", date="2021-04-15")
+    >>> [(e.source.code, e.cameo, e.target.code) for e in coded.events]
+    [('RUS', '030', 'USA')]
+
+The public API is what ``__all__`` lists (pinned by a test).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from detente.errors import DetenteError, InputError, ModelNotInstalledError, UserInputError
+from detente.model import Article, CodedArticle, Event, Mention, ParsedDoc, Problem, Quote, Sentence, Token
+from detente.pipeline import Pipeline
+from detente.settings import Settings
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "CodedArticle",
+    "DetenteError",
+    "Event",
+    "InputError",
+    "Mention",
+    "ModelNotInstalledError",
+    "ParsedDoc",
+    "Pipeline",
+    "Problem",
+    "Quote",
+    "Sentence",
+    "Settings",
+    "Token",
+    "UserInputError",
+    "__version__",
+    "code_text",
+    "load",
+]
+
+
+def load(settings: Settings | None = None) -> Pipeline:
+    """A pipeline built from ``settings`` (defaults < detente.toml < DETENTE_* env when None)."""
+    return Pipeline(settings if settings is not None else Settings.load())
+
+
+@lru_cache(maxsize=1)
+def _default_pipeline() -> Pipeline:
+    return load()
+
+
+def code_text(text: str, date: str | None = None) -> CodedArticle:
+    """Code one text with the default pipeline; ``date`` (YYYY-MM-DD) resolves dated actor codes."""
+    return _default_pipeline().code_text(text, date)

@@ -1,0 +1,219 @@
+"""Actor stage: find actor mentions in a ``ParsedDoc`` and resolve each to a CAMEO actor code.
+
+How a mention is built (the PETRARCH/TABARI actor-agent composition, done on tokens):
+
+1. Dictionary names are looked up longest-first at every token (countries with their adjectives,
+   demonyms and capitals; institutions and seats of power; organisations; people) and so are agents
+   (roles: "foreign minister" -> GOV), agents only on nouns. Discard phrases are skipped.
+2. Adjacent pieces of one noun phrase are joined: ``Kremlin spokesperson Dmitry Peskov``,
+   ``Russia's foreign minister Sergey Lavrov``, ``foreign minister of Russia``, ``President Joe Biden``.
+   A run of proper nouns right after a role is the person's name even when the dictionary does not
+   know it ("spokesperson Dmitry Peskov").
+3. The code: a known person -> their code on the article date; else a country + an agent -> country +
+   agent (RUS + GOV = RUSGOV); else the actor's own code; an agent alone -> ``---`` + agent.
+   ``via`` records the dictionary entries used, so ``explain`` can show how each code was resolved.
+4. Personal pronouns (he, she, it, they) become mentions resolved to the nearest earlier compatible
+   mention (a person for he/she; a country, body or group for it/they), ``via="coref:<start>-<end>"``.
+
+What it does not do: resolve "the two countries" or "both sides" (article-level resolution builds on
+these mentions), or decide who speaks (``quotes/``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from detente.dictionaries import ActorEntry, AgentEntry, Dictionaries
+from detente.model import CodedArticle, Mention, ParsedDoc, Sentence, Token
+
+NOUNS = {"NOUN", "PROPN"}
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+BODY_PRONOUNS = {"it", "they", "them"}
+LINKS = {"'s", "’s", "'", "’"}
+AGENT_KIND = {
+    "GOV": "government",
+    "MIL": "military",
+    "COP": "police",
+    "JUD": "judiciary",
+    "LEG": "legislature",
+    "SPY": "intelligence",
+    "MED": "media",
+    "BUS": "business",
+    "OPP": "opposition",
+    "REB": "rebels",
+    "IGO": "organization",
+    "NGO": "organization",
+}
+
+
+@dataclass
+class _Piece:
+    start: int  # token index within the sentence
+    end: int
+    actor: list[ActorEntry] | None = None
+    agent: AgentEntry | None = None
+    name_run: bool = False  # proper nouns after a role, not in the dictionary
+
+
+class ActorStage:
+    """Adds ``mentions`` to a coded article."""
+
+    name = "actors"
+    reads = ("doc",)
+    adds = ("mentions",)
+
+    def __init__(self, dictionaries: Dictionaries) -> None:
+        self.dicts = dictionaries
+
+    def __call__(self, coded: CodedArticle) -> CodedArticle:
+        assert coded.doc is not None
+        mentions = find_mentions(coded.doc, self.dicts, coded.article.published)
+        return replace(coded, mentions=tuple(mentions))
+
+
+def find_mentions(doc: ParsedDoc, dicts: Dictionaries, when: date | None) -> list[Mention]:
+    """Every actor mention in the document, in text order, pronouns resolved."""
+    found: list[Mention] = []
+    for sentence in doc.sentences:
+        found.extend(_sentence_mentions(sentence, doc.article.text, dicts, when))
+    return _resolve_pronouns(doc, found)
+
+
+def _sentence_mentions(sentence: Sentence, text: str, dicts: Dictionaries, when: date | None) -> list[Mention]:
+    tokens = sentence.tokens
+    texts = [t.text for t in tokens]
+    lowers = [t.lower() for t in texts]
+    lemmas = [t.lemma.lower() for t in tokens]
+    pieces: list[_Piece] = []
+    i = 0
+    while i < len(tokens):
+        discard = dicts.discards.longest(texts, i) if len(dicts.discards) else None
+        if discard:
+            i = discard[0]
+            continue
+        actor = dicts.actors.longest(texts, i)
+        agent = dicts.agents.longest(lowers, i, alt=lemmas)
+        if agent and tokens[agent[0] - 1].pos not in NOUNS:
+            agent = None
+        if actor and (not agent or actor[0] >= agent[0]):
+            pieces.append(_Piece(i, actor[0], actor=actor[1]))
+            i = actor[0]
+        elif agent:
+            pieces.append(_Piece(i, agent[0], agent=agent[1][-1]))
+            i = agent[0]
+        else:
+            i += 1
+    return [m for group in _group(pieces, tokens) if (m := _compose(group, tokens, text, when))]
+
+
+def _group(pieces: list[_Piece], tokens: tuple[Token, ...]) -> list[list[_Piece]]:
+    """Join pieces that belong to one noun phrase; add unknown name runs after a role."""
+    groups: list[list[_Piece]] = []
+    for piece in pieces:
+        if groups and _joins(groups[-1][-1], piece, tokens):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    for group in groups:
+        last = group[-1]
+        if last.agent is not None:
+            j = last.end
+            while j < len(tokens) and tokens[j].pos == "PROPN" and tokens[j].text[:1].isupper():
+                j += 1
+            if j > last.end:
+                group.append(_Piece(last.end, j, name_run=True))
+    return groups
+
+
+def _joins(left: _Piece, right: _Piece, tokens: tuple[Token, ...]) -> bool:
+    gap = [t.text.lower() for t in tokens[left.end : right.start]]
+    if not gap:
+        # two countries side by side ("Russia China") are not one actor; a country then a role is
+        if left.actor and right.actor and _is_country(left.actor) and _is_country(right.actor):
+            return False
+        if left.actor and right.actor and left.actor[0].kind == "person" and right.actor[0].kind == "person":
+            return False
+        return True
+    if gap in (["'s"], ["’s"], ["'"], ["’"]):
+        return right.agent is not None or (right.actor is not None and right.actor[0].kind == "person")
+    if left.agent is not None and right.actor is not None and gap in (["of"], ["of", "the"]):
+        return True
+    return False
+
+
+def _is_country(entries: list[ActorEntry]) -> bool:
+    return entries[0].kind == "country"
+
+
+def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, when: date | None) -> Mention | None:
+    start_tok, end_tok = group[0].start, group[-1].end
+    # a leading determiner is not part of the mention text ("the Kremlin" -> "Kremlin")
+    start, end = tokens[start_tok].start, tokens[end_tok - 1].end
+    person = next((p.actor[-1] for p in group if p.actor and p.actor[-1].kind == "person"), None)
+    actors = [p.actor[-1] for p in group if p.actor and p.actor[-1].kind != "person"]
+    agents = [p.agent for p in group if p.agent is not None]
+    name_run = next((p for p in group if p.name_run), None)
+    surface = text[start:end]
+    name = None
+    if name_run is not None:
+        name = text[tokens[name_run.start].start : tokens[name_run.end - 1].end]
+    if person is not None:
+        code = person.code_on(when)
+        if code is None:
+            return None
+        return Mention(start, end, surface, code, "person", person.id, person.name)
+    if actors:
+        base = actors[0]
+        code = base.code_on(when)
+        if code is None:
+            return None
+        via = base.id if base.form == "name" else f"{base.form}:{base.id}"
+        kind = base.kind
+        if agents:
+            agent = agents[-1]
+            if len(code) == 3:
+                code += agent.code.lstrip("~")
+            via = f"compose:{via}+{agent.id}"
+            kind = "person" if name else AGENT_KIND.get(agent.code.lstrip("~")[:3], kind)
+        elif base.form == "adjective":
+            return None  # "Russian oil": an adjective alone names no actor
+        elif base.form == "capital":
+            via = f"metonym:{base.id}"
+        if not agents and kind != "country":
+            name = name or base.name
+        return Mention(start, end, surface, code, kind, via, name)
+    if agents:
+        agent = agents[-1]
+        code = "---" + agent.code.lstrip("~")
+        kind = "person" if name else AGENT_KIND.get(agent.code.lstrip("~")[:3], "group")
+        return Mention(start, end, surface, code, kind, agent.id, name)
+    return None
+
+
+def _resolve_pronouns(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+    """Add resolved personal-pronoun mentions: he/she -> the nearest earlier person; it/they -> the
+    nearest earlier non-person actor in this or the previous two sentences."""
+    if not mentions:
+        return mentions
+    out = list(mentions)
+    by_start = sorted(mentions, key=lambda m: m.start)
+    starts = [s.start for s in doc.sentences]
+    for sentence in doc.sentences:
+        for tok in sentence.tokens:
+            low = tok.text.lower()
+            if tok.pos != "PRON" or (low not in PERSON_PRONOUNS and low not in BODY_PRONOUNS):
+                continue
+            if tok.dep in ("poss",) or (low == "her" and tok.tag == "PRP$"):
+                continue
+            earlier = [m for m in by_start if m.end <= tok.start]
+            if low in PERSON_PRONOUNS:
+                cands = [m for m in earlier if m.kind == "person" and not m.via.startswith("coref:")]
+            else:
+                floor = starts[max(0, sentence.index - 2)]
+                cands = [m for m in earlier if m.kind != "person" and m.start >= floor and not m.via.startswith("coref:")]
+            if not cands:
+                continue
+            ante = cands[-1]
+            out.append(Mention(tok.start, tok.end, tok.text, ante.code, "pronoun", f"coref:{ante.start}-{ante.end}", ante.name or ante.text))
+    return sorted(out, key=lambda m: m.start)

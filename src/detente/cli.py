@@ -1,0 +1,154 @@
+"""The ``detente`` command: a thin shell over the library (STYLE.md 5).
+
+Each command checks its arguments and makes one library call. User errors (bad flags, unreadable
+input, a malformed dictionary) print one line naming the problem and exit 2, never a traceback.
+Rejected input lines are reported on stderr as they stream by; the rest is still coded and the exit
+status is 2 at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Iterable, Iterator, Sequence
+
+from detente.errors import DetenteError, ModelNotInstalledError, UserInputError
+from detente.model import Article, CodedArticle, ParsedDoc
+
+EXIT_OK, EXIT_ERROR, EXIT_USER = 0, 1, 2
+
+
+class _Reporter:
+    """Prints rejected input to stderr and remembers that it happened (for the exit status)."""
+
+    def __init__(self) -> None:
+        self.rejected = 0
+
+    def stream(self, items: Iterable) -> Iterator[Article | ParsedDoc]:
+        from detente.ingest import Rejected
+
+        for item in items:
+            if isinstance(item, Rejected):
+                self.rejected += 1
+                print(f"detente: {item}", file=sys.stderr)
+            else:
+                yield item
+
+
+def _progress(items: Iterator[CodedArticle], setting: str) -> Iterator[CodedArticle]:
+    show = setting == "always" or (setting == "auto" and sys.stderr.isatty())
+    if not show:
+        yield from items
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(items, unit=" articles", file=sys.stderr, desc="coding", dynamic_ncols=True)
+
+
+def _shared(parser: argparse.ArgumentParser, files: bool = True) -> None:
+    if files:
+        parser.add_argument("files", nargs="+", metavar="FILE", help="input files or directories; - reads stdin")
+    parser.add_argument("--dict", dest="dicts", action="append", default=[], metavar="DIR", help="extra dictionary directory or file (repeatable)")
+    parser.add_argument("--no-default-dict", action="store_true", help="do not load the shipped default dictionaries")
+    parser.add_argument("--date", help="date (YYYY-MM-DD) for articles that have none")
+    parser.add_argument("--workers", type=int, help="parser processes")
+    parser.add_argument("--batch-size", type=int, help="articles per parser batch")
+    parser.add_argument("--progress", choices=["auto", "always", "never"], help="progress bar on stderr")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="detente", description="Political event data from news text.")
+    parser.add_argument("--version", action="version", version=f"detente {_version()}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("code", help="code events (JSONL or CSV to stdout)")
+    _shared(p)
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p = sub.add_parser("quotes", help="extract quotations and speakers (JSONL or CSV to stdout)")
+    _shared(p)
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p = sub.add_parser("explain", help="show how a sentence or file is coded, step by step")
+    p.add_argument("input", help="a sentence in quotes, or a file")
+    _shared(p, files=False)
+    p = sub.add_parser("demo", help="code the bundled sample corpus and print a summary")
+    _shared(p, files=False)
+    return parser
+
+
+def _version() -> str:
+    from detente import __version__
+
+    return __version__
+
+
+def _settings(args: argparse.Namespace):
+    from detente.settings import Settings
+
+    return Settings.load().with_(
+        dictionaries=tuple(args.dicts) if args.dicts else None,
+        default_dictionaries=False if getattr(args, "no_default_dict", False) else None,
+        date=args.date,
+        workers=args.workers,
+        batch_size=args.batch_size,
+        progress=args.progress,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except (UserInputError, ModelNotInstalledError) as exc:
+        print(f"detente: {exc}", file=sys.stderr)
+        return EXIT_USER
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except DetenteError as exc:
+        print(f"detente: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace) -> int:
+    from detente.pipeline import Pipeline
+
+    settings = _settings(args)
+    if args.command in ("code", "quotes"):
+        from detente import export
+        from detente.ingest import read_inputs
+
+        pipeline = Pipeline(settings)
+        reporter = _Reporter()
+        coded = _progress(pipeline.code(reporter.stream(read_inputs(args.files))), settings.progress)
+        coded = _report_problems(coded)
+        if args.command == "code":
+            export.write_records(export.event_records(coded), sys.stdout, args.format, export.EVENT_FIELDS)
+        else:
+            export.write_records(export.quote_records(coded), sys.stdout, args.format, export.QUOTE_FIELDS)
+        sys.stdout.flush()
+        return EXIT_USER if reporter.rejected else EXIT_OK
+    if args.command == "explain":
+        from detente.explain import explain
+
+        pipeline = Pipeline(settings, trace=True)
+        sys.stdout.write(explain(pipeline, args.input))
+        return EXIT_OK
+    if args.command == "demo":
+        from detente.explain import demo
+
+        sys.stdout.write(demo(Pipeline(settings)))
+        return EXIT_OK
+    raise UserInputError(f"unknown command {args.command!r}")
+
+
+def _report_problems(coded: Iterator[CodedArticle]) -> Iterator[CodedArticle]:
+    """Problems met while coding go to stderr too, so nothing is lost in a pipe."""
+    for c in coded:
+        for p in c.problems:
+            if p.stage not in ("quotes", "ingest"):  # ingest problems were reported as read
+                print(f"detente: {c.article.id}: {p.stage}: {p.where + ': ' if p.where else ''}{p.message}", file=sys.stderr)
+        yield c
+
+
+if __name__ == "__main__":
+    sys.exit(main())

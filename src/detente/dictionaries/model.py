@@ -1,0 +1,228 @@
+"""The in-memory dictionary model shared by every dictionary format.
+
+A ``Dictionaries`` object holds actor entries (countries, institutions, organisations, people), agents
+(roles that compose with a country: "foreign minister" -> GOV), event patterns (verb and noun triggers),
+discards and synsets. Readers (``native.py`` for detente's TOML files, ``petrarch.py`` for the
+PETRARCH/TABARI formats) fill it; the coding stages only read it.
+
+Phrase matching is tokenisation-agnostic: a name's key is its letters and digits with everything else
+removed ("Nur-Sultan" -> "nursultan", "U.S." -> "US"), and a run of tokens matches when the same folding
+of their texts (or lemmas) gives the key. Names written in capitals ("US", "UN", "NATO") match only in
+capitals, so the pronoun "us" is never the United States; names starting with a capital match only a
+capitalised first token, so "turkey" the bird is not Türkiye.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Generic, Iterable, Sequence, TypeVar
+
+_NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """The matching key of a phrase: letters and digits only."""
+    return _NON_ALNUM.sub("", text)
+
+
+@dataclass(frozen=True)
+class DatedCode:
+    code: str
+    start: date | None = None
+    end: date | None = None
+
+    def applies(self, when: date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """An actor: ``form`` says which of its names matched (name, adjective, demonym, capital)."""
+
+    id: str  # "file:line"
+    name: str  # canonical name (first listed)
+    kind: str  # country|government|military|person|organization|group|media|...
+    code: str | None  # undated code
+    codes: tuple[DatedCode, ...] = ()
+    role: str | None = None
+    form: str = "name"
+
+    def code_on(self, when: date | None) -> str | None:
+        """The code that applies on ``when``: a dated code covering it, else the undated one; with no
+        date, the most recent dated code."""
+        if self.codes:
+            if when is None:
+                latest = max(self.codes, key=lambda c: (c.start or date.min))
+                return latest.code
+            for dated in self.codes:
+                if dated.applies(when):
+                    return dated.code
+        return self.code
+
+
+@dataclass(frozen=True)
+class AgentEntry:
+    id: str
+    name: str
+    code: str  # "GOV", "MIL", … (PETRARCH agents may carry a leading "~")
+
+
+@dataclass(frozen=True)
+class Element:
+    """One element of an event pattern.
+
+    ``kind`` is ``lit`` (any of ``phrases``, each a tuple of folded words), ``target`` or ``source``.
+    ``adjacent`` means the element must start right after the previous one (the ``_`` joiner).
+    """
+
+    kind: str
+    phrases: tuple[tuple[str, ...], ...] = ()
+    adjacent: bool = False
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """An event pattern: ``pre`` elements come before the trigger (nearest last), ``post`` after it.
+    ``code2`` is the second code of a paired pattern (``[032:033]``): the event target's reply."""
+
+    id: str  # "file:line"
+    trigger: str  # lemma of the verb or noun
+    pos: str  # "verb" | "noun"
+    code: str
+    pre: tuple[Element, ...] = ()
+    post: tuple[Element, ...] = ()
+    code2: str | None = None
+    text: str = "*"
+
+    @property
+    def specificity(self) -> int:
+        return sum(len(max(e.phrases, key=len)) if e.kind == "lit" else 1 for e in self.pre + self.post)
+
+
+T = TypeVar("T")
+
+
+class PhraseIndex(Generic[T]):
+    """Folded phrase -> entries, with prefix sets so a scan over tokens stops as early as possible."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, list[T]] = {}  # case-sensitive keys (names in capitals)
+        self.lower: dict[str, list[T]] = {}
+        self.capitalised: set[str] = set()  # lower keys that need a capitalised first token
+        self._prefixes_exact: set[str] = set()
+        self._prefixes_lower: set[str] = set()
+        self.max_tokens = 1
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.exact.values()) + sum(len(v) for v in self.lower.values())
+
+    def add(self, name: str, entry: T) -> None:
+        key = fold(name)
+        if not key:
+            return
+        self.max_tokens = max(self.max_tokens, len(re.findall(r"\w+", name)) * 2 + 1)
+        if not any(ch.islower() for ch in name) and any(ch.isalpha() for ch in name):
+            self.exact.setdefault(key, []).append(entry)
+            self._prefixes_exact.update(key[:n] for n in range(1, len(key) + 1))
+        else:
+            low = key.lower()
+            self.lower.setdefault(low, []).append(entry)
+            self._prefixes_lower.update(low[:n] for n in range(1, len(low) + 1))
+            if name[:1].isupper():
+                self.capitalised.add(low)
+
+    def longest(self, texts: Sequence[str], start: int, alt: Sequence[str] | None = None, stop: int | None = None) -> tuple[int, list[T]] | None:
+        """The longest match starting at ``texts[start]``: (end index, entries). ``alt`` is a parallel
+        sequence (lemmas) tried as well; ``stop`` bounds the scan."""
+        stop = min(len(texts), stop if stop is not None else len(texts), start + self.max_tokens)
+        best: tuple[int, list[T]] | None = None
+        first_upper = texts[start][:1].isupper()
+        streams = [texts] if alt is None else [texts, alt]
+        for stream in streams:
+            raw = ""
+            for j in range(start, stop):
+                piece = fold(stream[j])
+                raw += piece
+                if not raw:
+                    break
+                low = raw.lower()
+                in_exact = raw in self._prefixes_exact
+                in_lower = low in self._prefixes_lower
+                if not in_exact and not in_lower:
+                    break
+                if not piece:
+                    continue  # punctuation inside a name ("Nur-Sultan"): cannot end a match
+                found = self.exact.get(raw) if in_exact else None
+                if found is None and in_lower:
+                    cand = self.lower.get(low)
+                    if cand is not None and (first_upper or low not in self.capitalised):
+                        found = cand
+                if found is not None and (best is None or j + 1 > best[0]):
+                    best = (j + 1, found)
+        return best
+
+
+@dataclass
+class Dictionaries:
+    actors: PhraseIndex[ActorEntry] = field(default_factory=PhraseIndex)
+    agents: PhraseIndex[AgentEntry] = field(default_factory=PhraseIndex)
+    discards: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    verbs: dict[str, list[Pattern]] = field(default_factory=dict)
+    nouns: dict[str, list[Pattern]] = field(default_factory=dict)
+    synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    def add_pattern(self, pattern: Pattern) -> None:
+        table = self.verbs if pattern.pos == "verb" else self.nouns
+        table.setdefault(pattern.trigger, []).append(pattern)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "actors": len(self.actors),
+            "agents": len(self.agents),
+            "verb_patterns": sum(len(v) for v in self.verbs.values()),
+            "noun_patterns": sum(len(v) for v in self.nouns.values()),
+            "verbs": len(self.verbs),
+            "nouns": len(self.nouns),
+            "discards": len(self.discards),
+            "synsets": len(self.synsets),
+        }
+
+
+def parse_pattern(text: str, *, pattern_id: str, trigger: str, pos: str, code: str, synsets: dict[str, tuple[tuple[str, ...], ...]], code2: str | None = None) -> Pattern:
+    """Turn pattern text (``"* good relations with +"``) into a ``Pattern``; raises ``ValueError`` with
+    the reason when it is malformed (the reader adds file and line)."""
+    tokens = text.split()
+    if sum(part == "*" for token in tokens for part in token.split("_")) != 1:
+        raise ValueError(f"pattern {text!r} needs exactly one '*' (the trigger position)")
+    pre: list[Element] = []
+    post: list[Element] = []
+    side = pre
+    for token in tokens:
+        parts = token.split("_")
+        for n, part in enumerate(parts):
+            adjacent = n > 0
+            if part == "":
+                continue
+            if part == "*":
+                side = post
+                continue
+            if part == "+":
+                side.append(Element("target", adjacent=adjacent))
+            elif part == "$":
+                side.append(Element("source", adjacent=adjacent))
+            elif part.startswith("&"):
+                name = part[1:].upper()
+                if name not in synsets:
+                    raise ValueError(f"unknown synset &{name} in pattern {text!r}")
+                side.append(Element("lit", synsets[name], adjacent))
+            else:
+                side.append(Element("lit", ((fold(part).lower(),),), adjacent))
+    return Pattern(pattern_id, trigger, pos, code, tuple(pre), tuple(post), code2, text)
+
+
+def phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """Synset members as tuples of folded lower-case words."""
+    return tuple(tuple(fold(w).lower() for w in item.replace("_", " ").split() if fold(w)) for item in items)

@@ -1,0 +1,55 @@
+"""One exception tree for detente (the httpx ``_exceptions.py`` habit).
+
+    DetenteError                  base: every error detente raises on purpose
+    ├── UserInputError            the user gave something we cannot use (CLI exits 2, no traceback)
+    │   ├── InputError            an input file or line cannot be read as an article
+    │   ├── DictionaryError       a dictionary file has a malformed entry
+    │   └── SettingsError         an unknown setting or a bad value
+    ├── ModelNotInstalledError    the spaCy model package is missing (install hint in the message)
+    └── PipelineError             a stage is mis-wired (a field it reads has no producer)
+
+Messages name the bad value, where it came from (file and line) and what would be valid. Errors on one
+article are not raised out of the pipeline: they become a ``Problem`` on that article.
+"""
+
+from __future__ import annotations
+
+
+class DetenteError(Exception):
+    """Base of every error detente raises on purpose."""
+
+
+class UserInputError(DetenteError):
+    """Something the user supplied cannot be used; the CLI prints the message and exits 2."""
+
+
+class InputError(UserInputError):
+    """An input file or record cannot be read as an article."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = f"{path}:{line}: " if path and line else (f"{path}: " if path else "")
+        super().__init__(f"{where}{message}")
+
+
+class DictionaryError(UserInputError):
+    """A dictionary file has an entry that cannot be read."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = f"{path}:{line}: " if path and line else (f"{path}: " if path else "")
+        super().__init__(f"{where}{message}")
+
+
+class SettingsError(UserInputError):
+    """An unknown setting name or a value of the wrong type."""
+
+
+class ModelNotInstalledError(DetenteError):
+    """The spaCy model package is not installed; detente never downloads one at run time."""
+
+
+class PipelineError(DetenteError):
+    """The pipeline is mis-wired: a stage reads a field that no earlier stage adds."""

@@ -1,0 +1,216 @@
+"""Event stage: match verb and noun patterns on the dependency tree and code events.
+
+For each token whose lemma triggers patterns (verbs for verbs, nouns for nominal triggers such as
+"sanctions against"), every pattern is tried on the trigger's own clause (``patterns.match``); the most
+specific one that matches fires. Then:
+
+- source: the pattern's ``$``, else the subject (the ``by`` agent of a passive; for a noun, its
+  possessor or modifier actor, else the subject of the verb that governs it);
+- target: the pattern's ``+``, else the object, else a prepositional object (the subject of a passive);
+- compounds: "Russia and China condemned …" gives one event per source-target pair, ``compound=True``;
+- modality (``modality.py``): negated, planned, hypothetical or asserted, from the tree;
+- codes: CAMEO code from the pattern, PLOVER, quad class and Goldstein from ``detente.cameo``.
+
+An event needs at least one actor; a bare statement (root 01) needs a target too, since "X said" alone
+relates no one (the quote stage records statements). An event whose source and target have the same code
+is dropped (PETRARCH does the same).
+
+What it does not do: read quotations (events inside quotes keep their textual source; attributing them
+to the speaker needs the quote stage's output and is done at article level).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from itertools import product
+
+from detente import cameo
+from detente.dictionaries import Dictionaries, Pattern
+from detente.events.modality import modality_of
+from detente.events.patterns import Match, match_pattern
+from detente.model import CodedArticle, Event, Mention
+from detente.parse.tree import SentenceView
+
+
+@dataclass
+class Candidate:
+    trigger: int
+    pattern: Pattern
+    match: Match
+
+
+class EventStage:
+    """Adds ``events`` to a coded article."""
+
+    name = "events"
+    reads = ("doc", "mentions")
+    adds = ("events",)
+
+    def __init__(self, dictionaries: Dictionaries, trace: bool = False) -> None:
+        self.dicts = dictionaries
+        self.trace = trace
+
+    def __call__(self, coded: CodedArticle) -> CodedArticle:
+        assert coded.doc is not None
+        events: list[Event] = []
+        notes: list[str] = []
+        mentions = sorted(coded.mentions, key=lambda m: m.start)
+        for sentence in coded.doc.sentences:
+            inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+            view = SentenceView(sentence, inside)
+            events.extend(self.code_sentence(view, coded, len(events), notes if self.trace else None))
+        return replace(coded, events=tuple(events), trace=coded.trace + tuple(notes))
+
+    def code_sentence(self, view: SentenceView, coded: CodedArticle, numbered: int, notes: list[str] | None) -> list[Event]:
+        out: list[Event] = []
+        seen: set[tuple] = set()
+        for k, tok in enumerate(view.tokens):
+            if tok.pos in ("VERB", "AUX"):
+                patterns = self.dicts.verbs.get(view.lemma[k]) or self.dicts.verbs.get(view.lower[k])
+                pos = "verb"
+            elif tok.pos in ("NOUN", "PROPN"):
+                patterns = self.dicts.nouns.get(view.lemma[k]) or self.dicts.nouns.get(view.lower[k])
+                pos = "noun"
+            else:
+                continue
+            if not patterns:
+                continue
+            best = self.best_match(view, k, patterns, pos, notes)
+            if best is None:
+                continue
+            for event in self.make_events(view, best, pos, coded, numbered + len(out), notes):
+                key = (event.source.code if event.source else None, event.target.code if event.target else None, event.cameo, event.trigger)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(event)
+        return out
+
+    def best_match(self, view: SentenceView, k: int, patterns: list[Pattern], pos: str, notes: list[str] | None) -> Candidate | None:
+        best: Candidate | None = None
+        for pattern in patterns:
+            match = match_pattern(view, k, pattern, pos)
+            if notes is not None:
+                outcome = "fired" if match else "no match"
+                notes.append(f"  tried {pattern.id} [{pattern.code}] '{pattern.text}' on {view.tokens[k].text!r}: {outcome}")
+            if match and (best is None or pattern.specificity >= best.pattern.specificity):
+                best = Candidate(k, pattern, match)
+        return best
+
+    def make_events(self, view: SentenceView, cand: Candidate, pos: str, coded: CodedArticle, numbered: int, notes: list[str] | None) -> list[Event]:
+        k = cand.trigger
+        sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos)
+        targets = [cand.match.target] if cand.match.target else _default_targets(view, k, pos, exclude=sources)
+        sources = _unique(sources)
+        targets = [t for t in _unique(targets) if t not in sources]
+        code = cand.pattern.code
+        if not sources and not targets:
+            if notes is not None:
+                notes.append(f"  {cand.pattern.id} [{code}] on {view.tokens[k].text!r}: no actor as source or target; no event")
+            return []
+        if code.startswith("01") and not targets:
+            return []
+        entry = cameo.lookup(code)
+        modality = modality_of(view, k, pos)
+        clause = view.clause(k) if pos == "verb" else view.subtree(k)
+        toks = view.tokens
+        evidence = (min(toks[c].start for c in clause + [k]), max(toks[c].end for c in clause + [k]))
+        compound = len(sources) > 1 or len(targets) > 1
+        events = []
+        for source, target in product(sources or [None], targets or [None]):
+            if source is not None and target is not None and source.code == target.code:
+                continue
+            events.append(
+                Event(
+                    id=f"{coded.article.id}:e{numbered + len(events) + 1}",
+                    article_id=coded.article.id,
+                    sentence=view.sentence.index,
+                    date=coded.article.published,
+                    source=source,
+                    target=target,
+                    cameo=code,
+                    plover=entry.plover if entry else None,
+                    plover_mode=entry.plover_mode if entry else None,
+                    quad_class=cameo.quad_class(code),
+                    goldstein=entry.goldstein if entry else None,
+                    modality=modality,
+                    quote_id=None,
+                    evidence=evidence,
+                    trigger=(toks[k].start, toks[k].end),
+                    rule=cand.pattern.id,
+                    compound=compound,
+                )
+            )
+            if cand.pattern.code2 and source is not None and target is not None:
+                entry2 = cameo.lookup(cand.pattern.code2)
+                events.append(
+                    replace(
+                        events[-1],
+                        id=f"{coded.article.id}:e{numbered + len(events) + 1}",
+                        source=target,
+                        target=source,
+                        cameo=cand.pattern.code2,
+                        plover=entry2.plover if entry2 else None,
+                        plover_mode=entry2.plover_mode if entry2 else None,
+                        quad_class=cameo.quad_class(cand.pattern.code2),
+                        goldstein=entry2.goldstein if entry2 else None,
+                    )
+                )
+        if notes is not None:
+            for e in events:
+                notes.append(
+                    f"  EVENT {e.source.code if e.source else '-'} -> {e.target.code if e.target else '-'} [{e.cameo}] {e.modality} by {e.rule}"
+                )
+        return events
+
+
+def _unique(mentions: list[Mention | None]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if m is not None and all(m.start != o.start for o in out):
+            out.append(m)
+    return out
+
+
+def _with_conjuncts(view: SentenceView, k: int | None) -> list[Mention]:
+    if k is None:
+        return []
+    return [m for c in view.conjuncts(k) if (m := view.mention_of(c)) is not None]
+
+
+def _default_sources(view: SentenceView, k: int, pos: str) -> list[Mention]:
+    if pos == "noun":
+        for c in view.children[k]:
+            if view.dep(c) in ("poss", "nmod:poss", "compound", "amod") and view.mention_at[c] is not None:
+                return [view.mention_at[c]]
+        verb = view.governing_verb(k)
+        if verb is None:
+            return []
+        k = verb
+    if view.is_passive(k):
+        return _with_conjuncts(view, view.passive_agent(k))
+    return _with_conjuncts(view, view.subject(k))
+
+
+def _default_targets(view: SentenceView, k: int, pos: str, exclude: list[Mention]) -> list[Mention]:
+    found: list[Mention] = []
+    if pos == "verb" and view.is_passive(k):
+        subj = view.subject(k)
+        found = _with_conjuncts(view, subj)
+        if found:
+            return found
+    candidates: list[int] = []
+    if pos == "verb":
+        candidates += view.objects(k)
+        for obj in view.objects(k):
+            candidates += [n for _, n in view.prep_objects(obj)]
+        candidates += [n for prep, n in view.prep_objects(k) if prep != "by"]
+    else:
+        candidates += [n for prep, n in view.prep_objects(k) if prep in ("against", "on", "with", "to", "toward", "towards", "of", "for", "over", "from", "in", "into", "at")]
+        verb = view.governing_verb(k)
+        if verb is not None:
+            candidates += [n for prep, n in view.prep_objects(verb) if prep in ("against", "on", "with", "to", "toward", "towards")]
+    for c in candidates:
+        found = [m for m in _with_conjuncts(view, c) if m not in exclude]
+        if found:
+            return found
+    return []

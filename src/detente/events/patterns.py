@@ -1,0 +1,130 @@
+"""Match one event pattern against a trigger's clause on the dependency tree.
+
+The words a pattern may see are the trigger's own clause (``SentenceView.clause``: its subtree without
+embedded clauses), in text order; for a noun trigger, the noun's subtree plus the rest of the clause of
+the verb that governs it, after the noun ("imposed sanctions on Russia" attaches "on Russia" to the verb).
+Elements before ``*`` are matched leftwards from the trigger, elements after it rightwards, in order;
+literals may skip words unless joined by ``_``; ``+``/``$`` take the first actor mention at or after
+(before) the current position. This is the TABARI/PETRARCH reading of a pattern, with the flat sentence
+replaced by the trigger's clause so words of another clause never complete a pattern.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from detente.dictionaries import Element, Pattern
+from detente.model import Mention
+from detente.parse.tree import SentenceView
+
+
+@dataclass
+class Match:
+    source: Mention | None = None
+    target: Mention | None = None
+    used: list[int] = field(default_factory=list)
+
+    def __bool__(self) -> bool:  # a match with no captures is still a match
+        return True
+
+
+def words_for(view: SentenceView, k: int, pos: str) -> list[int]:
+    if pos == "verb":
+        return view.clause(k)
+    seq = set(view.subtree(k, stop={"relcl", "acl", "acl:relcl"}))
+    verb = view.governing_verb(k)
+    if verb is not None:
+        seq.update(t for t in view.clause(verb) if t > k)
+    return sorted(seq)
+
+
+def match_pattern(view: SentenceView, k: int, pattern: Pattern, pos: str) -> Match | None:
+    if not pattern.pre and not pattern.post:
+        return Match(used=[k])
+    seq = words_for(view, k, pos)
+    p = seq.index(k)
+    result = Match(used=[k])
+    if pattern.post and not _forward(view, seq, pattern.post, 0, p + 1, p, result):
+        return None
+    if pattern.pre and not _backward(view, seq, list(reversed(pattern.pre)), 0, p - 1, p, False, result):
+        return None
+    return result
+
+
+def _phrase_at(view: SentenceView, seq: list[int], r: int, phrase: tuple[str, ...]) -> bool:
+    if r < 0 or r + len(phrase) > len(seq):
+        return False
+    for n, word in enumerate(phrase):
+        tok = seq[r + n]
+        if n and tok != seq[r + n - 1] + 1:
+            return False
+        if word != view.lower[tok] and word != view.lemma[tok]:
+            return False
+    return True
+
+
+def _capture(result: Match, elem: Element, mention: Mention) -> None:
+    if elem.kind == "target":
+        result.target = mention
+    else:
+        result.source = mention
+
+
+def _forward(view: SentenceView, seq: list[int], elems: tuple[Element, ...], i: int, q: int, prev: int, result: Match) -> bool:
+    if i == len(elems):
+        return True
+    elem = elems[i]
+    last = q if elem.adjacent else len(seq) - 1
+    for r in range(q, min(last, len(seq) - 1) + 1):
+        if elem.adjacent and seq[r] != seq[prev] + 1:
+            return False
+        if elem.kind == "lit":
+            for phrase in elem.phrases:
+                if _phrase_at(view, seq, r, phrase):
+                    end = r + len(phrase)
+                    if _forward(view, seq, elems, i + 1, end, end - 1, result):
+                        result.used.extend(seq[r:end])
+                        return True
+        else:
+            mention = view.mention_at[seq[r]]
+            if mention is None:
+                continue
+            end = r
+            while end < len(seq) and view.mention_at[seq[end]] is mention:
+                end += 1
+            if _forward(view, seq, elems, i + 1, end, end - 1, result):
+                _capture(result, elem, mention)
+                result.used.extend(seq[r:end])
+                return True
+            return False  # + takes the first mention; a later one is another phrase
+    return False
+
+
+def _backward(view: SentenceView, seq: list[int], elems: list[Element], i: int, q: int, nxt: int, joined: bool, result: Match) -> bool:
+    """Match ``elems`` (the pre elements, nearest the trigger first) leftwards from seq[q]."""
+    if i == len(elems):
+        return True
+    elem = elems[i]
+    for r in range(q, -1, -1):
+        if joined and seq[r] != seq[nxt] - 1:
+            return False
+        if elem.kind == "lit":
+            for phrase in elem.phrases:
+                start = r - len(phrase) + 1
+                if _phrase_at(view, seq, start, phrase):
+                    if _backward(view, seq, elems, i + 1, start - 1, start, elem.adjacent, result):
+                        result.used.extend(seq[start : r + 1])
+                        return True
+        else:
+            mention = view.mention_at[seq[r]]
+            if mention is None:
+                continue
+            start = r
+            while start > 0 and view.mention_at[seq[start - 1]] is mention:
+                start -= 1
+            if _backward(view, seq, elems, i + 1, start - 1, start, elem.adjacent, result):
+                _capture(result, elem, mention)
+                result.used.extend(seq[start : r + 1])
+                return True
+            return False
+    return False

@@ -1,0 +1,119 @@
+"""Human-readable views of coding: ``explain`` (one text, step by step) and ``demo`` (a corpus summary).
+
+``explain`` shows the tokens and their parse, the actor mentions with how each code was resolved, the
+patterns tried on each trigger and which fired, and the events and quotations produced — everything
+needed to see why detente coded what it did.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+from detente.model import Article, CodedArticle
+from detente.pipeline import Pipeline
+
+
+def explain(pipeline: Pipeline, source: str) -> str:
+    """Explain the coding of ``source``: a file path (first article) or the text itself."""
+    from detente.errors import InputError
+    from detente.ingest import Rejected, read_inputs
+
+    if Path(source).is_file():
+        items = [i for i in read_inputs([source]) if not isinstance(i, Rejected)]
+        if not items:
+            raise InputError("no article could be read", path=source)
+        item = items[0]
+    else:
+        item = Article(id="explain", text=source)
+    coded = next(pipeline.code([item]))
+    return render(coded)
+
+
+def render(coded: CodedArticle) -> str:
+    out: list[str] = []
+    text = coded.article.text
+    out.append(f"article {coded.article.id}  date {coded.article.published or '-'}")
+    assert coded.doc is not None
+    for s in coded.doc.sentences:
+        out.append("")
+        out.append(f"sentence {s.index} [{s.start}:{s.end}]: {text[s.start:s.end]}")
+        out.append(f"  {'i':>4} {'token':<16} {'lemma':<14} {'pos':<6} {'dep':<10} head")
+        for t in s.tokens:
+            out.append(f"  {t.i:>4} {t.text:<16} {t.lemma:<14} {t.pos:<6} {t.dep:<10} {t.head}")
+    out.append("")
+    out.append("mentions (code <- how it was resolved):")
+    for m in coded.mentions:
+        name = f" name={m.name!r}" if m.name else ""
+        out.append(f"  [{m.start}:{m.end}] {m.text!r:<40} {m.code:<10} {m.kind:<12} via {m.via}{name}")
+    out.append("")
+    out.append("patterns tried, events and quotes:")
+    out.extend(coded.trace or ["  (none)"])
+    out.append("")
+    out.append("events:")
+    for e in coded.events:
+        out.append(
+            f"  {e.id}: {e.source.code if e.source else '-'} -> {e.target.code if e.target else '-'} "
+            f"CAMEO {e.cameo} PLOVER {e.plover or '-'} quad {e.quad_class} goldstein {e.goldstein} "
+            f"{e.modality}  trigger {text[e.trigger[0]:e.trigger[1]]!r} rule {e.rule}"
+        )
+    if not coded.events:
+        out.append("  (none)")
+    out.append("")
+    out.append("quotes:")
+    for q in coded.quotes:
+        body = " … ".join(text[a:b] for a, b in q.content)
+        out.append(f"  {q.id} {q.kind}{' floating' if q.floating else ''}: {body[:100]!r}")
+        out.append(
+            f"      speaker {q.speaker_text!r} -> {q.speaker_name!r} ({q.speaker.code if q.speaker and q.speaker.code else '-'})"
+            f" cue {q.cue_lemma!r} via {q.via}"
+        )
+    if not coded.quotes:
+        out.append("  (none)")
+    if coded.problems:
+        out.append("")
+        out.append("problems:")
+        out.extend(f"  {p.stage}: {p.where + ': ' if p.where else ''}{p.message}" for p in coded.problems)
+    return "\n".join(out) + "\n"
+
+
+def sample_corpus() -> Path:
+    return Path(str(resources.files("detente") / "data" / "sample" / "articles.jsonl"))
+
+
+def demo(pipeline: Pipeline) -> str:
+    """Code the bundled sample corpus; summarise events by dyad and show some quotations."""
+    from detente.ingest import Rejected, read_inputs
+
+    coded = list(pipeline.code(i for i in read_inputs([str(sample_corpus())]) if not isinstance(i, Rejected)))
+    events = [(c, e) for c in coded for e in c.events]
+    quotes = [(c, q) for c in coded for q in c.quotes]
+    out = [f"detente demo: {len(coded)} sample articles -> {len(events)} events, {len(quotes)} quotations", ""]
+    out.append("events by dyad (source -> target: count, most frequent CAMEO codes):")
+    dyads: dict[tuple[str, str], Counter] = {}
+    for _, e in events:
+        if e.source and e.target:
+            dyads.setdefault((e.source.code[:3], e.target.code[:3]), Counter())[e.cameo] += 1
+    for (s, t), codes in sorted(dyads.items(), key=lambda kv: -sum(kv[1].values()))[:15]:
+        out.append(f"  {s} -> {t}: {sum(codes.values()):>3}  " + ", ".join(f"{c}×{n}" for c, n in codes.most_common(4)))
+    out.append("")
+    out.append("some events:")
+    for c, e in events[:12]:
+        trig = c.article.text[e.trigger[0]:e.trigger[1]]
+        out.append(
+            f"  {e.date or '-'} {e.source.code if e.source else '-':<8} {e.cameo:<5} {e.target.code if e.target else '-':<8}"
+            f" {e.plover or '-':<9} {e.modality:<12} {trig!r} ({c.article.id})"
+        )
+    out.append("")
+    out.append("some quotations (speaker: text):")
+    for c, q in quotes[:12]:
+        body = " … ".join(c.article.text[a:b].strip() for a, b in q.content)
+        who = q.speaker_name or q.speaker_text or "?"
+        code = q.speaker.code if q.speaker and q.speaker.code else "-"
+        out.append(f"  [{q.kind}] {who} ({code}): {body[:90]}{'…' if len(body) > 90 else ''}")
+    problems = sum(len(c.problems) for c in coded)
+    out.append("")
+    out.append(f"problems recorded: {problems}")
+    out.append("try: .venv/bin/detente explain \"Russia said it wants good relations with the US.\"")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,79 @@
+"""Offset-preserving text normalisation.
+
+``normalize(text)`` returns a string of exactly the same length as ``text`` in which every quotation
+mark style is folded to ASCII ``"`` or ``'``, exotic spaces become plain spaces, and paragraph-dash
+quotations (``-We have never been…- he asserted.``, a style of some agencies) get ``"`` in place of their
+opening and closing dashes. Because no character is added or removed, every offset computed on the
+normalised text (tokens, mentions, quotes) is an offset into the original article text.
+
+What it does not do: change words, fix encodings, or decide what is a quotation (``quotes/`` does that
+with the original marks still available in ``Article.text``).
+"""
+
+from __future__ import annotations
+
+import re
+
+DOUBLE_MARKS = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u301d\u301e\u301f\uff02\u2033"
+SINGLE_MARKS = "\u2018\u2019\u201a\u201b\u2039\u203a\u2032\u00b4"
+SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+_TABLE = str.maketrans(
+    {**{c: '"' for c in DOUBLE_MARKS}, **{c: "'" for c in SINGLE_MARKS}, **{c: " " for c in SPACES}}
+)
+
+# NYT/PTB style two-character marks: ``…'' and ''…''. Each becomes one ASCII mark plus a space.
+_OPEN_PAIR = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))(?:``|'')(?=[^\s'])", re.M)
+_CLOSE_PAIR = re.compile(r"(?<=[^\s'])''(?=[\s.,;:!?)\]]|$)", re.M)
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_DASH_CLASS = re.escape(DASHES)
+# an opening paragraph dash: the paragraph starts with a dash glued to a word (not a list bullet "- ")
+_DASH_OPEN = re.compile(rf"^[ \t]*([{_DASH_CLASS}])(?=[\"']?[^\s{_DASH_CLASS}])")
+# a closing dash: glued to the end of a word or punctuation, followed by space or end of paragraph;
+# a hyphen inside a compound ("dead-end") has a word character after it and never matches
+_DASH_CLOSE = re.compile(rf"(?<=[^\s{_DASH_CLASS}])([{_DASH_CLASS}])(?=\s|$)")
+
+
+def normalize(text: str) -> str:
+    """Fold quote marks and spaces and mark paragraph-dash quotations, keeping every offset."""
+    out = text.translate(_TABLE)
+    if "''" in out or "``" in out:
+        out = _OPEN_PAIR.sub(' "', out)
+        out = _CLOSE_PAIR.sub('" ', out)
+    if any(d in out for d in DASHES):
+        out = _mark_dash_quotes(out)
+    assert len(out) == len(text)
+    return out
+
+
+def dash_quote_spans(text: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of the dashes that delimit paragraph-dash quotations in ``text``.
+
+    A paragraph that starts with a dash glued to a word opens a quotation; it closes at the first dash
+    glued to the preceding word and followed by a space or the paragraph end (``…us- he said``,
+    ``…to go.-``). A paragraph with an opening dash and no closing one is left alone: a bullet list or a
+    stray hyphen is not a quotation.
+    """
+    spans = []
+    for para in _PARAGRAPH.finditer(text):
+        opened = _DASH_OPEN.match(para.group())
+        if not opened:
+            continue
+        open_at = para.start() + opened.start(1)
+        closed = _DASH_CLOSE.search(para.group(), opened.end(1))
+        if closed:
+            spans.append((open_at, para.start() + closed.start(1)))
+    return spans
+
+
+def _mark_dash_quotes(text: str) -> str:
+    spans = dash_quote_spans(text)
+    if not spans:
+        return text
+    chars = list(text)
+    for open_at, close_at in spans:
+        chars[open_at] = '"'
+        chars[close_at] = '"'
+    return "".join(chars)

@@ -1,0 +1,336 @@
+"""The data model every stage reads and writes (DESIGN.md §3).
+
+Small frozen dataclasses of plain types, pointing back at the article text with character offsets
+(like a spaCy ``Span``), so any output can be shown with its evidence. They pickle (Dask), turn into
+plain dicts with ``to_dict`` and come back with ``from_dict``; ``from_dict(to_dict(x)) == x`` is a
+tested property.
+
+What this module does not do: any parsing, coding or I/O. Stages import it; it imports nothing of
+the project.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+Span = tuple[int, int]
+
+MODALITIES = ("asserted", "planned", "hypothetical", "negated", "reported", "denied")
+QUOTE_KINDS = ("direct", "indirect", "mixed")
+
+
+def _span(value: Any) -> Span | None:
+    if value is None:
+        return None
+    start, end = value
+    return (int(start), int(end))
+
+
+def _date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article. ``id`` is stable: given, else derived from where it was read."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: date | None = None
+    language: str = "en"
+    meta: tuple[tuple[str, str], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "published": self.published.isoformat() if self.published else None,
+            "language": self.language,
+            "meta": dict(self.meta),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        return cls(
+            id=d["id"],
+            text=d["text"],
+            title=d.get("title"),
+            url=d.get("url"),
+            source=d.get("source"),
+            published=_date(d.get("published")),
+            language=d.get("language") or "en",
+            meta=tuple(sorted((str(k), str(v)) for k, v in (d.get("meta") or {}).items())),
+        )
+
+    @staticmethod
+    def make_id(text: str, url: str | None = None) -> str:
+        """The fallback id: a short hash of the url, else of the text."""
+        return hashlib.sha1((url or text).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of a parsed sentence. ``head`` is a token index in the document; the root points to
+    itself. ``start``/``end`` are character offsets into ``Article.text``."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    ent: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Token:
+        return cls(**d)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "start": self.start,
+            "end": self.end,
+            "tokens": [t.to_dict() for t in self.tokens],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Sentence:
+        return cls(d["index"], d["start"], d["end"], tuple(Token.from_dict(t) for t in d["tokens"]))
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDoc:
+    """An article with its sentences. Token indices (``Token.i``, ``Token.head``) count over the
+    whole document, so a token can be found from any stage with ``doc.tokens[i]``."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return tuple(t for s in self.sentences for t in s.tokens)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article.to_dict(), "sentences": [s.to_dict() for s in self.sentences]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ParsedDoc:
+        return cls(Article.from_dict(d["article"]), tuple(Sentence.from_dict(s) for s in d["sentences"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor mention: ``code`` a CAMEO actor code (``RUS``, ``RUSGOV``, ``IGOUNO``, ``---GOV`` for a
+    role whose country is unknown), ``kind`` what it is, ``via`` how the code was resolved (dictionary
+    entry ``file:line``, ``metonym``, ``compose:…``, ``coref:<start>-<end>``)."""
+
+    start: int
+    end: int
+    text: str
+    code: str
+    kind: str
+    via: str
+    name: str | None = None  # the resolved person/body ("Dmitry Peskov"), when known
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Mention:
+        return cls(**d)
+
+
+def _mention(d: dict[str, Any] | None) -> Mention | None:
+    return Mention.from_dict(d) if d is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A coded event: ``source`` did ``cameo`` to ``target``. ``modality`` is one of ``MODALITIES``;
+    ``rule`` names the dictionary pattern that fired (``file:line``); ``evidence`` is the clause that
+    carries the event and ``trigger`` the word that fired it."""
+
+    id: str
+    article_id: str
+    sentence: int
+    date: date | None
+    source: Mention | None
+    target: Mention | None
+    cameo: str
+    plover: str | None
+    plover_mode: str | None
+    quad_class: int | None
+    goldstein: float | None
+    modality: str
+    quote_id: str | None
+    evidence: Span
+    trigger: Span
+    rule: str
+    compound: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "sentence": self.sentence,
+            "date": self.date.isoformat() if self.date else None,
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "cameo": self.cameo,
+            "plover": self.plover,
+            "plover_mode": self.plover_mode,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "modality": self.modality,
+            "quote_id": self.quote_id,
+            "evidence": list(self.evidence),
+            "trigger": list(self.trigger),
+            "rule": self.rule,
+            "compound": self.compound,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        return cls(
+            id=d["id"],
+            article_id=d["article_id"],
+            sentence=d["sentence"],
+            date=_date(d.get("date")),
+            source=_mention(d.get("source")),
+            target=_mention(d.get("target")),
+            cameo=d["cameo"],
+            plover=d.get("plover"),
+            plover_mode=d.get("plover_mode"),
+            quad_class=d.get("quad_class"),
+            goldstein=d.get("goldstein"),
+            modality=d["modality"],
+            quote_id=d.get("quote_id"),
+            evidence=_span(d["evidence"]),
+            trigger=_span(d["trigger"]),
+            rule=d["rule"],
+            compound=bool(d.get("compound", False)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation. ``content`` lists the character spans of what was said (two or more for a split
+    quote); ``speaker`` is the mention nearest the quote that names who said it, with its resolved
+    code; ``floating`` marks a quote with no cue of its own that inherits the previous speaker."""
+
+    id: str
+    article_id: str
+    kind: str
+    content: tuple[Span, ...]
+    speaker_text: str | None
+    speaker: Mention | None
+    cue: Span | None
+    cue_lemma: str | None
+    floating: bool = False
+    speaker_name: str | None = None
+    via: str = ""  # which rule attributed the speaker, for explain
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "kind": self.kind,
+            "content": [list(s) for s in self.content],
+            "speaker_text": self.speaker_text,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": list(self.cue) if self.cue else None,
+            "cue_lemma": self.cue_lemma,
+            "floating": self.floating,
+            "speaker_name": self.speaker_name,
+            "via": self.via,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quote:
+        return cls(
+            id=d["id"],
+            article_id=d["article_id"],
+            kind=d["kind"],
+            content=tuple(_span(s) for s in d["content"]),
+            speaker_text=d.get("speaker_text"),
+            speaker=_mention(d.get("speaker")),
+            cue=_span(d.get("cue")),
+            cue_lemma=d.get("cue_lemma"),
+            floating=bool(d.get("floating", False)),
+            speaker_name=d.get("speaker_name"),
+            via=d.get("via", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something that could not be read or coded, kept on the article: nothing is dropped silently."""
+
+    stage: str
+    message: str
+    where: str | None = None  # "file:line" when it came from input
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Problem:
+        return cls(**d)
+
+
+@dataclass(frozen=True, slots=True)
+class CodedArticle:
+    article: Article
+    doc: ParsedDoc | None
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    trace: tuple[str, ...] = field(default=(), compare=False)  # explain's notes, not serialised
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article.to_dict(),
+            "doc": self.doc.to_dict() if self.doc else None,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "events": [e.to_dict() for e in self.events],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> CodedArticle:
+        return cls(
+            article=Article.from_dict(d["article"]),
+            doc=ParsedDoc.from_dict(d["doc"]) if d.get("doc") else None,
+            mentions=tuple(Mention.from_dict(m) for m in d.get("mentions", ())),
+            events=tuple(Event.from_dict(e) for e in d.get("events", ())),
+            quotes=tuple(Quote.from_dict(q) for q in d.get("quotes", ())),
+            problems=tuple(Problem.from_dict(p) for p in d.get("problems", ())),
+        )

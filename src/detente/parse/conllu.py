@@ -1,0 +1,144 @@
+"""CoNLL-U -> ``ParsedDoc``, so a given parse (UniversalPetrarch inputs, a UDPipe or Stanza run) codes
+exactly like a spaCy one.
+
+Reads the ten CoNLL-U columns; multiword-token ranges (``3-4``) and empty nodes (``5.1``) are skipped.
+The sentence text comes from ``# text =`` when present, else from the forms joined with a space unless
+MISC says ``SpaceAfter=No``. A ``# newdoc`` comment starts a new article (its ``id`` when given); without
+one a file is one article. Dependency labels are kept as given (UD labels); the coding stages accept
+both UD and spaCy/ClearNLP labels.
+
+What it does not do: convert labels, or check that the tree is well formed beyond what offsets need
+(a head outside the sentence becomes the root, with a problem recorded).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+from detente.model import Article, ParsedDoc, Problem, Sentence, Token
+
+
+@dataclass
+class _RawSentence:
+    text: str | None = None
+    rows: list[list[str]] = field(default_factory=list)
+    line: int = 0
+
+
+def parse_conllu(text: str, article_id: str = "conllu", *, published: date | None = None, where: str = "conllu") -> tuple[ParsedDoc, list[Problem]]:
+    """One ``ParsedDoc`` from CoNLL-U text holding one document."""
+    raws = list(_sentences(text.splitlines(), 1))
+    return _build(raws, article_id, published, where)
+
+
+def read_conllu_articles(path: Path, *, default_date: date | None = None) -> Iterator:
+    """The documents of a CoNLL-U file as ``ParsedDoc`` objects (the ingest stream accepts them)."""
+    from detente.ingest import Rejected
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        yield Rejected(str(path), f"cannot read CoNLL-U file: {exc}")
+        return
+    docs: list[tuple[str | None, int, list[str]]] = []
+    current: list[str] = []
+    doc_id: str | None = None
+    start = 1
+    for lineno, line in enumerate(lines, 1):
+        if line.startswith("# newdoc"):
+            if any(l.strip() and not l.startswith("#") for l in current):
+                docs.append((doc_id, start, current))
+            current = []
+            start = lineno + 1
+            doc_id = line.split("=", 1)[1].strip() if "=" in line else None
+            continue
+        current.append(line)
+    if any(l.strip() and not l.startswith("#") for l in current):
+        docs.append((doc_id, start, current))
+    if not docs:
+        yield Rejected(str(path), "no sentences in CoNLL-U file")
+        return
+    for n, (given, first_line, body) in enumerate(docs, 1):
+        article_id = given or (path.stem if len(docs) == 1 else f"{path.stem}:{n}")
+        try:
+            doc, problems = _build(list(_sentences(body, first_line)), article_id, default_date, str(path))
+        except ValueError as exc:
+            yield Rejected(str(path), str(exc))
+            continue
+        for problem in problems:
+            yield Rejected(problem.where or str(path), problem.message + " (document still coded)")
+        yield doc
+
+
+def _sentences(lines: list[str], first_line: int) -> Iterator[_RawSentence]:
+    raw = _RawSentence(line=first_line)
+    for lineno, line in enumerate(lines, first_line):
+        if not line.strip():
+            if raw.rows:
+                yield raw
+            raw = _RawSentence(line=lineno + 1)
+            continue
+        if line.startswith("#"):
+            key, _, value = line[1:].partition("=")
+            if key.strip() == "text":
+                raw.text = value.strip()
+            continue
+        cols = line.split("\t")
+        if len(cols) != 10:
+            raise ValueError(f"line {lineno}: expected 10 tab-separated CoNLL-U columns, found {len(cols)}")
+        if "-" in cols[0] or "." in cols[0]:
+            continue
+        raw.rows.append(cols + [str(lineno)])
+    if raw.rows:
+        yield raw
+
+
+def _build(raws: list[_RawSentence], article_id: str, published: date | None, where: str) -> tuple[ParsedDoc, list[Problem]]:
+    problems: list[Problem] = []
+    pieces: list[str] = []
+    sentences: list[Sentence] = []
+    offset = 0
+    base = 0
+    for raw in raws:
+        forms = [r[1] for r in raw.rows]
+        if raw.text is None:
+            raw.text = "".join(f + ("" if "SpaceAfter=No" in r[9] else " ") for f, r in zip(forms, raw.rows)).rstrip()
+        spans = []
+        cursor = 0
+        for form, row in zip(forms, raw.rows):
+            at = raw.text.find(form, cursor)
+            if at < 0:
+                problems.append(Problem("parse", f"token {form!r} not found in '# text'; placed after previous token", f"{where}:{row[10]}"))
+                at = cursor
+            spans.append((at, at + len(form)))
+            cursor = at + len(form)
+        tokens = []
+        for n, (row, (s, e)) in enumerate(zip(raw.rows, spans)):
+            head_local = int(row[6]) if row[6].isdigit() else 0
+            if head_local > len(raw.rows):
+                problems.append(Problem("parse", f"head {head_local} outside the sentence; token made a root", f"{where}:{row[10]}"))
+                head_local = 0
+            head = base + (head_local - 1 if head_local else n)
+            tokens.append(
+                Token(
+                    i=base + n,
+                    start=offset + s,
+                    end=offset + e,
+                    text=row[1],
+                    lemma=row[2] if row[2] != "_" else row[1].lower(),
+                    pos=row[3],
+                    tag=row[4] if row[4] != "_" else row[3],
+                    dep="ROOT" if head_local == 0 else row[7].lower(),
+                    head=head,
+                )
+            )
+        sentences.append(Sentence(len(sentences), offset, offset + len(raw.text), tuple(tokens)))
+        pieces.append(raw.text)
+        offset += len(raw.text) + 1
+        base += len(tokens)
+    text = "\n".join(pieces)
+    article = Article(id=article_id, text=text, published=published)
+    return ParsedDoc(article, tuple(sentences)), problems

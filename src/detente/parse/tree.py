@@ -1,0 +1,167 @@
+"""Dependency-tree helpers over ``ParsedDoc`` sentences, shared by the actor, event and quote rules.
+
+They accept both spaCy/ClearNLP labels (``nsubj``, ``dobj``, ``prep``+``pobj``, ``nsubjpass``, ``agent``)
+and Universal Dependencies labels (``nsubj``, ``obj``, ``obl``+``case``, ``nsubj:pass``, ``obl:agent``), so
+a CoNLL-U parse codes like a spaCy one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from detente.model import Mention, Sentence, Token
+
+SUBJECTS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECTS = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
+OBJECTS = {"dobj", "obj", "dative", "iobj"}
+CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "acl:relcl", "csubj", "csubjpass", "parataxis", "conj"}
+RELATIVE_WORDS = {"which", "who", "that", "whom"}
+
+
+@dataclass
+class SentenceView:
+    """One sentence with local indices, children lists and the actor mention covering each token."""
+
+    sentence: Sentence
+    mentions: list[Mention]
+    tokens: tuple[Token, ...] = ()
+    base: int = 0
+    children: list[list[int]] = field(default_factory=list)
+    mention_at: list[Mention | None] = field(default_factory=list)
+    lower: list[str] = field(default_factory=list)
+    lemma: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        from detente.dictionaries import fold
+
+        self.tokens = self.sentence.tokens
+        self.base = self.tokens[0].i if self.tokens else 0
+        n = len(self.tokens)
+        self.children = [[] for _ in range(n)]
+        for k, t in enumerate(self.tokens):
+            h = t.head - self.base
+            if h != k and 0 <= h < n:
+                self.children[h].append(k)
+        self.mention_at = [None] * n
+        for m in self.mentions:
+            for k, t in enumerate(self.tokens):
+                if t.start >= m.start and t.end <= m.end and (self.mention_at[k] is None or m.kind != "pronoun"):
+                    self.mention_at[k] = m
+        self.lower = [fold(t.text).lower() for t in self.tokens]
+        self.lemma = [fold(t.lemma).lower() for t in self.tokens]
+
+    def head(self, k: int) -> int:
+        h = self.tokens[k].head - self.base
+        return h if 0 <= h < len(self.tokens) else k
+
+    def dep(self, k: int) -> str:
+        return self.tokens[k].dep
+
+    def kids(self, k: int, deps: set[str] | None = None) -> list[int]:
+        return [c for c in self.children[k] if deps is None or self.tokens[c].dep in deps]
+
+    def subtree(self, k: int, stop: set[str] = frozenset()) -> list[int]:
+        out, todo = [], [k]
+        while todo:
+            x = todo.pop()
+            out.append(x)
+            todo.extend(c for c in self.children[x] if self.tokens[c].dep not in stop)
+        return sorted(out)
+
+    def clause(self, k: int) -> list[int]:
+        """Tokens of k's own clause: its subtree without embedded clauses (conj nouns stay)."""
+        out, todo = [], [k]
+        while todo:
+            x = todo.pop()
+            out.append(x)
+            for c in self.children[x]:
+                dep = self.tokens[c].dep
+                if dep in CLAUSES and not (dep == "conj" and self.tokens[c].pos in ("NOUN", "PROPN", "PRON")):
+                    continue
+                todo.append(c)
+        return sorted(out)
+
+    def is_passive(self, k: int) -> bool:
+        return any(self.tokens[c].dep in PASSIVE_SUBJECTS | {"auxpass", "aux:pass"} for c in self.children[k])
+
+    def subject(self, k: int) -> int | None:
+        """The subject token of verb k, inheriting it through xcomp/conj/relative clauses."""
+        seen = set()
+        while k not in seen:
+            seen.add(k)
+            for c in self.children[k]:
+                if self.tokens[c].dep in SUBJECTS | PASSIVE_SUBJECTS:
+                    if self.lower[c] in RELATIVE_WORDS and self.dep(k) in ("relcl", "acl:relcl"):
+                        return self.head(k)
+                    return c
+            if self.dep(k) in ("xcomp", "conj", "advcl") and self.head(k) != k:
+                k = self.head(k)
+                continue
+            if self.dep(k) in ("relcl", "acl:relcl", "acl") and self.head(k) != k:
+                return self.head(k)
+            return None
+        return None
+
+    def passive_agent(self, k: int) -> int | None:
+        """The ``by`` noun of a passive verb."""
+        for c in self.children[k]:
+            dep = self.tokens[c].dep
+            if dep == "agent":
+                objs = self.kids(c, {"pobj"})
+                return objs[0] if objs else None
+            if dep in ("obl:agent",) or (dep == "obl" and any(self.lower[g] == "by" for g in self.kids(c, {"case"}))):
+                return c
+        return None
+
+    def objects(self, k: int) -> list[int]:
+        return self.kids(k, OBJECTS)
+
+    def prep_objects(self, k: int) -> list[tuple[str, int]]:
+        """(preposition, noun) pairs attached to k, in text order."""
+        pairs = []
+        for c in self.children[k]:
+            dep = self.tokens[c].dep
+            if dep == "prep":
+                for g in self.kids(c, {"pobj", "pcomp"}):
+                    pairs.append((self.lower[c], g))
+            elif dep in ("obl", "nmod") :
+                case = self.kids(c, {"case"})
+                if case:
+                    pairs.append((self.lower[case[0]], c))
+        return sorted(pairs, key=lambda p: p[1])
+
+    def mention_of(self, k: int | None) -> Mention | None:
+        """The actor mention for the phrase headed by k: the mention covering k, else one covering a
+        compound/possessive/appositive/modifier child."""
+        if k is None:
+            return None
+        if self.mention_at[k] is not None:
+            return self.mention_at[k]
+        for c in self.children[k]:
+            if self.tokens[c].dep in ("compound", "poss", "appos", "amod", "nmod", "nmod:poss", "flat") and self.mention_at[c] is not None:
+                return self.mention_at[c]
+        return None
+
+    def conjuncts(self, k: int) -> list[int]:
+        """k and the nouns conjoined with it ("Russia and China")."""
+        out = [k]
+        todo = [k]
+        while todo:
+            x = todo.pop()
+            for c in self.kids(x, {"conj"}):
+                out.append(c)
+                todo.append(c)
+        return out
+
+    def governing_verb(self, k: int) -> int | None:
+        """The verb a noun k hangs from (through prep/pobj/dobj/attr links), if any."""
+        seen = set()
+        while k not in seen:
+            seen.add(k)
+            h = self.head(k)
+            if h == k:
+                return None
+            if self.tokens[h].pos in ("VERB", "AUX"):
+                return h
+            k = h
+        return None

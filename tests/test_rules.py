@@ -1,0 +1,229 @@
+"""Actor, event and quote rules on hand-built parses (no spaCy model), with small inline dictionaries
+so each rule is tested on its own (STYLE.md 7)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from detente.actors import ActorStage
+from detente.dictionaries import Dictionaries
+from detente.dictionaries.native import load_native
+from detente.events import EventStage
+from detente.model import CodedArticle
+from detente.quotes import QuoteStage
+
+from conftest import make_doc
+
+DICT = """
+[synsets]
+RELATIONS = ["relations", "ties"]
+
+[[country]]
+code = "RUS"
+names = ["Russia"]
+adjectives = ["Russian"]
+capitals = ["Moscow"]
+
+[[country]]
+code = "USA"
+names = ["United States", "U.S."]
+adjectives = ["American"]
+capitals = ["Washington"]
+
+[[country]]
+code = "CHN"
+names = ["China"]
+
+[[actor]]
+names = ["Kremlin"]
+code = "RUSGOV"
+kind = "government"
+
+[[actor]]
+names = ["Sergey Lavrov", "Lavrov"]
+kind = "person"
+code = "RUSELI"
+codes = [{ code = "RUSGOV", from = 2004-03-09 }]
+
+[[agent]]
+code = "GOV"
+names = ["spokesperson", "foreign minister", "government"]
+
+[[agent]]
+code = "MIL"
+names = ["troop"]
+
+[[pattern]]
+code = "111"
+verbs = ["criticize"]
+
+[[pattern]]
+code = "030"
+verbs = ["want"]
+patterns = ["* good &RELATIONS with +"]
+
+[[pattern]]
+code = "163"
+nouns = ["sanction"]
+patterns = ["* against +"]
+
+[[pattern]]
+code = "130"
+verbs = ["pose"]
+patterns = ["* threat to +"]
+
+[[pattern]]
+code = "010"
+verbs = ["say"]
+"""
+
+
+@pytest.fixture(scope="module")
+def dicts(tmp_path_factory):
+    path = tmp_path_factory.mktemp("d") / "test.toml"
+    path.write_text(DICT, encoding="utf-8")
+    d = Dictionaries()
+    load_native(path, d)
+    return d
+
+
+def code(doc, dicts, stages=("actors", "events")):
+    coded = CodedArticle(doc.article, doc)
+    for name in stages:
+        stage = {"actors": ActorStage(dicts), "events": EventStage(dicts, trace=True), "quotes": QuoteStage()}[name]
+        coded = stage(coded)
+    return coded
+
+
+def triples(coded):
+    return [(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None, e.modality) for e in coded.events]
+
+
+# "Russia criticized the United States."
+CRITICIZE = [[("Russia", "Russia", "PROPN", "nsubj", 1), ("criticized", "criticize", "VERB", "ROOT", 1),
+              ("the", "the", "DET", "det", 4), ("United", "United", "PROPN", "compound", 4),
+              ("States", "States", "PROPN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)]]
+
+
+def test_subject_verb_object(dicts):
+    assert triples(code(make_doc(CRITICIZE), dicts)) == [("RUS", "111", "USA", "asserted")]
+
+
+def test_event_carries_codes_offsets_and_rule(dicts):
+    coded = code(make_doc(CRITICIZE), dicts)
+    [e] = coded.events
+    assert (e.plover, e.quad_class, e.goldstein) == ("ACCUSE", 3, -2.0)
+    assert coded.article.text[e.trigger[0] : e.trigger[1]] == "criticized"
+    assert e.rule == "test.toml:40" and e.date == date(2021, 4, 15)
+    assert e.source.via.startswith("test.toml:")
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        pytest.param(
+            # Russia said it wants good relations with the United States.
+            [("Russia", "Russia", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1), ("it", "it", "PRON", "nsubj", 3),
+             ("wants", "want", "VERB", "ccomp", 1), ("good", "good", "ADJ", "amod", 5), ("relations", "relation", "NOUN", "dobj", 3),
+             ("with", "with", "ADP", "prep", 5), ("the", "the", "DET", "det", 9), ("United", "United", "PROPN", "compound", 9),
+             ("States", "States", "PROPN", "pobj", 6), (".", ".", "PUNCT", "punct", 1)],
+            [("RUS", "030", "USA", "asserted")],
+            id="pronoun-subject-and-synset",
+        ),
+        pytest.param(
+            # Washington will announce new sanctions against Moscow.
+            [("Washington", "Washington", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2), ("announce", "announce", "VERB", "ROOT", 2),
+             ("new", "new", "ADJ", "amod", 4), ("sanctions", "sanction", "NOUN", "dobj", 2), ("against", "against", "ADP", "prep", 4),
+             ("Moscow", "Moscow", "PROPN", "pobj", 5), (".", ".", "PUNCT", "punct", 2)],
+            [("USA", "163", "RUS", "planned")],
+            id="noun-trigger-planned",
+        ),
+        pytest.param(
+            # Russia does not pose a threat to the United States.
+            [("Russia", "Russia", "PROPN", "nsubj", 3), ("does", "do", "AUX", "aux", 3), ("not", "not", "PART", "neg", 3),
+             ("pose", "pose", "VERB", "ROOT", 3), ("a", "a", "DET", "det", 5), ("threat", "threat", "NOUN", "dobj", 3),
+             ("to", "to", "ADP", "prep", 5), ("the", "the", "DET", "det", 9), ("United", "United", "PROPN", "compound", 9),
+             ("States", "States", "PROPN", "pobj", 6), (".", ".", "PUNCT", "punct", 3)],
+            [("RUS", "130", "USA", "negated")],
+            id="negation",
+        ),
+        pytest.param(
+            # The United States was criticized by Russia and China.
+            [("The", "the", "DET", "det", 2), ("United", "United", "PROPN", "compound", 2), ("States", "States", "PROPN", "nsubjpass", 4),
+             ("was", "be", "AUX", "auxpass", 4), ("criticized", "criticize", "VERB", "ROOT", 4), ("by", "by", "ADP", "agent", 4),
+             ("Russia", "Russia", "PROPN", "pobj", 5), ("and", "and", "CCONJ", "cc", 6), ("China", "China", "PROPN", "conj", 6),
+             (".", ".", "PUNCT", "punct", 4)],
+            [("RUS", "111", "USA", "asserted"), ("CHN", "111", "USA", "asserted")],
+            id="passive-compound-source",
+        ),
+    ],
+)
+def test_event_rules(dicts, words, expected):
+    assert triples(code(make_doc([words]), dicts)) == expected
+
+
+def test_compound_events_are_marked(dicts):
+    # Russia and China criticized Washington.
+    words = [("Russia", "Russia", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0), ("China", "China", "PROPN", "conj", 0),
+             ("criticized", "criticize", "VERB", "ROOT", 3), ("Washington", "Washington", "PROPN", "dobj", 3)]
+    coded = code(make_doc([words]), dicts)
+    assert triples(coded) == [("RUS", "111", "USA", "asserted"), ("CHN", "111", "USA", "asserted")]
+    assert all(e.compound for e in coded.events)
+
+
+def test_statement_without_target_is_not_an_event(dicts):
+    words = [("Russia", "Russia", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1), ("nothing", "nothing", "PRON", "dobj", 1)]
+    assert triples(code(make_doc([words]), dicts)) == []
+
+
+@pytest.mark.parametrize(
+    "words, when, expected",
+    [
+        pytest.param(
+            # Kremlin spokesperson Dmitry Peskov
+            [("Kremlin", "Kremlin", "PROPN", "compound", 1), ("spokesperson", "spokesperson", "NOUN", "compound", 3),
+             ("Dmitry", "Dmitry", "PROPN", "compound", 3), ("Peskov", "Peskov", "PROPN", "ROOT", 3)],
+            date(2021, 4, 15), [("Kremlin spokesperson Dmitry Peskov", "RUSGOV", "Dmitry Peskov")], id="seat-role-unknown-name",
+        ),
+        pytest.param(
+            # Russian troops
+            [("Russian", "Russian", "ADJ", "amod", 1), ("troops", "troop", "NOUN", "ROOT", 1)],
+            None, [("Russian troops", "RUSMIL", None)], id="adjective-agent-plural",
+        ),
+        pytest.param(
+            # Russia's foreign minister Sergey Lavrov
+            [("Russia", "Russia", "PROPN", "poss", 3), ("'s", "'s", "PART", "case", 0), ("foreign", "foreign", "ADJ", "amod", 3),
+             ("minister", "minister", "NOUN", "compound", 5), ("Sergey", "Sergey", "PROPN", "compound", 5), ("Lavrov", "Lavrov", "PROPN", "ROOT", 5)],
+            date(2021, 4, 15), [("Russia's foreign minister Sergey Lavrov", "RUSGOV", "Sergey Lavrov")], id="possessive-role-person",
+        ),
+        pytest.param(
+            [("Lavrov", "Lavrov", "PROPN", "ROOT", 0)], date(2001, 1, 1), [("Lavrov", "RUSELI", "Sergey Lavrov")], id="date-before-office",
+        ),
+        pytest.param(
+            # the government
+            [("the", "the", "DET", "det", 1), ("government", "government", "NOUN", "ROOT", 1)],
+            None, [("government", "---GOV", None)], id="agent-without-country",
+        ),
+        pytest.param(
+            # Russian oil -- an adjective alone is not an actor
+            [("Russian", "Russian", "ADJ", "amod", 1), ("oil", "oil", "NOUN", "ROOT", 1)], None, [], id="adjective-alone",
+        ),
+        pytest.param(
+            # let us -- the pronoun is never the United States
+            [("let", "let", "VERB", "ROOT", 0), ("us", "we", "PRON", "dobj", 0)], None, [], id="pronoun-us",
+        ),
+    ],
+)
+def test_actor_composition(dicts, words, when, expected):
+    coded = code(make_doc([words], published=when), dicts, stages=("actors",))
+    assert [(m.text, m.code, m.name) for m in coded.mentions if m.kind != "pronoun"] == expected
+
+
+def test_pronoun_it_resolves_to_nearest_body(dicts):
+    words = [("Moscow", "Moscow", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1), ("it", "it", "PRON", "nsubj", 3), ("agreed", "agree", "VERB", "ccomp", 1)]
+    coded = code(make_doc([words]), dicts, stages=("actors",))
+    pron = [m for m in coded.mentions if m.kind == "pronoun"]
+    assert [(p.text, p.code, p.via) for p in pron] == [("it", "RUS", "coref:0-6")]
