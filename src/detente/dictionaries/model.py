@@ -20,6 +20,7 @@ from datetime import date
 from typing import Generic, Iterable, Sequence, TypeVar
 
 _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+_WORDS = re.compile(r"\w+")
 
 
 def fold(text: str) -> str:
@@ -51,11 +52,20 @@ class ActorEntry:
 
     def code_on(self, when: date | None) -> str | None:
         """The code that applies on ``when``: a dated code covering it, else the undated one; with no
-        date, the most recent dated code."""
+        date, the code still in force. PETRARCH's ``---`` (known name, no code) gives ``None``."""
+        code = self._code_on(when)
+        return None if code is None or code.startswith("---") else code
+
+    def _code_on(self, when: date | None) -> str | None:
         if self.codes:
             if when is None:
-                latest = max(self.codes, key=lambda c: (c.start or date.min))
-                return latest.code
+                # no date: the code still in force, else the undated one, else the latest that ended
+                current = [c for c in self.codes if c.end is None]
+                if current:
+                    return max(current, key=lambda c: c.start or date.min).code
+                if self.code is not None:
+                    return self.code
+                return max(self.codes, key=lambda c: c.end or date.min).code
             for dated in self.codes:
                 if dated.applies(when):
                     return dated.code
@@ -122,7 +132,7 @@ class PhraseIndex(Generic[T]):
         key = fold(name)
         if not key:
             return
-        self.max_tokens = max(self.max_tokens, len(re.findall(r"\w+", name)) * 2 + 1)
+        self.max_tokens = max(self.max_tokens, len(_WORDS.findall(name)) * 2 + 1)
         if not any(ch.islower() for ch in name) and any(ch.isalpha() for ch in name):
             self.exact.setdefault(key, []).append(entry)
             self._prefixes_exact.update(key[:n] for n in range(1, len(key) + 1))
