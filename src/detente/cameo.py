@@ -43,7 +43,7 @@ class CameoCode:
         return self.code[:2]
 
     @property
-    def quad_class(self) -> int:
+    def quad_class(self) -> int | None:
         return quad_class(self.code)
 
 
@@ -82,8 +82,13 @@ def is_valid(code: str) -> bool:
     return code in table()
 
 
-def quad_class(code: str) -> int:
+def quad_class(code: str) -> int | None:
+    """GDELT's QuadClass of a CAMEO code; ``None`` for a code that is not CAMEO (a dictionary's own)."""
+    if not code[:2].isdigit():
+        return None
     root = int(code[:2])
+    if not 1 <= root <= 20:
+        return None
     return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 

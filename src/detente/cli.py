@@ -69,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("explain", help="show how a sentence or file is coded, step by step")
     p.add_argument("input", help="a sentence in quotes, or a file")
     _shared(p, files=False)
+    p = sub.add_parser("validate", help="score a PETRARCH validation file (expected vs produced events)")
+    p.add_argument("records", help="validation XML file (PETRARCH format)")
+    p.add_argument("--dict", dest="dicts", action="append", default=[], metavar="DIR", required=True, help="dictionary directory or file (repeatable)")
+    p.add_argument("--json", action="store_true", help="print one JSON object with the totals")
+    p.add_argument("--given-parses", action="store_true", help="use the records' CoNLL-U parses instead of parsing the text")
+    p.add_argument("--quiet", action="store_true", help="totals only, no per-record lines")
     p = sub.add_parser("demo", help="code the bundled sample corpus and print a summary")
     _shared(p, files=False)
     return parser
@@ -84,12 +90,12 @@ def _settings(args: argparse.Namespace):
     from detente.settings import Settings
 
     return Settings.load().with_(
-        dictionaries=tuple(args.dicts) if args.dicts else None,
+        dictionaries=tuple(args.dicts) if getattr(args, "dicts", None) else None,
         default_dictionaries=False if getattr(args, "no_default_dict", False) else None,
-        date=args.date,
-        workers=args.workers,
-        batch_size=args.batch_size,
-        progress=args.progress,
+        date=getattr(args, "date", None),
+        workers=getattr(args, "workers", None),
+        batch_size=getattr(args, "batch_size", None),
+        progress=getattr(args, "progress", None),
     )
 
 
@@ -132,6 +138,17 @@ def _run(args: argparse.Namespace) -> int:
 
         pipeline = Pipeline(settings, trace=True)
         sys.stdout.write(explain(pipeline, args.input))
+        return EXIT_OK
+    if args.command == "validate":
+        import json
+
+        from detente.validate import format_report, validate
+
+        report = validate(args.records, tuple(args.dicts), given_parses=args.given_parses, settings=settings)
+        if args.json:
+            print(json.dumps(report.totals()))
+        else:
+            sys.stdout.write(format_report(report, verbose=not args.quiet))
         return EXIT_OK
     if args.command == "demo":
         from detente.explain import demo

@@ -82,6 +82,15 @@ def sample_corpus() -> Path:
     return Path(str(resources.files("detente") / "data" / "sample" / "articles.jsonl"))
 
 
+def _known(mention) -> bool:
+    return mention is not None and not mention.code.startswith("---")
+
+
+def _party(code: str) -> str:
+    """The country (or organisation) part of an actor code: RUSGOV -> RUS, IGOUNO -> IGOUNO."""
+    return code[:6] if code[:3] in ("IGO", "NGO", "MNC") else code[:3]
+
+
 def demo(pipeline: Pipeline) -> str:
     """Code the bundled sample corpus; summarise events by dyad and show some quotations."""
     from detente.ingest import Rejected, read_inputs
@@ -92,14 +101,14 @@ def demo(pipeline: Pipeline) -> str:
     out = [f"detente demo: {len(coded)} sample articles -> {len(events)} events, {len(quotes)} quotations", ""]
     out.append("events by dyad (source -> target: count, most frequent CAMEO codes):")
     dyads: dict[tuple[str, str], Counter] = {}
-    for _, e in events:
-        if e.source and e.target:
-            dyads.setdefault((e.source.code[:3], e.target.code[:3]), Counter())[e.cameo] += 1
+    complete = [(c, e) for c, e in events if _known(e.source) and _known(e.target)]
+    for _, e in complete:
+        dyads.setdefault((_party(e.source.code), _party(e.target.code)), Counter())[e.cameo] += 1
     for (s, t), codes in sorted(dyads.items(), key=lambda kv: -sum(kv[1].values()))[:15]:
         out.append(f"  {s} -> {t}: {sum(codes.values()):>3}  " + ", ".join(f"{c}×{n}" for c, n in codes.most_common(4)))
     out.append("")
-    out.append("some events:")
-    for c, e in events[:12]:
+    out.append(f"some events ({len(complete)} of {len(events)} have both actors known):")
+    for c, e in complete[:12]:
         trig = c.article.text[e.trigger[0]:e.trigger[1]]
         out.append(
             f"  {e.date or '-'} {e.source.code if e.source else '-':<8} {e.cameo:<5} {e.target.code if e.target else '-':<8}"

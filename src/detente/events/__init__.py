@@ -79,7 +79,9 @@ class EventStage:
             if best is None:
                 continue
             for event in self.make_events(view, best, pos, coded, numbered + len(out), notes):
-                key = (event.source.code if event.source else None, event.target.code if event.target else None, event.cameo, event.trigger)
+                # one event per dyad and code in a sentence: "carried out strikes" fires on the verb
+                # and on the noun; both describe the same event
+                key = (event.source.code if event.source else None, event.target.code if event.target else None, event.cameo)
                 if key not in seen:
                     seen.add(key)
                     out.append(event)

@@ -1,0 +1,191 @@
+"""Run a PETRARCH/UniversalPetrarch validation file and score the coder on it.
+
+A validation file (``PETR.UnitTest.records.xml``) holds ``<Sentence>`` records, each with the expected
+``<EventCoding sourcecode= targetcode= eventcode=>`` triples (or ``noevents="True"``), the ``<Text>`` and a
+``<Parse>``. By default the text is parsed by our own pipeline and the parse is ignored;
+``given_parses=True`` uses a CoNLL-U parse from the record instead. Only the dictionaries named with
+``--dict`` are used (the defaults shipped with detente are not loaded), as PETRARCH does.
+
+Scores (``Report``): exact-record accuracy (the produced set of (source, target, code) triples equals the
+expected set) over all records and over ``sentence="true"`` records; event-level precision, recall and
+F1 over triples; and the number of records that raised an error (a bad record is reported, never
+aborts the run). Negated events are not counted as produced, following PETRARCH, which does not code
+them.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+from detente.errors import InputError
+from detente.model import Article, CodedArticle
+
+Triple = tuple[str, str, str]
+
+
+@dataclass
+class Record:
+    id: str
+    category: str
+    sentence: bool
+    published: date | None
+    text: str
+    expected: list[Triple]
+    parse: str
+    line: int = 0
+
+
+@dataclass
+class Result:
+    record: Record
+    produced: list[Triple]
+    error: str | None = None
+
+    @property
+    def exact(self) -> bool:
+        return self.error is None and Counter(set(self.produced)) == Counter(set(self.record.expected))
+
+
+@dataclass
+class Report:
+    results: list[Result] = field(default_factory=list)
+
+    def totals(self) -> dict[str, float | int]:
+        tp = fp = fn = 0
+        for r in self.results:
+            got, want = set(r.produced), set(r.record.expected)
+            tp += len(got & want)
+            fp += len(got - want)
+            fn += len(want - got)
+        true_records = [r for r in self.results if r.record.sentence]
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        return {
+            "records": len(self.results),
+            "records_true": len(true_records),
+            "exact": _ratio(sum(r.exact for r in self.results), len(self.results)),
+            "exact_true": _ratio(sum(r.exact for r in true_records), len(true_records)),
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+            "errors": sum(r.error is not None for r in self.results),
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+        }
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 4) if b else 0.0
+
+
+def read_records(path: str | Path) -> Iterator[Record]:
+    """The ``<Sentence>`` records of a validation file, in order."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read validation file: {exc}", path=str(path)) from None
+    try:
+        root = ET.fromstring(raw)
+    except ET.ParseError as exc:
+        raise InputError(f"not a valid XML validation file: {exc}", path=str(path)) from None
+    lines = {m.group(1): raw.count("\n", 0, m.start()) + 1 for m in re.finditer(r'<Sentence[^>]*\bid\s*=\s*"([^"]+)"', raw)}
+    for sentence in root.iter("Sentence"):
+        rid = sentence.get("id", "").strip()
+        expected: list[Triple] = []
+        for coding in sentence.findall("EventCoding"):
+            if coding.get("noevents") or coding.get("error") is not None:
+                continue
+            triple = tuple(_clean(coding.get(k, "")) for k in ("sourcecode", "targetcode", "eventcode"))
+            expected.append(triple)  # type: ignore[arg-type]
+        text = " ".join((sentence.findtext("Text") or "").split())
+        yield Record(
+            id=rid,
+            category=sentence.get("category", ""),
+            sentence=sentence.get("sentence", "true").strip().lower() == "true",
+            published=_date(sentence.get("date", "")),
+            text=text,
+            expected=expected,
+            parse=sentence.findtext("Parse") or "",
+            line=lines.get(rid, 0),
+        )
+
+
+def _clean(code: str) -> str:
+    return code.strip().strip('"').strip()
+
+
+def _date(value: str) -> date | None:
+    value = value.strip()
+    if len(value) == 8 and value.isdigit():
+        try:
+            return date(int(value[:4]), int(value[4:6]), int(value[6:]))
+        except ValueError:
+            return None
+    return None
+
+
+def produced_triples(coded: CodedArticle) -> list[Triple]:
+    """(source, target, code) of the events PETRARCH would output: both actors present, not negated."""
+    out = []
+    for e in coded.events:
+        if e.modality == "negated" or e.source is None or e.target is None:
+            continue
+        out.append((e.source.code, e.target.code, e.cameo))
+    return out
+
+
+def validate(path: str | Path, dictionaries: tuple[str, ...], *, given_parses: bool = False, settings=None) -> Report:
+    """Code every record of ``path`` with only ``dictionaries`` and score it."""
+    from detente.parse.conllu import parse_conllu
+    from detente.pipeline import Pipeline
+    from detente.settings import Settings
+
+    base = settings or Settings()
+    pipeline = Pipeline(base.with_(dictionaries=dictionaries, default_dictionaries=False, stages=("actors", "events")))
+    records = list(read_records(path))
+    items = []
+    for record in records:
+        if given_parses:
+            if "\t" not in record.parse:
+                items.append(None)
+                continue
+            doc, _ = parse_conllu(record.parse.strip("\n"), record.id, published=record.published)
+            items.append(doc)
+        else:
+            items.append(Article(id=record.id, text=record.text, published=record.published))
+    report = Report()
+    coded_iter = pipeline.code(i for i in items if i is not None)
+    for record, item in zip(records, items):
+        if item is None:
+            report.results.append(Result(record, [], "no CoNLL-U parse in this record (--given-parses)"))
+            continue
+        coded = next(coded_iter)
+        errors = [p for p in coded.problems if p.stage in ("actors", "events")]
+        report.results.append(Result(record, produced_triples(coded), "; ".join(p.message for p in errors) or None))
+    return report
+
+
+def format_report(report: Report, verbose: bool = True) -> str:
+    out = []
+    if verbose:
+        for r in report.results:
+            mark = "ok  " if r.exact else "FAIL"
+            want = " ".join("/".join(t) for t in r.record.expected) or "-"
+            got = " ".join("/".join(t) for t in sorted(set(r.produced))) or "-"
+            err = f"  ERROR {r.error}" if r.error else ""
+            out.append(f"{mark} {r.record.id:<24} expected {want:<40} produced {got}{err}")
+        out.append("")
+    t = report.totals()
+    out.append(
+        f"records {t['records']} (sentence=true {t['records_true']}): exact {t['exact']:.3f}, exact on sentence=true {t['exact_true']:.3f}; "
+        f"events P {t['precision']:.3f} R {t['recall']:.3f} F1 {t['f1']:.3f}; errors {t['errors']}"
+    )
+    return "\n".join(out) + "\n"
