@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Generic, Iterable, Sequence, TypeVar
 
@@ -105,6 +106,12 @@ class Pattern:
     post: tuple[Element, ...] = ()
     code2: str | None = None
     text: str = "*"
+
+    @cached_property
+    def needs(self) -> tuple[frozenset[str], ...]:
+        """For each literal element, the words one of which must be present for the pattern to match
+        (a cheap filter before matching on the tree)."""
+        return tuple(frozenset(ph[0] for ph in e.phrases if ph) for e in self.pre + self.post if e.kind == "lit")
 
     @property
     def specificity(self) -> int:

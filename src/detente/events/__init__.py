@@ -27,7 +27,7 @@ from itertools import product
 from detente import cameo
 from detente.dictionaries import Dictionaries, Pattern
 from detente.events.modality import modality_of
-from detente.events.patterns import Match, match_pattern
+from detente.events.patterns import Match, match_pattern, present_words, words_for
 from detente.model import CodedArticle, Event, Mention
 from detente.parse.tree import SentenceView
 
@@ -89,8 +89,10 @@ class EventStage:
 
     def best_match(self, view: SentenceView, k: int, patterns: list[Pattern], pos: str, notes: list[str] | None) -> Candidate | None:
         best: Candidate | None = None
+        seq = words_for(view, k, pos)
+        present = present_words(view, seq)
         for pattern in patterns:
-            match = match_pattern(view, k, pattern, pos)
+            match = match_pattern(view, k, pattern, pos, seq, present)
             if notes is not None:
                 outcome = "fired" if match else "no match"
                 notes.append(f"  tried {pattern.id} [{pattern.code}] '{pattern.text}' on {view.tokens[k].text!r}: {outcome}")

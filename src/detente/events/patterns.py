@@ -38,10 +38,20 @@ def words_for(view: SentenceView, k: int, pos: str) -> list[int]:
     return sorted(seq)
 
 
-def match_pattern(view: SentenceView, k: int, pattern: Pattern, pos: str) -> Match | None:
+def present_words(view: SentenceView, seq: list[int]) -> set[str]:
+    """Lower-cased texts and lemmas of the words a pattern may see (for ``Pattern.needs``)."""
+    return {view.lower[t] for t in seq} | {view.lemma[t] for t in seq}
+
+
+def match_pattern(view: SentenceView, k: int, pattern: Pattern, pos: str, seq: list[int] | None = None, present: set[str] | None = None) -> Match | None:
+    """Match ``pattern`` on trigger k. ``seq`` (the words it may see) and ``present`` (their words)
+    may be passed in when several patterns are tried on one trigger."""
     if not pattern.pre and not pattern.post:
         return Match(used=[k])
-    seq = words_for(view, k, pos)
+    if seq is None:
+        seq = words_for(view, k, pos)
+    if present is not None and not all(need & present for need in pattern.needs):
+        return None
     p = seq.index(k)
     result = Match(used=[k])
     if pattern.post and not _forward(view, seq, pattern.post, 0, p + 1, p, result):
