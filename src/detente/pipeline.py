@@ -100,21 +100,8 @@ class Pipeline:
             yield doc, pending.pop(0)
 
     def _parse_stream(self, items: Iterator[Article | ParsedDoc]) -> Iterator[ParsedDoc]:
-        """Given parses pass straight through; runs of articles go to the parser in batches."""
-        buffer: list[Article] = []
-        for item in items:
-            if isinstance(item, ParsedDoc):
-                if buffer:
-                    yield from self.parser.parse(buffer)
-                    buffer = []
-                yield item
-                continue
-            buffer.append(item)
-            if len(buffer) >= self.settings.batch_size:
-                yield from self.parser.parse(buffer)
-                buffer = []
-        if buffer:
-            yield from self.parser.parse(buffer)
+        """One parser stream for the whole input; given parses pass straight through it."""
+        yield from self.parser.parse(items)
 
     def code_text(self, text: str, date: str | None = None, article_id: str = "text") -> CodedArticle:
         """Code one text (the public ``detente.code_text``)."""

