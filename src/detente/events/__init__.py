@@ -106,6 +106,7 @@ class EventStage:
         targets = [cand.match.target] if cand.match.target else _default_targets(view, k, pos, exclude=sources)
         sources = _unique(sources)
         targets = [t for t in _unique(targets) if t not in sources]
+        reciprocal = len(sources) > 1 and not targets and pos == "verb"
         code = cand.pattern.code
         if not sources and not targets:
             if notes is not None:
@@ -118,9 +119,12 @@ class EventStage:
         clause = view.clause(k) if pos == "verb" else view.subtree(k)
         toks = view.tokens
         evidence = (min(toks[c].start for c in clause + [k]), max(toks[c].end for c in clause + [k]))
-        compound = len(sources) > 1 or len(targets) > 1
+        compound = len(sources) > 1 or len(targets) > 1 or reciprocal
         events = []
-        for source, target in product(sources or [None], targets or [None]):
+        # "Gondor and Osgiliath renewed ties": with a compound subject and no object, each member acts
+        # on the others (the TABARI/PETRARCH reading of a reciprocal compound)
+        pairs = [(a, b) for a in sources for b in sources if a is not b] if reciprocal else product(sources or [None], targets or [None])
+        for source, target in pairs:
             if source is not None and target is not None and source.code == target.code:
                 continue
             events.append(
@@ -217,4 +221,22 @@ def _default_targets(view: SentenceView, k: int, pos: str, exclude: list[Mention
         found = [m for m in _with_conjuncts(view, c) if m not in exclude]
         if found:
             return found
+    if pos == "verb":
+        # PETRARCH's reading: the first actor in the verb phrase, however deep ("welcomed their
+        # resumption of ties with Osgiliath", "believes Dagolath can cope"), but not in adverbial or
+        # relative clauses, which are other events
+        for c in view.subtree(k, stop=LATER_CLAUSES):
+            if c > k and (m := view.mention_at[c]) is not None and m not in exclude and view.dep(c) not in ("poss", "nmod:poss"):
+                return [x for x in _with_conjuncts(view, _mention_head(view, c)) if x not in exclude] or [m]
     return []
+
+
+LATER_CLAUSES = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "punct", "cc", "mark", "nsubj", "nsubjpass", "csubj"})
+
+
+def _mention_head(view: SentenceView, k: int) -> int:
+    """The token of k's mention that heads it (its conjuncts hang from the head)."""
+    m = view.mention_at[k]
+    while view.head(k) != k and view.mention_at[view.head(k)] is m:
+        k = view.head(k)
+    return k

@@ -16,6 +16,11 @@ PASSIVE_SUBJECTS = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
 OBJECTS = {"dobj", "obj", "dative", "iobj"}
 CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "acl:relcl", "csubj", "csubjpass", "parataxis", "conj"}
 RELATIVE_WORDS = {"which", "who", "that", "whom"}
+# links through which a verb without a subject of its own takes the subject of its head: control
+# ("agreed to restore"), coordination ("met and signed"), predicative adjectives ("is about to
+# restore", "is ready to talk") and participial adjuncts ("…, accusing Gondor")
+PHRASE_PARTS = {"compound", "poss", "appos", "amod", "nmod", "nmod:poss", "flat", "flat:name"}
+INHERIT_SUBJECT = {"xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "oprd", "xcomp:pred"}
 
 
 @dataclass
@@ -94,7 +99,7 @@ class SentenceView:
                     if self.lower[c] in RELATIVE_WORDS and self.dep(k) in ("relcl", "acl:relcl"):
                         return self.head(k)
                     return c
-            if self.dep(k) in ("xcomp", "conj", "advcl") and self.head(k) != k:
+            if self.dep(k) in INHERIT_SUBJECT and self.head(k) != k:
                 k = self.head(k)
                 continue
             if self.dep(k) in ("relcl", "acl:relcl", "acl") and self.head(k) != k:
@@ -137,9 +142,13 @@ class SentenceView:
             return None
         if self.mention_at[k] is not None:
             return self.mention_at[k]
-        for c in self.children[k]:
-            if self.tokens[c].dep in ("compound", "poss", "appos", "amod", "nmod", "nmod:poss", "flat") and self.mention_at[c] is not None:
+        # "Old foes Gondor and Osgiliath", "the president of Arnor": a mention inside the phrase
+        todo = [c for c in self.children[k] if self.tokens[c].dep in PHRASE_PARTS]
+        while todo:
+            c = todo.pop(0)
+            if self.mention_at[c] is not None:
                 return self.mention_at[c]
+            todo.extend(g for g in self.children[c] if self.tokens[g].dep in PHRASE_PARTS | {"pobj"})
         return None
 
     def conjuncts(self, k: int) -> list[int]:
