@@ -103,7 +103,7 @@ class EventStage:
     def make_events(self, view: SentenceView, cand: Candidate, pos: str, coded: CodedArticle, numbered: int, notes: list[str] | None) -> list[Event]:
         k = cand.trigger
         sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos)
-        targets = [cand.match.target] if cand.match.target else _default_targets(view, k, pos, exclude=sources)
+        targets = [cand.match.target] if cand.match.target else _default_targets(view, k, pos, exclude=sources, statement=cand.pattern.code.startswith("01"))
         sources = _unique(sources)
         targets = [t for t in _unique(targets) if t not in sources]
         reciprocal = len(sources) > 1 and not targets and pos == "verb"
@@ -199,7 +199,7 @@ def _default_sources(view: SentenceView, k: int, pos: str) -> list[Mention]:
     return _with_conjuncts(view, view.subject(k))
 
 
-def _default_targets(view: SentenceView, k: int, pos: str, exclude: list[Mention]) -> list[Mention]:
+def _default_targets(view: SentenceView, k: int, pos: str, exclude: list[Mention], statement: bool = False) -> list[Mention]:
     found: list[Mention] = []
     if pos == "verb" and view.is_passive(k):
         subj = view.subject(k)
@@ -225,7 +225,9 @@ def _default_targets(view: SentenceView, k: int, pos: str, exclude: list[Mention
         # PETRARCH's reading: the first actor in the verb phrase, however deep ("welcomed their
         # resumption of ties with Osgiliath", "believes Dagolath can cope"), but not in adverbial or
         # relative clauses, which are other events
-        for c in view.subtree(k, stop=LATER_CLAUSES):
+        # a plain statement's complement is what was said, not whom it was said to
+        stop = LATER_CLAUSES | {"ccomp"} if statement else LATER_CLAUSES
+        for c in view.subtree(k, stop=stop):
             if c > k and (m := view.mention_at[c]) is not None and m not in exclude and view.dep(c) not in ("poss", "nmod:poss"):
                 return [x for x in _with_conjuncts(view, _mention_head(view, c)) if x not in exclude] or [m]
     return []
