@@ -39,6 +39,7 @@ class Record:
     expected: list[Triple]
     parse: str
     line: int = 0
+    require_dyad: bool = True  # PETRARCH's option: when false, events with one actor are output with "---"
 
 
 @dataclass
@@ -97,7 +98,13 @@ def read_records(path: str | Path) -> Iterator[Record]:
     except ET.ParseError as exc:
         raise InputError(f"not a valid XML validation file: {exc}", path=str(path)) from None
     lines = {m.group(1): raw.count("\n", 0, m.start()) + 1 for m in re.finditer(r'<Sentence[^>]*\bid\s*=\s*"([^"]+)"', raw)}
-    for sentence in root.iter("Sentence"):
+    require_dyad = True
+    for sentence in root.iter():
+        if sentence.tag == "Config" and sentence.get("option", "").strip() == "require_dyad":
+            require_dyad = sentence.get("value", "true").strip().lower() != "false"
+            continue
+        if sentence.tag != "Sentence":
+            continue
         rid = sentence.get("id", "").strip()
         expected: list[Triple] = []
         for coding in sentence.findall("EventCoding"):
@@ -115,6 +122,7 @@ def read_records(path: str | Path) -> Iterator[Record]:
             expected=expected,
             parse=sentence.findtext("Parse") or "",
             line=lines.get(rid, 0),
+            require_dyad=require_dyad,
         )
 
 
@@ -132,13 +140,16 @@ def _date(value: str) -> date | None:
     return None
 
 
-def produced_triples(coded: CodedArticle) -> list[Triple]:
-    """(source, target, code) of the events PETRARCH would output: both actors present, not negated."""
+def produced_triples(coded: CodedArticle, require_dyad: bool = True) -> list[Triple]:
+    """(source, target, code) of the events PETRARCH would output: not negated, and with both actors
+    unless ``require_dyad`` is off (then a missing actor is written ``---``)."""
     out = []
     for e in coded.events:
-        if e.modality == "negated" or e.source is None or e.target is None:
+        if e.modality == "negated":
             continue
-        out.append((e.source.code, e.target.code, e.cameo))
+        if require_dyad and (e.source is None or e.target is None):
+            continue
+        out.append((e.source.code if e.source else "---", e.target.code if e.target else "---", e.cameo))
     return out
 
 
@@ -169,7 +180,7 @@ def validate(path: str | Path, dictionaries: tuple[str, ...], *, given_parses: b
             continue
         coded = next(coded_iter)
         errors = [p for p in coded.problems if p.stage in ("actors", "events")]
-        report.results.append(Result(record, produced_triples(coded), "; ".join(p.message for p in errors) or None))
+        report.results.append(Result(record, produced_triples(coded, record.require_dyad), "; ".join(p.message for p in errors) or None))
     return report
 
 

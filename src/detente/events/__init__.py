@@ -55,11 +55,36 @@ class EventStage:
         events: list[Event] = []
         notes: list[str] = []
         mentions = sorted(coded.mentions, key=lambda m: m.start)
+        discarded = self.discarded_sentences(coded)
+        if discarded is None:
+            notes.append("  story discarded by a story-level discard phrase: no events")
+            return replace(coded, events=(), trace=coded.trace + (tuple(notes) if self.trace else ()))
         for sentence in coded.doc.sentences:
+            if sentence.index in discarded:
+                notes.append(f"  sentence {sentence.index} discarded by a discard phrase: no events")
+                continue
             inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
             view = SentenceView(sentence, inside)
             events.extend(self.code_sentence(view, coded, len(events), notes if self.trace else None))
         return replace(coded, events=tuple(events), trace=coded.trace + tuple(notes))
+
+    def discarded_sentences(self, coded: CodedArticle) -> set[int] | None:
+        """Sentences holding a discard phrase (sports, weather… that would code as conflict); ``None``
+        when a story-level discard ("+phrase" in PETRARCH files) removes the whole article."""
+        index = self.dicts.discards
+        if not len(index):
+            return set()
+        out: set[int] = set()
+        for sentence in coded.doc.sentences:
+            texts = [t.text for t in sentence.tokens]
+            lemmas = [t.lemma for t in sentence.tokens]
+            for i in range(len(texts)):
+                found = index.longest(texts, i, alt=lemmas)
+                if found:
+                    if any(str(v).startswith("+") for v in found[1]):
+                        return None
+                    out.add(sentence.index)
+        return out
 
     def code_sentence(self, view: SentenceView, coded: CodedArticle, numbered: int, notes: list[str] | None) -> list[Event]:
         out: list[Event] = []
@@ -104,8 +129,8 @@ class EventStage:
         k = cand.trigger
         sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos)
         targets = [cand.match.target] if cand.match.target else _default_targets(view, k, pos, exclude=sources, statement=cand.pattern.code.startswith("01"))
-        sources = _unique(sources)
-        targets = [t for t in _unique(targets) if t not in sources]
+        sources = _split_codes(_unique(sources))
+        targets = [t for t in _split_codes(_unique(targets)) if t not in sources]
         reciprocal = len(sources) > 1 and not targets and pos == "verb"
         code = cand.pattern.code
         if not sources and not targets:
@@ -115,7 +140,7 @@ class EventStage:
         if code.startswith("01") and not targets:
             return []
         entry = cameo.lookup(code)
-        modality = modality_of(view, k, pos)
+        modality = modality_of(view, k, pos, frozenset(cand.match.used))
         clause = view.clause(k) if pos == "verb" else view.subtree(k)
         toks = view.tokens
         evidence = (min(toks[c].start for c in clause + [k]), max(toks[c].end for c in clause + [k]))
@@ -169,6 +194,17 @@ class EventStage:
                     f"  EVENT {e.source.code if e.source else '-'} -> {e.target.code if e.target else '-'} [{e.cameo}] {e.modality} by {e.rule}"
                 )
         return events
+
+
+def _split_codes(mentions: list[Mention]) -> list[Mention]:
+    """An actor listed with several codes ("[ELR/GAL]" in a PETRARCH dictionary) is several actors."""
+    out: list[Mention] = []
+    for m in mentions:
+        if "/" in m.code:
+            out.extend(replace(m, code=code) for code in m.code.split("/") if code)
+        else:
+            out.append(m)
+    return out
 
 
 def _unique(mentions: list[Mention | None]) -> list[Mention]:

@@ -24,7 +24,9 @@ THREAT = {"threaten", "consider", "propose", "weigh", "mull", "warn", "suggest",
 CONDITION = {"if", "unless", "whether"}
 
 
-def modality_of(view: SentenceView, k: int, pos: str) -> str:
+def modality_of(view: SentenceView, k: int, pos: str, used: frozenset[int] = frozenset()) -> str:
+    """``used``: tokens the pattern itself matched; a negation the pattern spells out ("didn't clash
+    over", coded by the pattern's own code) is part of the event's meaning, not its modality."""
     chain = [k]
     if pos == "noun":
         if any(view.lower[c] == "no" and view.dep(c) == "det" for c in view.children[k]):
@@ -39,7 +41,7 @@ def modality_of(view: SentenceView, k: int, pos: str) -> str:
         chain.append(x)
     for a in chain:
         for c in view.children[a]:
-            if view.dep(c) == "neg" or (view.dep(c) == "advmod" and view.lower[c] == "never"):
+            if c not in used and (view.dep(c) == "neg" or (view.dep(c) == "advmod" and view.lower[c] == "never")):
                 return "negated"
     for n, a in enumerate(chain):
         for c in view.children[a]:
