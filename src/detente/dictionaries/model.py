@@ -106,6 +106,9 @@ class Pattern:
     post: tuple[Element, ...] = ()
     code2: str | None = None
     text: str = "*"
+    # which words the pattern may see: "clause" (the trigger's own clause; detente's patterns) or
+    # "phrase" (the trigger's whole subtree and the verbs above it: PETRARCH's linear reading)
+    scope: str = "clause"
 
     @cached_property
     def needs(self) -> tuple[frozenset[str], ...]:

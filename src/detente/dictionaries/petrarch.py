@@ -59,6 +59,8 @@ word ("US", "U.S.") stays in capitals so the pronoun "us" is never the United St
 
 from __future__ import annotations
 
+import dataclasses
+
 import logging
 import re
 from collections import Counter
@@ -302,7 +304,8 @@ def load_verbs(path: Path, into: Dictionaries, *, keep_null: bool = False) -> No
             notes["duplicate pattern skipped"] += 1
             return
         seen.add(key)
-        into.add_pattern(pattern)
+        # PETRARCH patterns were written for its linear match over the verb phrase
+        into.add_pattern(dataclasses.replace(pattern, scope="phrase"))
 
     for blk in blocks:
         if not blk.verbs:

@@ -114,10 +114,12 @@ class EventStage:
 
     def best_match(self, view: SentenceView, k: int, patterns: list[Pattern], pos: str, notes: list[str] | None) -> Candidate | None:
         best: Candidate | None = None
-        seq = words_for(view, k, pos)
-        present = present_words(view, seq)
+        seen: dict[str, tuple[list[int], set[str]]] = {}
         for pattern in patterns:
-            match = match_pattern(view, k, pattern, pos, seq, present)
+            if pattern.scope not in seen:
+                seq = words_for(view, k, pos, pattern.scope)
+                seen[pattern.scope] = (seq, present_words(view, seq))
+            match = match_pattern(view, k, pattern, pos, *seen[pattern.scope])
             if notes is not None:
                 outcome = "fired" if match else "no match"
                 notes.append(f"  tried {pattern.id} [{pattern.code}] '{pattern.text}' on {view.tokens[k].text!r}: {outcome}")

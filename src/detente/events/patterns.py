@@ -28,7 +28,15 @@ class Match:
         return True
 
 
-def words_for(view: SentenceView, k: int, pos: str) -> list[int]:
+def words_for(view: SentenceView, k: int, pos: str, scope: str = "clause") -> list[int]:
+    """The tokens a pattern may see, in text order (see the module docstring)."""
+    if scope == "phrase":
+        seen = set(view.subtree(k))
+        x = k
+        while view.head(x) != x:
+            x = view.head(x)
+            seen.add(x)
+        return sorted(seen)
     if pos == "verb":
         return view.clause(k)
     seq = set(view.subtree(k, stop={"relcl", "acl", "acl:relcl"}))
@@ -49,7 +57,7 @@ def match_pattern(view: SentenceView, k: int, pattern: Pattern, pos: str, seq: l
     if not pattern.pre and not pattern.post:
         return Match(used=[k])
     if seq is None:
-        seq = words_for(view, k, pos)
+        seq = words_for(view, k, pos, pattern.scope)
     if present is not None and not all(need & present for need in pattern.needs):
         return None
     p = seq.index(k)

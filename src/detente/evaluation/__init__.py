@@ -1,0 +1,32 @@
+"""Scoring detente against gold annotations: the showcase article and the PolNeAR attribution corpus.
+
+- ``showcase.score_showcase`` scores the showcase gold file (quotes and events, each required,
+  optional or forbidden, with the gold file's own matching rules).
+- ``polnear.evaluate_polnear`` scores quotation extraction and speaker attribution on a PolNeAR split
+  (brat standoff): precision, recall by kind, speaker accuracy.
+
+Both take already coded articles (or code them with a given pipeline), so tests, the ``detente eval``
+command and benchmarks share one implementation. What this package does not do: hold floors or decide
+pass/fail (the tests read floors from ``tests/accuracy_floors.toml``), or ship any gold data (it lives
+in ``../shared`` beside the repository).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from detente.errors import UserInputError
+
+
+def shared_default(*parts: str) -> Path:
+    """``../shared/<parts>`` relative to the current directory, or a clear error when it is absent."""
+    path = Path("..", "shared", *parts)
+    if not path.exists():
+        raise UserInputError(
+            f"{path} not found (looked relative to {Path.cwd()}); gold data lives in ../shared beside the "
+            "repository: run from the repository root or give the path explicitly"
+        )
+    return path
+
+
+__all__ = ["shared_default"]
