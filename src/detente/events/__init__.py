@@ -271,7 +271,7 @@ def _default_targets(view: SentenceView, k: int, pos: str, exclude: list[Mention
     return []
 
 
-LATER_CLAUSES = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "punct", "cc", "mark", "nsubj", "nsubjpass", "csubj"})
+LATER_CLAUSES = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "punct", "cc", "mark"})
 
 
 def _mention_head(view: SentenceView, k: int) -> int:
