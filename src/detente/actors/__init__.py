@@ -137,8 +137,8 @@ def _joins(left: _Piece, right: _Piece, tokens: tuple[Token, ...]) -> bool:
         return True
     if gap in (["'s"], ["’s"], ["'"], ["’"]):
         return right.agent is not None or (right.actor is not None and right.actor[0].kind == "person")
-    if left.agent is not None and right.actor is not None and gap in (["of"], ["of", "the"]):
-        return True
+    if left.agent is not None and right.actor is not None and gap in (["of"], ["of", "the"], ["in"], ["from"]):
+        return True  # "ambassadors of Arnor", "lawmakers in Fornost", "officials from Moscow"
     return False
 
 

@@ -218,9 +218,24 @@ def _unique(mentions: list[Mention | None]) -> list[Mention]:
 
 
 def _with_conjuncts(view: SentenceView, k: int | None) -> list[Mention]:
+    """The mention headed by k and those conjoined with it. A role distributes over conjoined
+    countries: "the ambassadors of Arnor, Osgiliath and Gondor" are ARNGOV, OSGGOV and GONGOV."""
     if k is None:
         return []
-    return [m for c in view.conjuncts(k) if (m := view.mention_of(c)) is not None]
+    first = view.mention_of(k)
+    heads = [k]
+    if first is not None:
+        heads += [t for t in range(len(view.tokens)) if view.mention_at[t] is first and t != k]
+    out: list[Mention] = []
+    for h in heads:
+        for c in view.conjuncts(h):
+            m = view.mention_of(c)
+            if m is None or m in out:
+                continue
+            if first is not None and m is not first and first.via.startswith("compose:") and len(first.code) > 3 and len(m.code) == 3:
+                m = replace(m, code=m.code + first.code[3:], via=f"compose-conj:{m.via}+{first.start}-{first.end}")
+            out.append(m)
+    return out
 
 
 def _default_sources(view: SentenceView, k: int, pos: str) -> list[Mention]:

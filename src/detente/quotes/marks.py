@@ -13,17 +13,15 @@ is told from a single quote by its neighbours: ``ministers' talks``, ``Russia's`
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from detente.ingest.normalize import dash_quote_spans
+from detente.quotes.layout import paragraph_spans
 
 OPEN_DOUBLE = {"\u201c", "\u201e", "\u00ab", "\u201f", "\u301d"}
 CLOSE_DOUBLE = {"\u201d", "\u00bb", "\u301e", "\u301f"}
 OPEN_SINGLE = {"\u2018", "\u201a", "\u2039"}
 CLOSE_SINGLE = {"\u2019", "\u203a"}
-
-_PARA = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 
 
 @dataclass(frozen=True)
@@ -72,7 +70,9 @@ def _double_marks(para: str, base: int) -> list[_Mark]:
             marks.append(_Mark(base + i, 1, "double", "open" if ch != "\u201c" else "either"))
         elif ch in CLOSE_DOUBLE:
             role = "close"
-            if ch == "\u00bb":
+            if i == 0 and i + 1 < n and para[i + 1].isalnum():
+                role = "open"  # a closing-style mark opening a paragraph (”Text…” in some feeds)
+            elif ch == "\u00bb":
                 # »…« style: » opens when followed by a word and preceded by space/start
                 before = para[i - 1] if i else " "
                 after = para[i + 1] if i + 1 < n else " "
@@ -146,8 +146,8 @@ def find_quoted_spans(text: str) -> tuple[list[QuotedSpan], list[str]]:
     notes: list[str] = []
     carry: list[tuple[int, int]] | None = None  # a quotation running on from the previous paragraph
     dash = {open_at: close_at for open_at, close_at in dash_quote_spans(text)}
-    for m in _PARA.finditer(text):
-        para, base = m.group(), m.start()
+    for base, end in paragraph_spans(text):
+        para = text[base:end]
         stripped = len(para) - len(para.lstrip())
         first = base + stripped
         if first in dash:
