@@ -171,11 +171,10 @@ def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, when: da
         via = base.id if base.form == "name" else f"{base.form}:{base.id}"
         kind = base.kind
         if agents:
-            agent = agents[-1]
             if len(code) == 3:
-                code += agent.code.lstrip("~")
-            via = f"compose:{via}+{agent.id}"
-            kind = "person" if name else AGENT_KIND.get(agent.code.lstrip("~")[:3], kind)
+                code = _with_agents(code, agents)
+            via = f"compose:{via}+" + "+".join(a.id for a in agents)
+            kind = "person" if name else AGENT_KIND.get(agents[-1].code.strip("~")[:3], kind)
         elif base.form == "adjective":
             return None  # "Russian oil": an adjective alone names no actor
         elif base.form == "capital":
@@ -184,11 +183,23 @@ def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, when: da
             name = name or base.name
         return Mention(start, end, surface, code, kind, via, name)
     if agents:
-        agent = agents[-1]
-        code = "---" + agent.code.lstrip("~")
-        kind = "person" if name else AGENT_KIND.get(agent.code.lstrip("~")[:3], "group")
-        return Mention(start, end, surface, code, kind, agent.id, name)
+        code = _with_agents("---", agents)
+        kind = "person" if name else AGENT_KIND.get(agents[-1].code.strip("~")[:3], "group")
+        return Mention(start, end, surface, code, kind, "+".join(a.id for a in agents), name)
     return None
+
+
+def _with_agents(country: str, agents: list[AgentEntry]) -> str:
+    """Country code plus role codes, CAMEO order: a PETRARCH agent written ``NGO~`` goes before the
+    country (NGOARN), one written ``~GOV`` (or plain ``GOV``) after it; repeated roles count once
+    ("Russian foreign ministry spokesperson" -> RUSGOV)."""
+    before = [a.code.rstrip("~") for a in agents if a.code.endswith("~")]
+    after = [a.code.lstrip("~") for a in agents if not a.code.endswith("~")]
+    code = "".join(dict.fromkeys(before)) + country
+    for part in dict.fromkeys(after):
+        if not code.endswith(part):
+            code += part
+    return code
 
 
 def _resolve_pronouns(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:

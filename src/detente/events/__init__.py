@@ -131,6 +131,10 @@ class EventStage:
         k = cand.trigger
         sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos)
         targets = [cand.match.target] if cand.match.target else _default_targets(view, k, pos, exclude=sources, statement=cand.pattern.code.startswith("01"))
+        if cand.match.target and not cand.match.source and cand.match.target in sources:
+            # "NOTED + *": the pattern names the trigger's subject as target, so the source is the
+            # subject of a verb above ("Falastur noted that Cirith Ungol regretted…")
+            sources = _source_above(view, k, cand.match.target)
         sources = _split_codes(_unique(sources))
         targets = [t for t in _split_codes(_unique(targets)) if t not in sources]
         reciprocal = len(sources) > 1 and not targets and pos == "verb"
@@ -151,6 +155,9 @@ class EventStage:
         # "Gondor and Osgiliath renewed ties": with a compound subject and no object, each member acts
         # on the others (the TABARI/PETRARCH reading of a reciprocal compound)
         pairs = [(a, b) for a in sources for b in sources if a is not b] if reciprocal else product(sources or [None], targets or [None])
+        if reciprocal and cand.pattern.code2 and len(sources) == 2:
+            # a paired code on a reciprocal compound: the first acts (code), the second answers (code2)
+            pairs = [(sources[0], sources[1])]
         for source, target in pairs:
             if source is not None and target is not None and source.code == target.code:
                 continue
@@ -196,6 +203,16 @@ class EventStage:
                     f"  EVENT {e.source.code if e.source else '-'} -> {e.target.code if e.target else '-'} [{e.cameo}] {e.modality} by {e.rule}"
                 )
         return events
+
+
+def _source_above(view: SentenceView, k: int, exclude: Mention) -> list[Mention]:
+    x = k
+    while view.head(x) != x:
+        x = view.head(x)
+        found = [m for m in _with_conjuncts(view, view.subject(x)) if m is not exclude]
+        if found:
+            return found
+    return []
 
 
 def _split_codes(mentions: list[Mention]) -> list[Mention]:

@@ -99,6 +99,11 @@ class SentenceView:
                     if self.lower[c] in RELATIVE_WORDS and self.dep(k) in ("relcl", "acl:relcl"):
                         return self.head(k)
                     return c
+            if self.dep(k) == "xcomp" and self.head(k) != k:
+                # object control: "urged Bree to help" -> Bree helps
+                objs = [c for c in self.children[self.head(k)] if self.tokens[c].dep in OBJECTS and c < k]
+                if objs:
+                    return objs[0]
             if self.dep(k) in INHERIT_SUBJECT and self.head(k) != k:
                 k = self.head(k)
                 continue
