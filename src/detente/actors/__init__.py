@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from detente.dictionaries import ActorEntry, AgentEntry, Dictionaries
+from detente.dictionaries.model import Folded
 from detente.model import CodedArticle, Mention, ParsedDoc, Sentence, Token
 
 NOUNS = {"NOUN", "PROPN"}
@@ -83,17 +84,24 @@ def find_mentions(doc: ParsedDoc, dicts: Dictionaries, when: date | None) -> lis
 def _sentence_mentions(sentence: Sentence, text: str, dicts: Dictionaries, when: date | None) -> list[Mention]:
     tokens = sentence.tokens
     texts = [t.text for t in tokens]
-    lowers = [t.lower() for t in texts]
-    lemmas = [t.lemma.lower() for t in tokens]
+    folded = Folded(texts)
+    lowered = Folded([t.lower() for t in texts], [t.lemma.lower() for t in tokens])
     pieces: list[_Piece] = []
+    may_discard = dicts.discards.starts(folded) if len(dicts.discards) else set()
+    may_actor = dicts.actors.starts(folded)
+    may_agent = dicts.agents.starts(lowered)
+    candidates = sorted(may_discard | may_actor | may_agent)
     i = 0
-    while i < len(tokens):
-        discard = dicts.discards.longest(texts, i) if len(dicts.discards) else None
+    for i0 in candidates:
+        if i0 < i:
+            continue
+        i = i0
+        discard = dicts.discards.scan(folded, i) if i in may_discard else None
         if discard:
             i = discard[0]
             continue
-        actor = dicts.actors.longest(texts, i)
-        agent = dicts.agents.longest(lowers, i, alt=lemmas)
+        actor = dicts.actors.scan(folded, i) if i in may_actor else None
+        agent = dicts.agents.scan(lowered, i) if i in may_agent else None
         if agent and tokens[agent[0] - 1].pos not in NOUNS:
             agent = None
         if actor and (not agent or actor[0] >= agent[0]):
@@ -102,8 +110,6 @@ def _sentence_mentions(sentence: Sentence, text: str, dicts: Dictionaries, when:
         elif agent:
             pieces.append(_Piece(i, agent[0], agent=agent[1][-1]))
             i = agent[0]
-        else:
-            i += 1
     return [m for group in _group(pieces, tokens) if (m := _compose(group, tokens, text, when))]
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from datetime import date
 from typing import Generic, Iterable, Sequence, TypeVar
 
@@ -24,6 +24,7 @@ _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 _WORDS = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The matching key of a phrase: letters and digits only."""
     return _NON_ALNUM.sub("", text)
@@ -134,14 +135,16 @@ class PhraseIndex(Generic[T]):
         self._prefixes_exact: set[str] = set()
         self._prefixes_lower: set[str] = set()
         self.max_tokens = 1
+        self._count = 0
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self.exact.values()) + sum(len(v) for v in self.lower.values())
+        return self._count
 
     def add(self, name: str, entry: T) -> None:
         key = fold(name)
         if not key:
             return
+        self._count += 1
         self.max_tokens = max(self.max_tokens, len(_WORDS.findall(name)) * 2 + 1)
         if not any(ch.islower() for ch in name) and any(ch.isalpha() for ch in name):
             self.exact.setdefault(key, []).append(entry)
@@ -155,19 +158,40 @@ class PhraseIndex(Generic[T]):
 
     def longest(self, texts: Sequence[str], start: int, alt: Sequence[str] | None = None, stop: int | None = None) -> tuple[int, list[T]] | None:
         """The longest match starting at ``texts[start]``: (end index, entries). ``alt`` is a parallel
-        sequence (lemmas) tried as well; ``stop`` bounds the scan."""
-        stop = min(len(texts), stop if stop is not None else len(texts), start + self.max_tokens)
+        sequence (lemmas) tried as well; ``stop`` bounds the scan. For many look-ups over one
+        sentence, fold it once with ``Folded`` and call ``scan``."""
+        return self.scan(Folded(texts, alt), start, stop)
+
+    def starts(self, folded: Folded) -> set[int]:
+        """Positions of ``folded`` where a name of this index may start (one pass, no matching)."""
+        pe, pl = self._prefixes_exact, self._prefixes_lower
+        out = {i for i, (r, l) in enumerate(zip(folded.raw, folded.low)) if r in pe or l in pl}
+        if folded.alt_low is not None:
+            out.update(i for i, l in enumerate(folded.alt_low) if l in pl)
+        return out
+
+    def scan(self, folded: Folded, start: int, stop: int | None = None) -> tuple[int, list[T]] | None:
+        """``longest`` over a sentence folded once."""
+        n = len(folded.raw)
+        if start >= n:
+            return None
+        first_raw, first_low = folded.raw[start], folded.low[start]
+        if first_raw not in self._prefixes_exact and first_low not in self._prefixes_lower and (
+            folded.alt_low is None or folded.alt_low[start] not in self._prefixes_lower
+        ):
+            return None  # the usual case: no name starts with this word
+        stop = min(n, stop if stop is not None else n, start + self.max_tokens)
         best: tuple[int, list[T]] | None = None
-        first_upper = texts[start][:1].isupper()
-        streams = [texts] if alt is None else [texts, alt]
-        for stream in streams:
-            raw = ""
+        first_upper = folded.upper[start]
+        streams = [(folded.raw, folded.low)] if folded.alt_raw is None else [(folded.raw, folded.low), (folded.alt_raw, folded.alt_low)]
+        for raws, lows in streams:
+            raw = low = ""
             for j in range(start, stop):
-                piece = fold(stream[j])
+                piece = raws[j]
                 raw += piece
+                low += lows[j]
                 if not raw:
                     break
-                low = raw.lower()
                 in_exact = raw in self._prefixes_exact
                 in_lower = low in self._prefixes_lower
                 if not in_exact and not in_lower:
@@ -182,6 +206,20 @@ class PhraseIndex(Generic[T]):
                 if found is not None and (best is None or j + 1 > best[0]):
                     best = (j + 1, found)
         return best
+
+
+class Folded:
+    """A sentence's tokens folded once for ``PhraseIndex.scan``: letters and digits only, as written
+    and lower-cased; ``alt`` (lemmas) folded the same way."""
+
+    __slots__ = ("raw", "low", "upper", "alt_raw", "alt_low")
+
+    def __init__(self, texts: Sequence[str], alt: Sequence[str] | None = None) -> None:
+        self.raw = [fold(t) for t in texts]
+        self.low = [r.lower() for r in self.raw]
+        self.upper = [t[:1].isupper() for t in texts]
+        self.alt_raw = [fold(t) for t in alt] if alt is not None else None
+        self.alt_low = [r.lower() for r in self.alt_raw] if self.alt_raw is not None else None
 
 
 @dataclass

@@ -55,35 +55,36 @@ class EventStage:
         events: list[Event] = []
         notes: list[str] = []
         mentions = sorted(coded.mentions, key=lambda m: m.start)
-        discarded = self.discarded_sentences(coded)
+        views = []
+        for sentence in coded.doc.sentences:
+            inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+            views.append(SentenceView(sentence, inside))
+        discarded = self.discarded_sentences(views)
         if discarded is None:
             notes.append("  story discarded by a story-level discard phrase: no events")
             return replace(coded, events=(), trace=coded.trace + (tuple(notes) if self.trace else ()))
-        for sentence in coded.doc.sentences:
-            if sentence.index in discarded:
-                notes.append(f"  sentence {sentence.index} discarded by a discard phrase: no events")
+        for view in views:
+            if view.sentence.index in discarded:
+                notes.append(f"  sentence {view.sentence.index} discarded by a discard phrase: no events")
                 continue
-            inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-            view = SentenceView(sentence, inside)
             events.extend(self.code_sentence(view, coded, len(events), notes if self.trace else None))
         return replace(coded, events=tuple(events), trace=coded.trace + tuple(notes))
 
-    def discarded_sentences(self, coded: CodedArticle) -> set[int] | None:
+    def discarded_sentences(self, views: list[SentenceView]) -> set[int] | None:
         """Sentences holding a discard phrase (sports, weather… that would code as conflict); ``None``
         when a story-level discard ("+phrase" in PETRARCH files) removes the whole article."""
         index = self.dicts.discards
         if not len(index):
             return set()
         out: set[int] = set()
-        for sentence in coded.doc.sentences:
-            texts = [t.text for t in sentence.tokens]
-            lemmas = [t.lemma for t in sentence.tokens]
-            for i in range(len(texts)):
-                found = index.longest(texts, i, alt=lemmas)
+        for view in views:
+            folded = view.folded()
+            for i in sorted(index.starts(folded)):
+                found = index.scan(folded, i)
                 if found:
                     if any(str(v).startswith("+") for v in found[1]):
                         return None
-                    out.add(sentence.index)
+                    out.add(view.sentence.index)
         return out
 
     def code_sentence(self, view: SentenceView, coded: CodedArticle, numbered: int, notes: list[str] | None) -> list[Event]:
@@ -242,7 +243,7 @@ def _with_conjuncts(view: SentenceView, k: int | None) -> list[Mention]:
     first = view.mention_of(k)
     heads = [k]
     if first is not None:
-        heads += [t for t in range(len(view.tokens)) if view.mention_at[t] is first and t != k]
+        heads += [t for t in view.tokens_of(first) if t != k]
     out: list[Mention] = []
     for h in heads:
         for c in view.conjuncts(h):

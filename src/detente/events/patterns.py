@@ -28,6 +28,9 @@ class Match:
         return True
 
 
+NOUN_PHRASE_STOP = frozenset({"relcl", "acl", "acl:relcl"})
+
+
 def words_for(view: SentenceView, k: int, pos: str, scope: str = "clause") -> list[int]:
     """The tokens a pattern may see, in text order (see the module docstring)."""
     if scope == "phrase":
@@ -39,7 +42,7 @@ def words_for(view: SentenceView, k: int, pos: str, scope: str = "clause") -> li
         return sorted(seen)
     if pos == "verb":
         return view.clause(k)
-    seq = set(view.subtree(k, stop={"relcl", "acl", "acl:relcl"}))
+    seq = set(view.subtree(k, stop=NOUN_PHRASE_STOP))
     verb = view.governing_verb(k)
     if verb is not None:
         seq.update(t for t in view.clause(verb) if t > k)

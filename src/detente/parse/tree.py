@@ -7,6 +7,7 @@ a CoNLL-U parse codes like a spaCy one.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from detente.model import Mention, Sentence, Token
@@ -35,6 +36,10 @@ class SentenceView:
     mention_at: list[Mention | None] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)
     lemma: list[str] = field(default_factory=list)
+    raw: list[str] = field(default_factory=list)
+    _subtrees: dict = field(default_factory=dict)
+    _ranges: list = field(default_factory=list)
+    _mention_tokens: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         from detente.dictionaries import fold
@@ -48,11 +53,17 @@ class SentenceView:
             if h != k and 0 <= h < n:
                 self.children[h].append(k)
         self.mention_at = [None] * n
-        for m in self.mentions:
-            for k, t in enumerate(self.tokens):
-                if t.start >= m.start and t.end <= m.end and (self.mention_at[k] is None or m.kind != "pronoun"):
-                    self.mention_at[k] = m
-        self.lower = [fold(t.text).lower() for t in self.tokens]
+        if self.mentions:
+            starts = [t.start for t in self.tokens]
+            for m in self.mentions:
+                k = bisect_left(starts, m.start)
+                while k < n and self.tokens[k].end <= m.end:
+                    if self.mention_at[k] is None or m.kind != "pronoun":
+                        self.mention_at[k] = m
+                        self._mention_tokens.setdefault(id(m), []).append(k)
+                    k += 1
+        self.raw = [fold(t.text) for t in self.tokens]
+        self.lower = [r.lower() for r in self.raw]
         self.lemma = [fold(t.lemma).lower() for t in self.tokens]
 
     def head(self, k: int) -> int:
@@ -65,7 +76,55 @@ class SentenceView:
     def kids(self, k: int, deps: set[str] | None = None) -> list[int]:
         return [c for c in self.children[k] if deps is None or self.tokens[c].dep in deps]
 
-    def subtree(self, k: int, stop: set[str] = frozenset()) -> list[int]:
+    def subtree(self, k: int, stop: frozenset[str] = frozenset()) -> list[int]:
+        """k and its descendants in text order, not descending into dependents labelled ``stop``
+        (memoised per sentence: rules ask for the same subtrees many times)."""
+        if not isinstance(stop, frozenset):
+            stop = frozenset(stop)
+        key = (k, stop)
+        cached = self._subtrees.get(key)
+        if cached is None:
+            cached = self._subtree(k, stop)
+            self._subtrees[key] = cached
+        return cached
+
+    def folded(self):
+        """The sentence folded for ``PhraseIndex.scan`` (texts, with lemmas as the second stream)."""
+        from detente.dictionaries.model import Folded
+
+        f = Folded.__new__(Folded)
+        f.raw, f.low = self.raw, self.lower
+        f.upper = [t.text[:1].isupper() for t in self.tokens]
+        f.alt_raw = f.alt_low = self.lemma
+        return f
+
+    def _projective_ranges(self) -> list[tuple[int, int] | None]:
+        """For each token, the (first, last) token of its subtree when the subtree is contiguous
+        (always, for a projective parse), else None; one pass from the leaves up."""
+        n = len(self.tokens)
+        left, right, size = list(range(n)), list(range(n)), [1] * n
+        order, todo, seen = [], [k for k in range(n) if self.head(k) == k], set()
+        while todo:
+            x = todo.pop()
+            if x in seen:
+                continue
+            seen.add(x)
+            order.append(x)
+            todo.extend(self.children[x])
+        for x in reversed(order):
+            for c in self.children[x]:
+                left[x] = min(left[x], left[c])
+                right[x] = max(right[x], right[c])
+                size[x] += size[c]
+        return [(left[k], right[k]) if k in seen and right[k] - left[k] + 1 == size[k] else None for k in range(n)]
+
+    def _subtree(self, k: int, stop: frozenset[str]) -> list[int]:
+        if not stop:
+            if not self._ranges:
+                self._ranges = self._projective_ranges()
+            if self._ranges[k] is not None:
+                a, b = self._ranges[k]
+                return list(range(a, b + 1))
         out, todo = [], [k]
         while todo:
             x = todo.pop()
@@ -75,6 +134,17 @@ class SentenceView:
 
     def clause(self, k: int) -> list[int]:
         """Tokens of k's own clause: its subtree without embedded clauses (conj nouns stay)."""
+        key = (k, "clause")
+        cached = self._subtrees.get(key)
+        if cached is None:
+            cached = self._subtrees[key] = self._clause(k)
+        return cached
+
+    def tokens_of(self, mention: Mention) -> list[int]:
+        """The tokens a mention covers in this sentence."""
+        return self._mention_tokens.get(id(mention), [])
+
+    def _clause(self, k: int) -> list[int]:
         out, todo = [], [k]
         while todo:
             x = todo.pop()
