@@ -71,8 +71,8 @@ def test_bad_input_is_reported_and_the_rest_coded(tmp_path):
     err = result.stderr.decode()
     assert result.returncode == 2
     assert f"{f}:2" in err and "broken JSON" in err and "Traceback" not in err
-    ids = [json.loads(line)["article_id"] for line in result.stdout.decode().splitlines()]
-    assert ids == ["in:1", "in:3"]
+    ids = {json.loads(line)["article_id"] for line in result.stdout.decode().splitlines()}
+    assert ids == {"in:1", "in:3"}
 
 
 @pytest.mark.parametrize(
@@ -92,7 +92,7 @@ def test_explain_shows_parse_mentions_patterns_events():
     result = run_cli(["explain", "Russia criticized the United States."])
     out = result.stdout.decode()
     assert result.returncode == 0
-    for part in ("sentence 0", "criticize", "mentions", "via", "tried", "fired", "events:", "111"):
+    for part in ("sentence 0", "criticize", "mentions", "via", "tried", "FIRED", "events:", "111"):
         assert part in out
 
 

@@ -27,7 +27,7 @@ from itertools import product
 from detente import cameo
 from detente.dictionaries import Dictionaries, Pattern
 from detente.events.modality import modality_of
-from detente.events.patterns import Match, match_pattern, present_words, words_for
+from detente.events.patterns import Match, match_pattern, present_words, why_not, words_for
 from detente.model import CodedArticle, Event, Mention
 from detente.parse.tree import SentenceView
 
@@ -122,10 +122,12 @@ class EventStage:
                 seen[pattern.scope] = (seq, present_words(view, seq))
             match = match_pattern(view, k, pattern, pos, *seen[pattern.scope])
             if notes is not None:
-                outcome = "fired" if match else "no match"
+                outcome = "matched" if match else why_not(view, pattern, *seen[pattern.scope])
                 notes.append(f"  tried {pattern.id} [{pattern.code}] '{pattern.text}' on {view.tokens[k].text!r}: {outcome}")
             if match and (best is None or pattern.specificity >= best.pattern.specificity):
                 best = Candidate(k, pattern, match)
+        if notes is not None and best is not None:
+            notes.append(f"  FIRED {best.pattern.id} [{best.pattern.code}] '{best.pattern.text}' (most specific match)")
         return best
 
     def make_events(self, view: SentenceView, cand: Candidate, pos: str, coded: CodedArticle, numbered: int, notes: list[str] | None) -> list[Event]:

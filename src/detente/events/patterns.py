@@ -149,3 +149,14 @@ def _backward(view: SentenceView, seq: list[int], elems: list[Element], i: int, 
                 return True
             return False
     return False
+
+
+def why_not(view: SentenceView, pattern: Pattern, seq: list[int], present: set[str]) -> str:
+    """Why ``pattern`` did not match, for ``detente explain``."""
+    missing = [sorted(need)[0] if len(need) == 1 else "one of " + "/".join(sorted(need)[:4]) for need in pattern.needs if not need & present]
+    if missing:
+        where = "the trigger's clause" if pattern.scope == "clause" else "the verb phrase"
+        return f"no match: {', '.join(missing)} not in {where}"
+    if any(e.kind in ("target", "source") for e in pattern.pre + pattern.post):
+        return "no match: the words are there but not in the pattern's order, or no actor stands at +/$"
+    return "no match: the words are there but not in the pattern's order or not adjacent where joined by _"
