@@ -50,7 +50,7 @@ def test_public_api_is_pinned():
     assert sorted(detente.__all__) == [
         "Article", "CodedArticle", "DetenteError", "Event", "InputError", "Mention", "ModelNotInstalledError",
         "ParsedDoc", "Pipeline", "Problem", "Quote", "Sentence", "Settings", "Token", "UserInputError",
-        "__version__", "code_text", "load",
+        "__version__", "code_text", "load", "relate",
     ]
     for name in detente.__all__:
         assert hasattr(detente, name)

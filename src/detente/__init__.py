@@ -38,6 +38,7 @@ __all__ = [
     "__version__",
     "code_text",
     "load",
+    "relate",
 ]
 
 
@@ -54,3 +55,13 @@ def _default_pipeline() -> Pipeline:
 def code_text(text: str, date: str | None = None) -> CodedArticle:
     """Code one text with the default pipeline; ``date`` (YYYY-MM-DD) resolves dated actor codes."""
     return _default_pipeline().code_text(text, date)
+
+
+def relate(text: str, source: tuple[int, int] | None = None, target: tuple[int, int] | None = None, date: str | None = None) -> Event | None:
+    """The best event whose source is the ``source`` span and whose target is the ``target`` span
+    (character offsets into ``text``), the spans being treated as actors even when no dictionary
+    knows them; either may be ``None`` when the text leaves that actor implicit. ``None`` when the
+    text relates them by no event detente can code."""
+    from detente.relations import relate as _relate
+
+    return _relate(_default_pipeline(), text, source, target, date)

@@ -91,6 +91,8 @@ class EventStage:
         out: list[Event] = []
         seen: set[tuple] = set()
         for k, tok in enumerate(view.tokens):
+            if view.mention_at[k] is not None and view.mention_at[k].kind != "pronoun":
+                continue  # a word inside an actor's name ("riot police", "peace envoy") is no trigger
             if tok.pos in ("VERB", "AUX"):
                 patterns = self.dicts.verbs.get(view.lemma[k]) or self.dicts.verbs.get(view.lower[k])
                 pos = "verb"
