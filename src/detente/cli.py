@@ -75,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object with the totals")
     p.add_argument("--given-parses", action="store_true", help="use the records' CoNLL-U parses instead of parsing the text")
     p.add_argument("--quiet", action="store_true", help="totals only, no per-record lines")
+    p = sub.add_parser("eval", help="score quotes and events against gold data (the showcase article, PolNeAR)")
+    p.add_argument("dataset", choices=["showcase", "polnear"], help="showcase: ../shared/showcase gold; polnear: a PolNeAR split")
+    p.add_argument("path", nargs="?", help="gold file or directory (default: ../shared/showcase or ../shared/eval/polnear-dev)")
+    p.add_argument("--json", action="store_true", help="print one JSON object with the scores")
+    _shared(p, files=False)
     p = sub.add_parser("demo", help="code the bundled sample corpus and print a summary")
     _shared(p, files=False)
     return parser
@@ -149,6 +154,14 @@ def _run(args: argparse.Namespace) -> int:
             print(json.dumps(report.totals()))
         else:
             sys.stdout.write(format_report(report, verbose=not args.quiet))
+        return EXIT_OK
+    if args.command == "eval":
+        import json
+
+        from detente.evaluation import run_eval
+
+        report = run_eval(args.dataset, args.path, Pipeline(settings))
+        sys.stdout.write(json.dumps(report.totals()) + "\n" if args.json else report.format())
         return EXIT_OK
     if args.command == "demo":
         from detente.explain import demo

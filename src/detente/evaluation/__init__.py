@@ -29,4 +29,24 @@ def shared_default(*parts: str) -> Path:
     return path
 
 
-__all__ = ["shared_default"]
+DEFAULTS = {"showcase": ("showcase",), "polnear": ("eval", "polnear-dev")}
+
+
+def run_eval(dataset: str, path: str | None = None, pipeline=None):
+    """Score ``dataset`` (``showcase`` or ``polnear``) at ``path`` (default ``../shared/...``); the
+    report has ``totals()`` (plain data) and ``format()`` (text). The one call ``detente eval`` makes."""
+    if dataset not in DEFAULTS:
+        raise UserInputError(f"unknown evaluation {dataset!r}; choose one of {', '.join(DEFAULTS)}")
+    where = Path(path) if path else shared_default(*DEFAULTS[dataset])
+    if not where.exists():
+        raise UserInputError(f"{where} not found")
+    if dataset == "showcase":
+        from detente.evaluation.showcase import evaluate_showcase
+
+        return evaluate_showcase(where, pipeline)
+    from detente.evaluation.polnear import evaluate_polnear
+
+    return evaluate_polnear(where, pipeline)
+
+
+__all__ = ["DEFAULTS", "run_eval", "shared_default"]

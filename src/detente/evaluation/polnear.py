@@ -17,10 +17,12 @@ Definitions (the annotation does not label kind or resolve pronouns, so both are
   matching prediction (largest content overlap) has a speaker mention overlapping the gold Source span.
 - **speaker resolved accuracy**: over the same, the share whose predicted speaker (resolved name, else
   speaker text) contains the gold Source's *head name* as a word: the last word of the Source noun phrase
-  (parentheses, appositions after a comma and post-modifiers from ``of``/``by``/``who``… dropped;
-  ``House Speaker Paul D. Ryan (R-Wis.)`` -> ``Ryan``). A personal-pronoun Source takes the head of the
-  nearest earlier non-pronoun gold Source; a relative pronoun (``who``) the word before it. Attributions
-  whose head cannot be found this way are left out of this measure.
+  (parentheses, descriptive appositions after a comma and post-modifiers from ``of``/``by``/``who``
+  or a participle dropped; ``House Speaker Paul D. Ryan (R-Wis.)`` -> ``Ryan``; each conjunct of
+  ``Obama and Clinton`` counts). A he/she Source takes the head of the nearest earlier gold Source that
+  is a name, it/they the nearest earlier one; a relative pronoun (``who``) the word before it. First and
+  second person Sources (an author, an interviewer) and attributions whose head cannot be found this
+  way are left out of this measure.
 
 What it does not do: score cue spans, or compare with other tools (the issue quotes textacy's figures).
 """
@@ -38,9 +40,10 @@ from detente.model import Article, CodedArticle
 Span = tuple[int, int]
 KINDS = ("direct", "mixed", "indirect")
 PERSONAL_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you", "him", "her", "his", "them", "its", "their", "hers"}
-PERSON_PRONOUNS = {"he", "she", "i", "him", "her", "his", "hers"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+UNRESOLVED_PRONOUNS = {"i", "we", "you", "me", "us", "my", "our", "your"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
-_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORDS = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _CUT = re.compile(r"\s(?:of|by|from|at|for|on|in|with|who|which|that|whose|to)\s", re.I)
 _FUNCTION = {"the", "a", "an", "one", "some", "many", "most", "several", "two", "three", "other", "another", "his", "her", "their", "its"}
 _LEADING = re.compile(r"^(?:(?:from|by|according to|to)\s+)+", re.I)
@@ -157,6 +160,13 @@ def gold_kind(letters: _Letters, content: tuple[Span, ...], regions: list[Span])
     return "mixed" if inside else "indirect"
 
 
+def head_names(source: str) -> list[str]:
+    """The head word of each conjunct of a Source (``Obama and Clinton`` -> Obama, Clinton)."""
+    parts = re.split(r"\s+(?:and|or|&)\s+", re.sub(r"\([^)]*\)", " ", source))
+    heads = [head_name(p) for p in parts]
+    return [h for h in heads if h]
+
+
 def head_name(source: str) -> str | None:
     """The head word of a Source noun phrase, as the module docstring defines it (original case)."""
     s = re.sub(r"\([^)]*\)", " ", source)
@@ -166,6 +176,10 @@ def head_name(source: str) -> str | None:
     named = [seg for seg in segments if any(w[:1].isupper() and w.lower() not in _FUNCTION for w in _WORDS.findall(seg))]
     s = named[0] if named else segments[0]
     cut = _CUT.search(" " + s + " ")
+    participle = re.search(r"\s[a-z]+(?:ed|ing)\b", s)
+    if participle and (not cut or participle.start() < cut.start()) and len(s[: participle.start()].split()) >= 1:
+        s = s[: participle.start()]
+        cut = None
     if cut and cut.start() > 0:
         s = s[: cut.start() - 1 + 1]
     words = [w for w in _WORDS.findall(s) if not w.isdigit()]
@@ -184,7 +198,9 @@ def _heads(text: str, gold: list[GoldAttribution]) -> list[GoldAttribution]:
             continue
         src = " ".join(text[a:b] for a, b in g.source).strip()
         low = src.lower()
-        if low in PERSONAL_PRONOUNS:
+        if low in UNRESOLVED_PRONOUNS:
+            heads[g.id] = None
+        elif low in PERSONAL_PRONOUNS:
             at = g.source[0][0]
             earlier = [h for o, h in named if o < at]
             if low in PERSON_PRONOUNS:  # he/she/I: the nearest earlier source that is a name
@@ -194,10 +210,10 @@ def _heads(text: str, gold: list[GoldAttribution]) -> list[GoldAttribution]:
             before = _WORDS.findall(text[max(0, g.source[0][0] - 80) : g.source[0][0]])
             heads[g.id] = before[-1].lower() if before else None
         else:
-            head = head_name(src)
-            heads[g.id] = head.lower() if head else None
-            if head:
-                named.append((g.source[0][0], head))
+            found = head_names(src)
+            heads[g.id] = "|".join(h.lower() for h in found) if found else None
+            if found:
+                named.append((g.source[0][0], found[0]))
     return [GoldAttribution(g.id, g.content, g.cue, g.source, g.kind, heads[g.id]) for g in gold]
 
 
@@ -253,6 +269,9 @@ class PolnearReport:
         total = self.recall["direct"].total + self.recall["mixed"].total
         return hit / total if total else 0.0
 
+    def format(self) -> str:
+        return format_report(self)
+
     def totals(self) -> dict[str, Any]:
         return {
             "articles": self.articles,
@@ -306,7 +325,7 @@ def score_polnear(pairs: Iterable[tuple[PolnearArticle, CodedArticle]]) -> Polne
             report.speaker_span.hit += span_ok
             resolved_ok = None
             if g.head:
-                resolved_ok = g.head in _speaker_words(best)
+                resolved_ok = bool(set(g.head.split("|")) & _speaker_words(best))
                 report.speaker_resolved.total += 1
                 report.speaker_resolved.hit += resolved_ok
             if not span_ok or resolved_ok is False:

@@ -1,39 +1,117 @@
-"""Reporting verbs and nouns that introduce speech (the cues of attribution).
+"""The words that introduce speech (cues of attribution) and what a statement's cue implies as an event.
 
-A broad list in the spirit of the PARC/PolNeAR attribution cues and textacy's reporting verbs, plus the
-statement codes a cue implies when an attributed quote becomes an event (CAMEO manual ch. 2: criticise
-and denounce -> 111, warn -> 130 family, urge/appeal -> 02x, praise -> 051, deny -> 010 negated...).
+The lists follow the attribution cues of PARC 3.0 / PolNeAR (Pareti 2016; Newell et al. 2018): verbs of
+saying, of writing and posting, of propositional attitude when they take a clause (``believe that``),
+speech acts whose content is a noun phrase (``criticised the deal``, ``called for talks``, ``urged X to``),
+nouns of saying with a clause (``his claim that …``) and source prepositions (``according to``). Each
+list is data only; the rules that read them are in ``direct.py`` and ``indirect.py``.
+
+``CUE_CODES`` maps a cue to the CAMEO code of the statement it reports (CAMEO manual 1.1b3, ch. 2:
+criticise/denounce 111, accuse 112, warn 130 family, appeal/urge 02x, demand 10x, praise 051,
+promise 03x, deny -> 010 with the ``denied`` modality).
 """
 
 from __future__ import annotations
 
+# verbs of saying: introduce direct quotations and take clausal complements
 REPORTING_VERBS = frozenset(
     """
     say tell state add note stress emphasize emphasise insist assert declare announce explain write
     claim argue maintain contend suggest reply respond answer counter retort confirm acknowledge admit
-    concede deny reject dismiss warn caution urge call appeal demand ask request plead question wonder
+    concede deny reject dismiss warn caution urge appeal demand ask request plead question wonder
     complain criticize criticise condemn denounce accuse blame charge allege lament regret praise hail
     welcome thank applaud commend predict forecast estimate promise pledge vow vouch threaten tweet post
     recall recount report reveal disclose inform brief testify remark comment observe point mention
     joke quip muse boast concur agree disagree object protest reiterate repeat underline underscore
-    highlight indicate signal acknowledge assure reassure advise recommend propose conclude continue
-    describe characterize characterise label brand term call declare proclaim announce yell shout
-    scream whisper mutter exclaim cry sigh laugh sneer snap fume rail blast slam lash chide scold
-    rebuke warn stipulate specify clarify elaborate
+    highlight indicate signal assure reassure advise recommend propose conclude continue
+    describe characterize characterise declare proclaim yell shout scream whisper mutter exclaim cry
+    sigh laugh sneer snap fume rail blast slam lash chide scold rebuke stipulate specify clarify
+    elaborate concur guarantee swear confess hint imply text email telegraph chant read
+    rule find show demonstrate prove project calculate acknowledge
     """.split()
 )
 
+# verbs of propositional attitude: cues only when they take a clause ("believe that …")
+BELIEF_VERBS = frozenset(
+    """
+    believe think fear worry expect hope doubt know feel suspect understand assume reckon realize
+    realise recognize recognise imagine figure guess bet anticipate sense learn discover hear
+    """.split()
+)
+
+# speech acts whose content may be their object noun phrase ("criticised the deal as …")
+OBJECT_VERBS = frozenset(
+    """
+    criticize criticise condemn denounce decry deplore blast slam attack assail lambaste berate chastise
+    rebuke scold castigate mock ridicule praise laud hail welcome commend applaud salute congratulate
+    thank endorse reject deny dismiss refute dispute contest question propose recommend announce
+    unveil cite mention reference describe call label brand dub term characterize characterise
+    portray accuse blame urge demand request promise pledge vow threaten discuss address acknowledge
+    admit confirm report disclose reveal predict estimate forecast tout defend echo reiterate repeat
+    stress emphasize emphasise highlight underscore outline detail compare liken
+    """.split()
+)
+
+# speech acts with an infinitive complement ("urged Congress to act", "vowed to retaliate")
+XCOMP_VERBS = frozenset(
+    """
+    urge ask call encourage exhort implore press beg invite advise tell order instruct direct
+    warn caution remind promise pledge vow threaten refuse decline agree offer demand request claim
+    """.split()
+)
+
+# prepositional speech acts: the preposition's object is the content ("called for talks")
+PREP_VERBS: dict[str, frozenset[str]] = {
+    k: frozenset(v.split())
+    for k, v in {
+        "call": "for", "point": "to", "speak": "of about on", "talk": "about of", "complain": "about of",
+        "warn": "of about against", "comment": "on", "insist": "on", "argue": "for against",
+        "refer": "to", "testify": "about on", "boast": "about of", "brag": "about", "joke": "about",
+        "ask": "about for", "push": "for", "press": "for", "lobby": "for against", "appeal": "for",
+        "rail": "against", "hint": "at", "allude": "to", "object": "to", "apologize": "for",
+        "apologise": "for", "plead": "for", "advocate": "for", "campaign": "for against",
+        "caution": "against", "fume": "about over", "rant": "about", "lash": "at", "hit": "at",
+        "weigh": "on", "speak out": "against", "vouch": "for",
+    }.items()
+}
+
+# nouns of saying: cues when they take a clause ("his claim that …", "a call to act")
 REPORTING_NOUNS = frozenset(
     """
-    statement remarks remark comment comments words speech interview address testimony briefing
-    announcement declaration communique communiqué report reports tweet post letter message
+    statement remarks remark comment comments claim claims assertion allegation allegations accusation
+    accusations argument suggestion warning promise pledge vow threat call demand request appeal
+    insistence belief view opinion fear fears concern concerns hope expectation assurance assurances
+    announcement report reports finding findings estimate prediction denial admission acknowledgment
+    acknowledgement testimony message note memo letter tweet post speech interview words proposal
+    idea notion news word rumor rumors rumour conclusion recognition charge complaint contention
+    position impression perception insinuation suggestion argument promise vow
     """.split()
 )
 
-# "according to X", "in the words of X"
-SOURCE_PREPOSITIONS = ("according to",)
+# nouns of saying that are sources themselves when nobody is said to have produced them ("reports that")
+DOCUMENT_NOUNS = frozenset(
+    """
+    report reports statement study poll survey letter memo tweet post message communique document
+    filing ruling analysis finding findings research data
+    """.split()
+)
 
-# CAMEO code a cue verb implies for the statement it reports (quote -> event)
+# verbs whose object is a noun of saying that the subject produced ("issued a statement calling …")
+SAYING_LIGHT_VERBS = frozenset("issue make release give deliver publish put send post read tweet write".split())
+
+# honorifics and titles that are not part of a person's name ("Mr. Obama" -> Obama)
+TITLES = frozenset(
+    """
+    mr mrs ms miss dr prof sen sens rep reps gov gen lt col maj capt sgt adm rev fr sir dame
+    president vice prime minister secretary chief justice judge speaker leader senator representative
+    governor ambassador mayor king queen prince princess sheikh pope chancellor premier commissioner
+    general spokesman spokeswoman spokesperson director chairman chairwoman chair former acting
+    deputy foreign defence defense interior state attorney lieutenant colonel major captain sergeant
+    admiral pastor bishop cardinal father professor doctor
+    """.split()
+)
+
+# CAMEO code a cue implies for the statement it reports (quote -> event)
 CUE_CODES = {
     "say": "010", "tell": "010", "state": "010", "add": "010", "note": "010", "explain": "010",
     "announce": "010", "declare": "010", "stress": "010", "emphasize": "010", "emphasise": "010",
@@ -42,12 +120,31 @@ CUE_CODES = {
     "deny": "010", "reject": "120", "dismiss": "120",
     "criticize": "111", "criticise": "111", "condemn": "111", "denounce": "111", "blast": "111",
     "slam": "111", "lash": "111", "rail": "111", "chide": "111", "scold": "111", "rebuke": "111",
+    "decry": "111", "deplore": "111", "attack": "111", "assail": "111", "lambaste": "111",
+    "berate": "111", "castigate": "111", "mock": "111", "ridicule": "111",
     "accuse": "112", "blame": "112", "charge": "112", "allege": "112",
     "complain": "111", "lament": "012", "regret": "012",
     "warn": "130", "threaten": "130", "caution": "130",
     "urge": "020", "appeal": "020", "call": "020", "plead": "020", "request": "020", "ask": "020",
+    "exhort": "020", "implore": "020", "encourage": "020", "press": "020",
     "demand": "100",
     "praise": "051", "hail": "051", "welcome": "051", "applaud": "051", "commend": "051", "thank": "051",
+    "laud": "051", "salute": "051", "congratulate": "051", "endorse": "051",
     "promise": "030", "pledge": "030", "vow": "030", "assure": "030",
     "predict": "010", "agree": "019", "concur": "019",
 }
+
+# words in what was said that make a neutral cue ("said") a criticism of the target (CAMEO 111)
+NEGATIVE_EVALUATION = frozenset(
+    """
+    hostile hostility unfriendly aggressive aggression unpredictable unpredictability irresponsible
+    provocative provocation illegal unlawful unacceptable reckless dangerous destabilizing
+    destabilising lie lies disgrace disgraceful outrageous shameful misdeed misdeeds violation
+    futile absurd hypocritical hypocrisy arrogant arrogance blackmail meddling interference
+    dead-end russophobia russophobic hysteria
+    """.split()
+)
+NEGATIVE_PHRASES = ("dead end",)
+# a positive quality denied is a negative evaluation ("neither … are reliable partners")
+POSITIVE_QUALITIES = frozenset("reliable trustworthy credible serious constructive honest acceptable legitimate fair".split())
+NEGATORS = frozenset("not n't never neither nor no".split())

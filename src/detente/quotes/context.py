@@ -1,0 +1,108 @@
+"""What the quote rules share: the article's tokens, sentence views and paragraphs, and the ``Found``
+record each rule fills in before speakers are resolved.
+
+What it does not do: decide anything about quotations.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from detente.model import CodedArticle, Mention, Token
+from detente.parse.tree import SentenceView
+from detente.quotes.layout import paragraph_spans
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Found:
+    """A quotation found by a rule, before its speaker is resolved.
+
+    ``cue`` is the cue word's document token index; ``cue_span``/``cue_lemma`` override it for cues that
+    are not one parsed word (``according to``, a colon label, an attribution dash). ``speaker_head`` is
+    the token heading the speaker phrase; ``speaker_span`` a speaker that is not a parsed phrase (the
+    name after an attribution dash)."""
+
+    kind: str
+    parts: list[Span]
+    cue: int | None = None
+    cue_span: Span | None = None
+    cue_lemma: str | None = None
+    speaker_head: int | None = None
+    speaker_span: Span | None = None
+    floating: bool = False
+    via: str = ""
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+@dataclass
+class Context:
+    coded: CodedArticle
+    text: str = ""
+    tokens: tuple[Token, ...] = ()
+    views: list[SentenceView] = field(default_factory=list)
+    sentence_of: list[int] = field(default_factory=list)
+    paragraphs: list[Span] = field(default_factory=list)
+    token_starts: list[int] = field(default_factory=list)
+    mentions: tuple[Mention, ...] = ()
+
+    def __post_init__(self) -> None:
+        doc = self.coded.doc
+        assert doc is not None
+        self.text = doc.article.text
+        self.tokens = doc.tokens
+        self.mentions = self.coded.mentions
+        by_sentence: list[list[Mention]] = [[] for _ in doc.sentences]
+        starts = [s.start for s in doc.sentences]
+        for m in self.mentions:
+            k = bisect_right(starts, m.start) - 1
+            if k >= 0 and m.start < doc.sentences[k].end:
+                by_sentence[k].append(m)
+        self.views = [SentenceView(s, by_sentence[n]) for n, s in enumerate(doc.sentences)]
+        self.sentence_of = [0] * len(self.tokens)
+        for view in self.views:
+            for t in view.tokens:
+                self.sentence_of[t.i] = view.sentence.index
+        self.paragraphs = paragraph_spans(self.text)
+        self.token_starts = [t.start for t in self.tokens]
+        self._para_starts = [a for a, _ in self.paragraphs]
+
+    def view_of(self, i: int) -> SentenceView:
+        return self.views[self.sentence_of[i]]
+
+    def token_at(self, offset: int) -> int | None:
+        """The first token starting at or after ``offset``."""
+        from bisect import bisect_left
+
+        k = bisect_left(self.token_starts, offset)
+        return k if k < len(self.tokens) else None
+
+    def token_covering(self, offset: int) -> int | None:
+        k = bisect_right(self.token_starts, offset) - 1
+        return k if k >= 0 and self.tokens[k].end > offset else None
+
+    def paragraph_of(self, offset: int) -> Span:
+        k = bisect_right(self._para_starts, offset) - 1
+        if k < 0:
+            return (0, self.paragraphs[0][0] if self.paragraphs else len(self.text))
+        return self.paragraphs[k]
+
+    def paragraph_index(self, offset: int) -> int:
+        return max(0, bisect_right(self._para_starts, offset) - 1)
+
+
+def inside(offset: int, spans: list[Span]) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
+def overlap(xs: list[Span], ys: list[Span]) -> int:
+    return sum(max(0, min(b, d) - max(a, c)) for a, b in xs for c, d in ys)

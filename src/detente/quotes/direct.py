@@ -1,0 +1,193 @@
+"""Direct quotations: quoted spans (``marks.py``) and the cue standing beside each one.
+
+A quoted span is a direct quotation when it is said by someone: it has a cue beside it, fills its
+paragraph, is dash-delimited, runs over paragraphs, or is long enough to be speech rather than a
+title or a scare quote. A short quoted fragment inside a sentence ("a “dead end”", a film title) is not;
+it is handed back so an indirect quotation around it can become *mixed*.
+
+Cues beside a quotation (all inside its paragraph, found on the dependency tree):
+
+- after it: ``"…," Lavrov said`` / ``"…," said Lavrov`` / ``"…," Flynn, a Trump surrogate, said on
+  Thursday`` / ``- he said`` — only the verb's subject, auxiliaries, adverbs and punctuation may stand
+  between the closing mark and the verb; ``"…," according to the ministry``; ``"…" ― Jane Roe`` (an
+  attribution dash and a name);
+- before it: ``Lavrov said: "…"`` / ``He told reporters on Tuesday, "…"`` — only the verb's objects,
+  prepositional phrases, adverbs, ``that`` and punctuation may stand between the verb and the opening
+  mark; ``PENCE: "…"`` / ``Sanders: …`` (a speaker label opening the paragraph).
+
+Two quotations sharing one cue are one split quotation (``"…," Lavrov said, "…"``); a cue-less
+quotation right before a quotation with a cue in the same paragraph joins it (``"…." "…," she said``).
+A quotation without a cue is *floating*: its speaker is resolved later (``speakers.py``).
+
+What it does not do: pair marks (``marks.py``) or resolve speakers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from detente.quotes.context import Context, Found, inside
+from detente.quotes.cues import REPORTING_VERBS
+from detente.quotes.marks import QuotedSpan
+
+MIN_DIRECT_WORDS = 5
+LONG_QUOTE_WORDS = 12
+_WORD = re.compile(r"\w+")
+_DASHES = {"-", "--", "–", "—", "―"}
+_SENTENCE_END = {".", "!", "?"}
+AFTER_GAP = {"nsubj", "nsubjpass", "nsubj:pass", "aux", "auxpass", "aux:pass", "advmod", "neg", "npadvmod", "prep", "obl", "obl:tmod", "dative"}
+BEFORE_GAP = {"dobj", "obj", "dative", "iobj", "prep", "pobj", "obl", "advmod", "npadvmod", "obl:tmod"}
+# a speaker label's head word that is document furniture, not a speaker ("Editor's note:", "Update:")
+NOT_SPEAKERS = frozenset("note notes update updates correction corrections clarification related photo photos video watch read see also source sources disclosure editor caption credit".split())
+_LABEL = re.compile(r"([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,4})[ \t]*:[ \t]+(?=\S)")
+
+
+def is_cue_verb(ctx: Context, i: int) -> bool:
+    tok = ctx.tokens[i]
+    return tok.pos in ("VERB", "AUX") and tok.lemma.lower() in REPORTING_VERBS and tok.lemma.lower() != "be"
+
+
+def find_direct(ctx: Context, spans: list[QuotedSpan], trace: list[str]) -> tuple[list[Found], list[QuotedSpan]]:
+    """Direct quotations, and the quoted fragments that are not (for mixed quotations)."""
+    quoted = [p for s in spans for p in s.parts]
+    found: list[Found] = []
+    fragments: list[QuotedSpan] = []
+    for span in spans:
+        a, b = span.start, span.end
+        content = ctx.text[a:b]
+        words = len(_WORD.findall(content))
+        if words == 0:
+            continue
+        para_start = ctx.paragraph_of(a)[0]
+        para_end = ctx.paragraph_of(b)[1]
+        f = _cue_after(ctx, span, quoted, para_end) or _cue_before(ctx, span, quoted, para_start) or _label_before(ctx, span, para_start)
+        ends_sentence = content.rstrip()[-1:] in (".", "!", "?", ",")
+        opens_paragraph = ctx.text[para_start : a].strip(" \t\"'“”‘’«»„-–—―`") == ""
+        if span.style != "dash" and len(span.parts) == 1 and not opens_paragraph:
+            cue_close = f is not None and (ends_sentence or f.via in ("cue-before", "label"))
+            if words < MIN_DIRECT_WORDS and not cue_close:
+                fragments.append(span)
+                trace.append(f"  quoted fragment {content[:40]!r}: {words} words, no cue beside it -> not a direct quotation")
+                continue
+            if f is None and not ends_sentence and words < LONG_QUOTE_WORDS:
+                fragments.append(span)
+                trace.append(f"  quoted fragment {content[:40]!r}: no cue, not a sentence -> not a direct quotation")
+                continue
+        if f is None:
+            f = Found("direct", list(span.parts), floating=True, via="no-cue")
+        else:
+            f.kind, f.parts = "direct", list(span.parts)
+        found.append(f)
+    return _merge_split(ctx, found), fragments
+
+
+def _between_ok(ctx: Context, between: list[int], cue: int, deps: set[str]) -> bool:
+    """True when every token in ``between`` is punctuation, ``that``, or belongs to a ``deps``
+    dependent of cue."""
+    view = ctx.view_of(cue)
+    allowed: set[int] = set()
+    for c in view.children[cue - view.base]:
+        if view.dep(c) in deps:
+            allowed.update(t + view.base for t in view.subtree(c))
+    return all(ctx.tokens[b].pos == "PUNCT" or ctx.tokens[b].text in ('"', "'", "-", "''", "``", "that") or b in allowed for b in between)
+
+
+def _cue_after(ctx: Context, span: QuotedSpan, quoted: list[tuple[int, int]], para_end: int) -> Found | None:
+    i = ctx.token_at(span.end)
+    between: list[int] = []
+    n = len(ctx.tokens)
+    if i is not None and span.style != "dash":
+        # "…” ― Jane Roe": an attribution dash and a name closing the paragraph
+        j = i
+        while j < n and ctx.tokens[j].start < para_end and ctx.tokens[j].pos == "PUNCT" and ctx.tokens[j].text not in _DASHES:
+            j += 1
+        if j < n and ctx.tokens[j].text in _DASHES and ctx.tokens[j].start < para_end:
+            k = j + 1
+            while k < n and ctx.tokens[k].start < para_end and ctx.tokens[k].text[:1].isupper() and ctx.tokens[k].pos in ("PROPN", "NOUN", "ADJ"):
+                k += 1
+            rest = ctx.text[ctx.tokens[k - 1].end : para_end].strip() if k > j + 1 else "x"
+            if k > j + 1 and (rest == "" or rest[:1] in ",("):
+                dash = ctx.tokens[j]
+                return Found("direct", [], cue_span=(dash.start, dash.end), cue_lemma=dash.text,
+                             speaker_span=(ctx.tokens[j + 1].start, ctx.tokens[k - 1].end), via="dash-name")
+    while i is not None and i < n and len(between) < 30:
+        tok = ctx.tokens[i]
+        if tok.start >= para_end or inside(tok.start, quoted):
+            break
+        if is_cue_verb(ctx, i):
+            if _between_ok(ctx, between, i, AFTER_GAP):
+                return Found("direct", [], cue=i, via="cue-after")
+            break
+        low = tok.text.lower()
+        if low == "according" and i + 1 < n and ctx.tokens[i + 1].text.lower() == "to" and all(ctx.tokens[b].pos == "PUNCT" for b in between):
+            view = ctx.view_of(i)
+            objs = view.kids(i + 1 - view.base, {"pobj"}) or [c for c in view.kids(i - view.base) for c in view.kids(c, {"pobj"})]
+            if objs:
+                return Found("direct", [], cue=i, cue_span=(tok.start, ctx.tokens[i + 1].end), cue_lemma="according to",
+                             speaker_head=objs[0] + view.base, via="according-to")
+            break
+        if tok.text in _SENTENCE_END and any(ctx.tokens[b].pos != "PUNCT" for b in between):
+            break
+        between.append(i)
+        i += 1
+    return None
+
+
+def _cue_before(ctx: Context, span: QuotedSpan, quoted: list[tuple[int, int]], para_start: int) -> Found | None:
+    start = span.start
+    i = ctx.token_at(start)
+    i = (i if i is not None else len(ctx.tokens)) - 1
+    while i >= 0 and ctx.tokens[i].start >= start - 2 and ctx.tokens[i].pos == "PUNCT":
+        i -= 1  # the opening mark
+    between: list[int] = []
+    while i >= 0 and len(between) < 30:
+        tok = ctx.tokens[i]
+        if tok.end <= para_start or inside(tok.start, quoted) or tok.text in _SENTENCE_END:
+            break
+        if is_cue_verb(ctx, i):
+            if _between_ok(ctx, between, i, BEFORE_GAP):
+                return Found("direct", [], cue=i, via="cue-before")
+            break
+        between.append(i)
+        i -= 1
+    return None
+
+
+def _label_before(ctx: Context, span: QuotedSpan, para_start: int) -> Found | None:
+    m = _LABEL.match(ctx.text, para_start)
+    if not m or ctx.text[m.end() : span.start].strip(" \"'“‘«„`") != "":
+        return None
+    return label_found(ctx, m)
+
+
+def label_found(ctx: Context, m: re.Match) -> Found | None:
+    """A speaker label (``PENCE:``, ``Poll:``) as the cue of what follows it, unless it is document
+    furniture (``Editor's note:``)."""
+    label = m.group(1)
+    last = re.sub(r"['’]s$", "", label.split()[-1]).lower()
+    if last in NOT_SPEAKERS or any(w.lower().rstrip("'’s") in NOT_SPEAKERS for w in label.split()):
+        return None
+    colon = m.end(1) + ctx.text[m.end(1) : m.end()].index(":")
+    return Found("direct", [], cue_span=(colon, colon + 1), cue_lemma=":", speaker_span=(m.start(1), m.end(1)), via="label")
+
+
+def _merge_split(ctx: Context, found: list[Found]) -> list[Found]:
+    out: list[Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "direct":
+            same_cue = f.cue is not None and prev.cue == f.cue
+            same_para = ctx.paragraph_of(prev.end)[0] == ctx.paragraph_of(f.start)[0]
+            gap = ctx.text[prev.end : f.start].strip(" \t\n\"'“”‘’«»„,.;:!?")
+            if same_cue:
+                prev.parts.extend(f.parts)
+                prev.via = "split"
+                continue
+            if prev.floating and f.cue is not None and same_para and gap == "":
+                # "…." "…," she said: the first quotation belongs to the second's cue
+                f.parts = prev.parts + f.parts
+                f.via = "split"
+                out[-1] = f
+                continue
+        out.append(f)
+    return out

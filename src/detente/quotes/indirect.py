@@ -1,0 +1,286 @@
+"""Indirect and mixed quotations: a cue and the content it introduces, read off the dependency tree.
+
+Cues and their content (lists in ``cues.py``; PARC 3.0 / PolNeAR attribution relations):
+
+- a verb of saying or believing with a clausal complement: ``Peskov stressed that …``, ``…, he said``
+  (the complement before the verb), ``The museum, he said, would …`` (a parenthetical cue: the content
+  is the clause around it, in two parts);
+- a speech act with an infinitive complement: ``urged Congress to act`` (object included), ``vowed to …``;
+- a prepositional speech act: ``called for talks``, ``warned of …``, ``pointed to …``;
+- a speech act with a noun-phrase content: ``criticised the deal as a "disaster"``, ``called him "a
+  liar"`` (the object and its predicate: ``as …``, ``for …``, an object predicate);
+- a noun of saying with a clause: ``his claim that …``, ``reports that …``, ``a call to …``;
+- ``according to X``: the content is the clause the phrase modifies, without the phrase;
+- a speaker label opening a paragraph without quote marks: ``PENCE: Well, …``, ``Poll: Clinton leads``.
+
+The content is cleaned: the complementiser ``that``, edge punctuation and a paragraph's dateline
+(``KYIV, Jan 3 (Detente Wire) -``) are not what was said. A contrastive predicate coordinated to a
+complement whose subject is the reporting subject itself (``Russia said it wants good relations but
+remains ready for …``) is the reporter's summary of the subject's stance, not part of what was said,
+and is left out; an additive one (``said it had acted and would publish …``) stays.
+
+What it does not do: direct quotations (``direct.py``), kinds (decided from the content and the quote
+marks by the stage), or speakers beyond naming the token that heads the speaker phrase.
+"""
+
+from __future__ import annotations
+
+from detente.parse.tree import SentenceView
+from detente.quotes.context import Context, Found, inside
+from detente.quotes.cues import BELIEF_VERBS, DOCUMENT_NOUNS, OBJECT_VERBS, PREP_VERBS, REPORTING_NOUNS, REPORTING_VERBS, SAYING_LIGHT_VERBS, XCOMP_VERBS
+from detente.quotes.direct import _LABEL, label_found
+from detente.quotes.layout import dateline_end
+
+UNSAID_AUX = {"will", "wo", "would", "may", "might", "could", "shall", "should", "must", "'ll"}
+INTENTION_VERBS = {"plan", "want", "intend", "expect", "hope", "seek", "try", "aim", "prepare", "need", "have"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
+RELATIVE = {"who", "which", "that", "whom"}
+CONTRAST = {"but", "yet"}
+PERSONAL = {"it", "he", "she", "they", "we", "i"}
+_OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "advcl"}
+_OBJECT_TAIL_PREPS = {"as", "for", "of", "over", "to"}
+
+
+def find_indirect(ctx: Context, taken: list[tuple[int, int]], trace: list[str]) -> list[Found]:
+    """Every indirect or mixed quotation outside the direct quotations' content (``taken``)."""
+    out: list[Found] = []
+    for view in ctx.views:
+        for k, tok in enumerate(view.tokens):
+            if inside(tok.start, taken):
+                continue
+            f = None
+            if view.lower[k] == "according" and k + 1 < len(view.tokens) and view.lower[k + 1] == "to":
+                f = _according_to(ctx, view, k)
+            elif tok.pos in ("VERB", "AUX"):
+                f = _verb_cue(ctx, view, k)
+            elif tok.pos in ("NOUN", "PROPN") and view.lower[k] in REPORTING_NOUNS:
+                f = _noun_cue(ctx, view, k)
+            if f is not None and f.parts:
+                out.append(f)
+    out.extend(_labels(ctx, taken))
+    return out
+
+
+def _verb_cue(ctx: Context, view: SentenceView, k: int) -> Found | None:
+    lemma = view.lemma[k]
+    if lemma == "be" or _unsaid(view, k):
+        return None
+    i = k + view.base
+    speaker = _speaker(view, k)
+    if lemma in REPORTING_VERBS or lemma in BELIEF_VERBS:
+        comps = view.kids(k, {"ccomp"})
+        if comps:
+            toks = [t for c in comps for t in _clause_content(view, c, k)]
+            return _found(ctx, view, toks, i, speaker, "reporting-verb:clause")
+        head = view.head(k)
+        if view.dep(k) == "parataxis" and head != k and view.tokens[head].pos in ("VERB", "AUX") and lemma in REPORTING_VERBS:
+            own = set(view.subtree(k))
+            toks = [t for t in view.subtree(head) if t not in own]
+            return _found(ctx, view, toks, i, speaker, "reporting-verb:parenthetical")
+    passive = view.is_passive(k)
+    if lemma in XCOMP_VERBS:
+        for x in view.kids(k, {"xcomp"}):
+            if any(view.lower[a] == "to" for a in view.kids(x, {"aux"})) and x > k:
+                objs = [o for o in view.kids(k, {"dobj", "obj", "dative"}) if o < x]
+                toks = [t for o in objs for t in view.subtree(o)] + view.subtree(x)
+                return _found(ctx, view, toks, i, view.passive_agent(k) if passive else speaker, "reporting-verb:infinitive")
+    preps = PREP_VERBS.get(lemma)
+    if preps:
+        for p in view.kids(k, {"prep"}):
+            if view.lower[p] in preps and p > k:
+                objs = view.kids(p, {"pobj", "pcomp"})
+                if objs:
+                    toks = [t for o in objs for t in view.subtree(o)]
+                    return _found(ctx, view, toks, i, speaker, "reporting-verb:preposition")
+    if lemma in OBJECT_VERBS:
+        if passive:
+            subj = view.kids(k, {"nsubjpass", "nsubj:pass"})
+            agent = view.passive_agent(k)
+            if subj and agent is not None and view.lower[subj[0]] not in RELATIVE:
+                return _found(ctx, view, view.subtree(subj[0]), i, agent, "reporting-verb:passive")
+            return None
+        objs = [o for o in view.kids(k, {"dobj", "obj"}) if o > k]
+        if objs:
+            o = objs[0]
+            toks = list(view.subtree(o))
+            for c in view.children[k]:
+                if c > o and (view.dep(c) in _OBJECT_TAIL or (view.dep(c) == "prep" and view.lower[c] in _OBJECT_TAIL_PREPS)):
+                    toks.extend(view.subtree(c))
+            return _found(ctx, view, toks, i, speaker, "reporting-verb:object")
+    return None
+
+
+def _unsaid(view: SentenceView, k: int) -> bool:
+    """A speech act not (yet) made: ``will announce``, ``may call for``, ``plans to urge``."""
+    if any(view.lower[a] in UNSAID_AUX for a in view.kids(k, {"aux"})):
+        return True
+    return view.dep(k) == "xcomp" and view.lemma[view.head(k)] in INTENTION_VERBS
+
+
+def _clause_content(view: SentenceView, c: int, cue: int) -> list[int]:
+    """The complement clause c of cue, without a contrastive predicate that belongs to the reporting
+    subject (see the module docstring)."""
+    toks = view.subtree(c)
+    subj = [s for s in view.kids(c, SUBJECT_DEPS)]
+    if not subj or view.lower[subj[0]] not in PERSONAL:
+        return toks
+    drop: set[int] = set()
+    for d in view.kids(c, {"conj"}):
+        if view.tokens[d].pos not in ("VERB", "AUX", "ADJ") or view.kids(d, SUBJECT_DEPS):
+            continue
+        ccs = [x for x in view.kids(c, {"cc"}) if x < d] + view.kids(d, {"cc"})
+        if ccs and view.lower[max(ccs)] in CONTRAST:
+            drop.update(view.subtree(d))
+            drop.add(max(ccs))
+    return [t for t in toks if t not in drop]
+
+
+def _speaker(view: SentenceView, k: int) -> int | None:
+    """The token heading the speaker phrase of cue k: its subject (inherited through conjunction,
+    infinitive and adverbial clauses: ``…, adding that``), a relative pronoun as itself (resolved
+    later), the noun a participle modifies (``a statement calling …``)."""
+    seen: set[int] = set()
+    while k not in seen:
+        seen.add(k)
+        for c in view.children[k]:
+            if view.dep(c) in ("nsubj", "nsubjpass", "nsubj:pass"):
+                if view.dep(c) != "nsubj":  # "it was reported that …": the passive subject is no speaker
+                    return view.passive_agent(k)
+                return c
+        dep, head = view.dep(k), view.head(k)
+        if head == k:
+            return None
+        if dep in ("xcomp", "conj", "advcl"):
+            k = head
+            continue
+        if dep in ("acl", "relcl", "acl:relcl"):
+            return head
+        return None
+    return None
+
+
+def speaker_of_cue(ctx: Context, i: int) -> int | None:
+    """The document index of the token heading cue i's speaker phrase (``_speaker``), or a proper noun
+    the parser hung on an inverted cue as its object (``"…," said Lavrov``)."""
+    view = ctx.view_of(i)
+    k = i - view.base
+    s = _speaker(view, k)
+    if s is None:
+        for c in view.children[k]:
+            if view.dep(c) in ("dobj", "obj", "attr", "npadvmod", "nsubjpass") and view.tokens[c].pos in ("PROPN", "NOUN") and c > k:
+                s = c
+                break
+    return s + view.base if s is not None else None
+
+
+def _found(ctx: Context, view: SentenceView, toks: list[int], cue: int, speaker: int | None, via: str) -> Found | None:
+    parts = clean_content(ctx, view, toks)
+    if not parts or sum(b - a for a, b in parts) < 3:
+        return None
+    return Found("indirect", parts, cue=cue, speaker_head=speaker + view.base if speaker is not None else None, via=via)
+
+
+def clean_content(ctx: Context, view: SentenceView, toks: list[int]) -> list[tuple[int, int]]:
+    """Character spans of tokens ``toks`` (sentence-local): runs of adjacent tokens, without leading
+    ``that``, edge punctuation (quote marks stay when their partner is inside) or a dateline."""
+    toks = sorted(set(toks))
+    if not toks:
+        return []
+    first = view.tokens[toks[0]]
+    para_start = ctx.paragraph_of(first.start)[0]
+    body = dateline_end(ctx.text, para_start)
+    toks = [t for t in toks if view.tokens[t].start >= body]
+    marks = {'"', "'", "``", "''"}
+
+    def edge(t: int, leading: bool) -> bool:
+        tok = view.tokens[t]
+        if tok.pos != "PUNCT" and not (leading and view.dep(t) == "mark" and view.lower[t] == "that"):
+            return False
+        if tok.text in marks or ctx.text[tok.start : tok.end] in ('"', "“", "”", "'", "‘", "’"):
+            count = sum(1 for u in toks if view.tokens[u].pos == "PUNCT" and ctx.text[view.tokens[u].start] in "\"“”«»„")
+            return count % 2 == 1  # an unpaired mark at the edge goes; a paired one stays
+        return True
+
+    while toks and edge(toks[0], True):
+        toks = toks[1:]
+    while toks and edge(toks[-1], False):
+        toks = toks[:-1]
+    parts: list[list[int]] = []
+    prev = None
+    for t in toks:
+        tok = view.tokens[t]
+        if prev is not None and (t == prev + 1 or ctx.text[view.tokens[prev].end : tok.start].strip() == ""):
+            parts[-1][1] = tok.end
+        else:
+            parts.append([tok.start, tok.end])
+        prev = t
+    return [(a, b) for a, b in parts]
+
+
+def _noun_cue(ctx: Context, view: SentenceView, k: int) -> Found | None:
+    clauses = [c for c in view.kids(k, {"acl", "ccomp", "relcl"}) if _is_complement(view, c)]
+    if not clauses:
+        return None
+    source = noun_source(view, k)
+    if source is None and view.lower[k] in DOCUMENT_NOUNS:
+        source = k  # "reports that …": the document is the source
+    return _found(ctx, view, view.subtree(clauses[0]), k + view.base, source, "reporting-noun")
+
+
+def _is_complement(view: SentenceView, c: int) -> bool:
+    """A ``that``-clause or a ``to``-infinitive (not a relative clause: ``the claim that he made``)."""
+    marks = [view.lower[m] for m in view.kids(c, {"mark"})]
+    if "that" in marks:
+        return not any(view.dep(x) in ("dobj", "obj") for x in view.children[c]) or bool(view.kids(c, SUBJECT_DEPS))
+    return any(view.lower[a] == "to" for a in view.kids(c, {"aux"})) and view.tokens[c].pos == "VERB"
+
+
+def noun_source(view: SentenceView, k: int) -> int | None:
+    """Who produced a noun of saying: its possessor (``his claim``), the subject of the verb that
+    issued it (``the council issued a statement``), a ``by``/``from`` phrase; else None."""
+    poss = view.kids(k, {"poss", "nmod:poss"})
+    if poss:
+        return poss[0]
+    head = view.head(k)
+    if view.dep(k) in ("dobj", "obj") and view.lemma[head] in SAYING_LIGHT_VERBS:
+        subj = view.kids(head, {"nsubj"})
+        if subj:
+            return subj[0]
+    for p in view.kids(k, {"prep"}):
+        if view.lower[p] in ("by", "from"):
+            objs = view.kids(p, {"pobj"})
+            if objs:
+                return objs[0]
+    return None
+
+
+def _according_to(ctx: Context, view: SentenceView, k: int) -> Found | None:
+    objs = view.kids(k + 1, {"pobj"}) or [g for c in view.kids(k, {"prep"}) for g in view.kids(c, {"pobj"})]
+    if not objs:
+        return None
+    # the clause the phrase modifies: its governing verb (the root when it hangs from the top)
+    anchor = view.head(k)
+    while view.tokens[anchor].pos not in ("VERB", "AUX") and view.head(anchor) != anchor:
+        anchor = view.head(anchor)
+    phrase = set(view.subtree(k))
+    toks = [t for t in view.subtree(anchor) if t not in phrase]
+    f = _found(ctx, view, toks, k + view.base, objs[0], "according-to")
+    if f is not None:
+        tok, to = view.tokens[k], view.tokens[k + 1]
+        f.cue_span, f.cue_lemma = (tok.start, to.end), "according to"
+    return f
+
+
+def _labels(ctx: Context, taken: list[tuple[int, int]]) -> list[Found]:
+    """Paragraphs that open with a speaker label and carry no quote marks (``PENCE: Well, …``)."""
+    out = []
+    for start, end in ctx.paragraphs:
+        m = _LABEL.match(ctx.text, start)
+        if not m or m.end() >= end or inside(m.end(), taken):
+            continue
+        f = label_found(ctx, m)
+        if f is None:
+            continue
+        f.kind, f.parts = "indirect", [(m.end(), end)]
+        out.append(f)
+    return out

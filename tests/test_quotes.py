@@ -1,0 +1,404 @@
+"""Quote rules on hand-built parses (no spaCy model) and quote-mark pairing on small written texts.
+
+Every sentence here was written for these tests (STYLE.md 7, 8): the parses are built by hand from
+words, heads and labels, so each rule is tested on its own and survives a model upgrade.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from detente.model import Article, CodedArticle, Mention, ParsedDoc, Sentence, Token
+from detente.quotes import QuoteStage
+from detente.quotes.layout import dateline_end, paragraph_spans
+from detente.quotes.marks import find_quoted_spans
+
+
+def w(word: str, pos: str, dep: str, head: int, lemma: str | None = None, tag: str | None = None) -> tuple:
+    return (word, lemma if lemma is not None else word.lower(), pos, dep, head, tag or pos)
+
+
+def build(text: str, sentences: list[list[tuple]], published: date | None = date(2021, 4, 15)) -> ParsedDoc:
+    """A ParsedDoc over ``text``: each word is found in the text after the previous one; ``head`` is
+    the head's index within its sentence (the root points to itself)."""
+    cursor, base, built = 0, 0, []
+    for s_index, words in enumerate(sentences):
+        tokens = []
+        for k, (word, lemma, pos, dep, head, tag) in enumerate(words):
+            start = text.index(word, cursor)
+            cursor = start + len(word)
+            tokens.append(Token(base + k, start, cursor, word, lemma, pos, tag, "ROOT" if head == k else dep, base + head))
+        built.append(Sentence(s_index, tokens[0].start, tokens[-1].end, tuple(tokens)))
+        base += len(words)
+    return ParsedDoc(Article("t", text, published=published), tuple(built))
+
+
+def mention(doc: ParsedDoc, surface: str, code: str, kind: str = "person", name: str | None = None, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.article.text.index(surface, start + 1)
+    return Mention(start, start + len(surface), surface, code, kind, "test", name)
+
+
+def run(doc: ParsedDoc, mentions: list[Mention] = (), **kw) -> CodedArticle:
+    return QuoteStage(**kw)(CodedArticle(doc.article, doc, mentions=tuple(sorted(mentions, key=lambda m: m.start))))
+
+
+def texts(coded: CodedArticle) -> list[str]:
+    return [" | ".join(coded.article.text[a:b] for a, b in q.content) for q in coded.quotes]
+
+
+# -- quote marks -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param('He said "we will go" today.', ["we will go"], id="straight-double"),
+        pytest.param("“We will go,” he said.", ["We will go,"], id="curly-double"),
+        pytest.param("«Nous irons», a-t-il dit.", ["Nous irons"], id="guillemets"),
+        pytest.param("„Wir gehen“, sagte er.", ["Wir gehen"], id="low-9"),
+        pytest.param("''We will go,'' he said.", ["We will go,"], id="nyt-two-apostrophes"),
+        pytest.param("‘We will go,’ he said.", ["We will go,"], id="curly-single"),
+        pytest.param("The ministers' talks and Russia's view don't matter in the '90s.", [], id="apostrophes-not-quotes"),
+        pytest.param("-We will go to the end- he said.", ["We will go to the end"], id="paragraph-dash"),
+        pytest.param("”Everything here is broken.” ― Jane Roe", ["Everything here is broken."], id="closing-mark-opens-paragraph"),
+        pytest.param('He said "the talk was "frank" and long.\n\nShe said "no deal" today.', ["no deal"], id="unbalanced-paragraph-only-costs-itself"),
+    ],
+)
+def test_quoted_spans(text, expected):
+    spans, _ = find_quoted_spans(text)
+    found = [text[a:b] for s in spans for a, b in s.parts]
+    for want in expected:
+        assert want in found
+    if not expected:
+        assert found == []
+
+
+def test_multi_paragraph_quotation_is_one_span_reopened_at_each_paragraph():
+    text = "“The first part ends here.\n\n“The second part ends here,” he said."
+    spans, _ = find_quoted_spans(text)
+    assert [[text[a:b] for a, b in s.parts] for s in spans] == [["The first part ends here.", "The second part ends here,"]]
+
+
+@pytest.mark.parametrize(
+    "text, paragraphs",
+    [
+        pytest.param("One.\n\nTwo.", ["One.", "Two."], id="blank-line"),
+        pytest.param("“A quote.” ― Jane Roe\n“Another one.”", ["“A quote.” ― Jane Roe", "“Another one.”"], id="line-break-before-a-quote"),
+        pytest.param("A sentence that is\nwrapped by hand.", ["A sentence that is\nwrapped by hand."], id="soft-wrap"),
+    ],
+)
+def test_paragraph_spans(text, paragraphs):
+    assert [text[a:b] for a, b in paragraph_spans(text)] == paragraphs
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        pytest.param("KYIV, Jan 3 (Detente Wire) - Talks resumed.", "Talks resumed.", id="place-date-agency"),
+        pytest.param("WASHINGTON (Reuters) — Talks resumed.", "Talks resumed.", id="place-agency"),
+        pytest.param("Putin - a former spy - spoke.", "Putin - a former spy - spoke.", id="not-a-dateline"),
+    ],
+)
+def test_dateline(text, body):
+    assert text[dateline_end(text, 0) :] == body
+
+
+# -- direct quotations -----------------------------------------------------------------------------
+
+# "We will never accept this," Lavrov said.
+CUE_AFTER = (
+    '"We will never accept this," Lavrov said.',
+    [[w('"', "PUNCT", "punct", 9), w("We", "PRON", "nsubj", 4, "we"), w("will", "AUX", "aux", 4), w("never", "ADV", "neg", 4),
+      w("accept", "VERB", "ccomp", 9), w("this", "PRON", "dobj", 4), w(",", "PUNCT", "punct", 9), w('"', "PUNCT", "punct", 9),
+      w("Lavrov", "PROPN", "nsubj", 9, "Lavrov"), w("said", "VERB", "ROOT", 9, "say"), w(".", "PUNCT", "punct", 9)]],
+)
+
+
+def test_direct_quote_with_cue_after():
+    doc = build(*CUE_AFTER)
+    coded = run(doc, [mention(doc, "Lavrov", "RUSGOV", name="Sergey Lavrov")])
+    [q] = coded.quotes
+    assert (q.kind, texts(coded), q.cue_lemma, q.speaker_text, q.speaker_name, q.speaker.code) == (
+        "direct", ["We will never accept this,"], "say", "Lavrov", "Sergey Lavrov", "RUSGOV")
+    assert q.id == "t:q1" and not q.floating and q.via.startswith("cue-after")
+
+
+def test_split_quote_is_one_quote_with_two_parts():
+    text = '"We will go," Lavrov said, "and we will stay."'
+    doc = build(text, [[
+        w('"', "PUNCT", "punct", 7), w("We", "PRON", "nsubj", 3), w("will", "AUX", "aux", 3), w("go", "VERB", "ccomp", 7),
+        w(",", "PUNCT", "punct", 7), w('"', "PUNCT", "punct", 7), w("Lavrov", "PROPN", "nsubj", 7, "Lavrov"), w("said", "VERB", "ROOT", 7, "say"),
+        w(",", "PUNCT", "punct", 7), w('"', "PUNCT", "punct", 7), w("and", "CCONJ", "cc", 13), w("we", "PRON", "nsubj", 13),
+        w("will", "AUX", "aux", 13), w("stay", "VERB", "ccomp", 7), w(".", "PUNCT", "punct", 7), w('"', "PUNCT", "punct", 7)]])
+    coded = run(doc)
+    [q] = coded.quotes
+    assert texts(coded) == ["We will go, | and we will stay."] and q.via.startswith("split") and q.speaker_text == "Lavrov"
+
+
+def test_colon_cue_before():
+    text = 'Lavrov said: "We will go there soon."'
+    doc = build(text, [[
+        w("Lavrov", "PROPN", "nsubj", 1, "Lavrov"), w("said", "VERB", "ROOT", 1, "say"), w(":", "PUNCT", "punct", 1), w('"', "PUNCT", "punct", 1),
+        w("We", "PRON", "nsubj", 6), w("will", "AUX", "aux", 6), w("go", "VERB", "ccomp", 1), w("there", "ADV", "advmod", 6),
+        w("soon", "ADV", "advmod", 6), w(".", "PUNCT", "punct", 6), w('"', "PUNCT", "punct", 1)]])
+    [q] = run(doc).quotes
+    assert (q.kind, q.via, q.speaker_text, q.cue_lemma) == ("direct", "cue-before", "Lavrov", "say")
+
+
+def test_speaker_after_the_quote_with_role_and_name():
+    text = '"Our door stays open to everyone," said Kremlin spokesperson Dmitry Peskov.'
+    doc = build(text, [[
+        w('"', "PUNCT", "punct", 9), w("Our", "PRON", "poss", 2), w("door", "NOUN", "nsubj", 3), w("stays", "VERB", "ccomp", 9, "stay"),
+        w("open", "ADJ", "acomp", 3), w("to", "ADP", "prep", 4), w("everyone", "PRON", "pobj", 5), w(",", "PUNCT", "punct", 9),
+        w('"', "PUNCT", "punct", 9), w("said", "VERB", "ROOT", 9, "say"), w("Kremlin", "PROPN", "compound", 11, "Kremlin"),
+        w("spokesperson", "NOUN", "compound", 13), w("Dmitry", "PROPN", "compound", 13, "Dmitry"), w("Peskov", "PROPN", "nsubj", 9, "Peskov"),
+        w(".", "PUNCT", "punct", 9)]])
+    coded = run(doc, [mention(doc, "Kremlin spokesperson Dmitry Peskov", "RUSGOV", name="Dmitry Peskov")])
+    [q] = coded.quotes
+    assert (q.speaker_text, q.speaker_name, q.speaker.code) == ("Kremlin spokesperson Dmitry Peskov", "Dmitry Peskov", "RUSGOV")
+
+
+def test_attribution_dash_and_name():
+    text = "“We deserve better than this from our leaders.” ― Jane Roe"
+    doc = build(text, [[
+        w("“", "PUNCT", "punct", 2), w("We", "PRON", "nsubj", 2), w("deserve", "VERB", "ROOT", 2), w("better", "ADV", "advmod", 2),
+        w("than", "ADP", "prep", 3), w("this", "PRON", "pobj", 4), w("from", "ADP", "prep", 2), w("our", "PRON", "poss", 8),
+        w("leaders", "NOUN", "pobj", 6), w(".", "PUNCT", "punct", 2), w("”", "PUNCT", "punct", 2), w("―", "PUNCT", "punct", 2),
+        w("Jane", "PROPN", "compound", 13), w("Roe", "PROPN", "appos", 2)]])
+    [q] = run(doc).quotes
+    assert (q.kind, q.speaker_text, q.speaker_name, q.cue_lemma, q.via) == ("direct", "Jane Roe", "Jane Roe", "―", "dash-name")
+
+
+def test_scare_quote_is_not_a_quotation():
+    text = 'The so-called "reset" failed.'
+    doc = build(text, [[
+        w("The", "DET", "det", 3), w("so-called", "ADJ", "amod", 3), w('"', "PUNCT", "punct", 3), w("reset", "NOUN", "nsubj", 5),
+        w('"', "PUNCT", "punct", 3), w("failed", "VERB", "ROOT", 5, "fail"), w(".", "PUNCT", "punct", 5)]])
+    coded = run(doc, trace=True)
+    assert coded.quotes == () and any("quoted fragment" in line for line in coded.trace)
+
+
+# -- pronouns, floating quotations, surnames -------------------------------------------------------
+
+# Peskov said Putin wants peace.
+# -We are ready for talks- he said.
+# -We will wait for an answer.-
+DASHES = (
+    "Peskov said Putin wants peace.\n\n-We are ready for talks- he said.\n\n-We will wait for an answer.-",
+    [
+        [w("Peskov", "PROPN", "nsubj", 1, "Peskov"), w("said", "VERB", "ROOT", 1, "say"), w("Putin", "PROPN", "nsubj", 3, "Putin"),
+         w("wants", "VERB", "ccomp", 1, "want"), w("peace", "NOUN", "dobj", 3), w(".", "PUNCT", "punct", 1)],
+        [w("-", "PUNCT", "punct", 8), w("We", "PRON", "nsubj", 2), w("are", "AUX", "ccomp", 8, "be"), w("ready", "ADJ", "acomp", 2),
+         w("for", "ADP", "prep", 3), w("talks", "NOUN", "pobj", 4, "talk"), w("-", "PUNCT", "punct", 8), w("he", "PRON", "nsubj", 8),
+         w("said", "VERB", "ROOT", 8, "say"), w(".", "PUNCT", "punct", 8)],
+        [w("-", "PUNCT", "punct", 3), w("We", "PRON", "nsubj", 3), w("will", "AUX", "aux", 3), w("wait", "VERB", "ROOT", 3),
+         w("for", "ADP", "prep", 3), w("an", "DET", "det", 6), w("answer", "NOUN", "pobj", 4), w(".", "PUNCT", "punct", 3), w("-", "PUNCT", "punct", 3)],
+    ],
+)
+
+
+def test_pronoun_speaker_skips_a_person_inside_reported_content_and_floating_quote_inherits():
+    doc = build(*DASHES)
+    coded = run(doc, [
+        mention(doc, "Peskov", "RUSGOV", name="Dmitry Peskov"), mention(doc, "Putin", "RUSGOV", name="Vladimir Putin"),
+        Mention(doc.article.text.index("he said"), doc.article.text.index("he said") + 2, "he", "RUSGOV", "pronoun", "coref:x", "Vladimir Putin"),
+    ])
+    got = [(q.kind, q.speaker_text, q.speaker_name, q.speaker.code, q.floating) for q in coded.quotes]
+    assert got == [
+        ("indirect", "Peskov", "Dmitry Peskov", "RUSGOV", False),
+        ("direct", "he", "Dmitry Peskov", "RUSGOV", False),
+        ("direct", "he", "Dmitry Peskov", "RUSGOV", True),
+    ]
+    assert texts(coded)[1:] == ["We are ready for talks", "We will wait for an answer."]
+
+
+def test_surname_links_to_the_full_name_and_its_code():
+    text = 'Sergey Lavrov arrived. "We will always talk to them," Lavrov said.'
+    doc = build(text, [
+        [w("Sergey", "PROPN", "compound", 1, "Sergey"), w("Lavrov", "PROPN", "nsubj", 2, "Lavrov"), w("arrived", "VERB", "ROOT", 2, "arrive"), w(".", "PUNCT", "punct", 2)],
+        [w('"', "PUNCT", "punct", 10), w("We", "PRON", "nsubj", 4), w("will", "AUX", "aux", 4), w("always", "ADV", "advmod", 4),
+         w("talk", "VERB", "ccomp", 10), w("to", "ADP", "prep", 4), w("them", "PRON", "pobj", 5), w(",", "PUNCT", "punct", 10),
+         w('"', "PUNCT", "punct", 10), w("Lavrov", "PROPN", "nsubj", 10, "Lavrov"), w("said", "VERB", "ROOT", 10, "say"), w(".", "PUNCT", "punct", 10)],
+    ])
+    coded = run(doc, [mention(doc, "Sergey Lavrov", "RUSGOV", name="Sergey Lavrov")])
+    [q] = coded.quotes
+    assert (q.speaker_text, q.speaker_name, q.speaker.code) == ("Lavrov", "Sergey Lavrov", "RUSGOV")
+
+
+def test_relative_pronoun_is_the_speaker_mention_resolved_to_its_antecedent():
+    text = "Peskov, who said the talks were useful, left."
+    doc = build(text, [[
+        w("Peskov", "PROPN", "nsubj", 9, "Peskov"), w(",", "PUNCT", "punct", 0), w("who", "PRON", "nsubj", 3), w("said", "VERB", "relcl", 0, "say"),
+        w("the", "DET", "det", 5), w("talks", "NOUN", "nsubj", 6, "talk"), w("were", "AUX", "ccomp", 3, "be"), w("useful", "ADJ", "acomp", 6),
+        w(",", "PUNCT", "punct", 0), w("left", "VERB", "ROOT", 9, "leave"), w(".", "PUNCT", "punct", 9)]])
+    coded = run(doc, [mention(doc, "Peskov", "RUSGOV", name="Dmitry Peskov")])
+    [q] = coded.quotes
+    assert (texts(coded), q.speaker_text, q.speaker_name, q.speaker.code) == (["the talks were useful"], "who", "Dmitry Peskov", "RUSGOV")
+
+
+# -- indirect and mixed ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, words, content",
+    [
+        pytest.param(
+            "China said it seeks dialogue but stays prepared for conflict.",
+            [w("China", "PROPN", "nsubj", 1, "China"), w("said", "VERB", "ROOT", 1, "say"), w("it", "PRON", "nsubj", 3),
+             w("seeks", "VERB", "ccomp", 1, "seek"), w("dialogue", "NOUN", "dobj", 3), w("but", "CCONJ", "cc", 3),
+             w("stays", "VERB", "conj", 3, "stay"), w("prepared", "ADJ", "acomp", 6), w("for", "ADP", "prep", 7),
+             w("conflict", "NOUN", "pobj", 8), w(".", "PUNCT", "punct", 1)],
+            "it seeks dialogue",
+            id="contrastive-predicate-of-the-reporting-subject-left-out",
+        ),
+        pytest.param(
+            "The ministry said it had acted and would publish results.",
+            [w("The", "DET", "det", 1), w("ministry", "NOUN", "nsubj", 2), w("said", "VERB", "ROOT", 2, "say"), w("it", "PRON", "nsubj", 5),
+             w("had", "AUX", "aux", 5, "have"), w("acted", "VERB", "ccomp", 2, "act"), w("and", "CCONJ", "cc", 5),
+             w("would", "AUX", "aux", 8), w("publish", "VERB", "conj", 5), w("results", "NOUN", "dobj", 8, "result"), w(".", "PUNCT", "punct", 2)],
+            "it had acted and would publish results",
+            id="additive-predicate-stays",
+        ),
+        pytest.param(
+            "MOSCOW, May 2 (Detente Wire) - Prices rose, officials said.",
+            [w("MOSCOW", "PROPN", "npadvmod", 10, "Moscow"), w(",", "PUNCT", "punct", 0), w("May", "PROPN", "nmod", 6), w("2", "NUM", "nummod", 2),
+             w("(", "PUNCT", "punct", 6), w("Detente", "PROPN", "compound", 6), w("Wire", "PROPN", "appos", 0), w(")", "PUNCT", "punct", 0),
+             w("-", "PUNCT", "punct", 0), w("Prices", "NOUN", "nsubj", 10, "price"), w("rose", "VERB", "ccomp", 13, "rise"),
+             w(",", "PUNCT", "punct", 13), w("officials", "NOUN", "nsubj", 13, "official"), w("said", "VERB", "ROOT", 13, "say"), w(".", "PUNCT", "punct", 13)],
+            "Prices rose",
+            id="dateline-is-not-content",
+        ),
+        pytest.param(
+            "The plan, Lavrov said, would fail.",
+            [w("The", "DET", "det", 1), w("plan", "NOUN", "nsubj", 7), w(",", "PUNCT", "punct", 4), w("Lavrov", "PROPN", "nsubj", 4, "Lavrov"),
+             w("said", "VERB", "parataxis", 7, "say"), w(",", "PUNCT", "punct", 4), w("would", "AUX", "aux", 7), w("fail", "VERB", "ROOT", 7),
+             w(".", "PUNCT", "punct", 7)],
+            "The plan | would fail",
+            id="parenthetical-cue-splits-the-content",
+        ),
+        pytest.param(
+            "The talks collapsed, according to diplomats.",
+            [w("The", "DET", "det", 1), w("talks", "NOUN", "nsubj", 2, "talk"), w("collapsed", "VERB", "ROOT", 2, "collapse"), w(",", "PUNCT", "punct", 2),
+             w("according", "VERB", "prep", 2, "accord"), w("to", "ADP", "prep", 4), w("diplomats", "NOUN", "pobj", 5, "diplomat", "NNS"),
+             w(".", "PUNCT", "punct", 2)],
+            "The talks collapsed",
+            id="according-to-content-is-the-clause",
+        ),
+        pytest.param(
+            "Rome urged Paris to reopen the border.",
+            [w("Rome", "PROPN", "nsubj", 1, "Rome"), w("urged", "VERB", "ROOT", 1, "urge"), w("Paris", "PROPN", "dobj", 1, "Paris"),
+             w("to", "PART", "aux", 4), w("reopen", "VERB", "xcomp", 1), w("the", "DET", "det", 6), w("border", "NOUN", "dobj", 4),
+             w(".", "PUNCT", "punct", 1)],
+            "Paris to reopen the border",
+            id="infinitive-speech-act-keeps-its-object",
+        ),
+        pytest.param(
+            "The minister called for new talks.",
+            [w("The", "DET", "det", 1), w("minister", "NOUN", "nsubj", 2), w("called", "VERB", "ROOT", 2, "call"), w("for", "ADP", "prep", 2),
+             w("new", "ADJ", "amod", 5), w("talks", "NOUN", "pobj", 3, "talk"), w(".", "PUNCT", "punct", 2)],
+            "new talks",
+            id="prepositional-speech-act",
+        ),
+    ],
+)
+def test_indirect_content(text, words, content):
+    coded = run(build(text, [words]))
+    assert texts(coded) == [content]
+    assert coded.quotes[0].kind == "indirect"
+
+
+def test_quoted_fragment_makes_a_noun_phrase_report_mixed():
+    text = 'Lavrov called the plan a "dead end" on Monday.'
+    doc = build(text, [[
+        w("Lavrov", "PROPN", "nsubj", 1, "Lavrov"), w("called", "VERB", "ROOT", 1, "call"), w("the", "DET", "det", 3), w("plan", "NOUN", "dobj", 1),
+        w("a", "DET", "det", 7), w('"', "PUNCT", "punct", 7), w("dead", "ADJ", "amod", 7), w("end", "NOUN", "oprd", 1), w('"', "PUNCT", "punct", 7),
+        w("on", "ADP", "prep", 1), w("Monday", "PROPN", "pobj", 9), w(".", "PUNCT", "punct", 1)]])
+    coded = run(doc)
+    [q] = coded.quotes
+    assert (q.kind, texts(coded), q.speaker_text) == ("mixed", ['the plan a "dead end"'], "Lavrov")
+
+
+def test_a_speech_act_not_yet_made_is_not_a_quotation():
+    text = "Washington will announce sanctions."
+    doc = build(text, [[w("Washington", "PROPN", "nsubj", 2), w("will", "AUX", "aux", 2), w("announce", "VERB", "ROOT", 2),
+                        w("sanctions", "NOUN", "dobj", 2, "sanction"), w(".", "PUNCT", "punct", 2)]])
+    assert run(doc).quotes == ()
+
+
+def test_speaker_label_opens_a_paragraph_but_editorial_furniture_does_not():
+    text = "SMITH: We never agreed to that.\n\nEditor's note: This story was updated."
+    doc = build(text, [
+        [w("SMITH", "PROPN", "ROOT", 0), w(":", "PUNCT", "punct", 0), w("We", "PRON", "nsubj", 4), w("never", "ADV", "neg", 4),
+         w("agreed", "VERB", "appos", 0, "agree"), w("to", "ADP", "prep", 4), w("that", "PRON", "pobj", 5), w(".", "PUNCT", "punct", 4)],
+        [w("Editor", "NOUN", "poss", 2), w("'s", "PART", "case", 0), w("note", "NOUN", "ROOT", 2), w(":", "PUNCT", "punct", 2),
+         w("This", "DET", "det", 5), w("story", "NOUN", "nsubjpass", 7), w("was", "AUX", "auxpass", 7, "be"), w("updated", "VERB", "appos", 2, "update"),
+         w(".", "PUNCT", "punct", 7)],
+    ])
+    coded = run(doc)
+    assert [(q.speaker_text, q.cue_lemma) for q in coded.quotes] == [("SMITH", ":")]
+    assert texts(coded) == ["We never agreed to that."]
+
+
+# -- statements as events --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, words, expected",
+    [
+        pytest.param(
+            "Lavrov criticized the United States.",
+            [w("Lavrov", "PROPN", "nsubj", 1), w("criticized", "VERB", "ROOT", 1, "criticize"), w("the", "DET", "det", 4),
+             w("United", "PROPN", "compound", 4), w("States", "PROPN", "dobj", 1), w(".", "PUNCT", "punct", 1)],
+            [("RUSGOV", "111", "USA", "asserted")],
+            id="criticised-111",
+        ),
+        pytest.param(
+            "Lavrov said the United States is hostile.",
+            [w("Lavrov", "PROPN", "nsubj", 1), w("said", "VERB", "ROOT", 1, "say"), w("the", "DET", "det", 4), w("United", "PROPN", "compound", 4),
+             w("States", "PROPN", "nsubj", 5), w("is", "AUX", "ccomp", 1, "be"), w("hostile", "ADJ", "acomp", 5), w(".", "PUNCT", "punct", 1)],
+            [("RUSGOV", "111", "USA", "asserted")],
+            id="negative-evaluation-makes-a-neutral-cue-111",
+        ),
+        pytest.param(
+            "Lavrov denied that the United States was invited.",
+            [w("Lavrov", "PROPN", "nsubj", 1), w("denied", "VERB", "ROOT", 1, "deny"), w("that", "SCONJ", "mark", 7), w("the", "DET", "det", 5),
+             w("United", "PROPN", "compound", 5), w("States", "PROPN", "nsubjpass", 7), w("was", "AUX", "auxpass", 7, "be"),
+             w("invited", "VERB", "ccomp", 1, "invite"), w(".", "PUNCT", "punct", 1)],
+            [("RUSGOV", "010", "USA", "denied")],
+            id="denied-is-a-statement-with-denied-modality",
+        ),
+        pytest.param(
+            "Lavrov said the weather was fine.",
+            [w("Lavrov", "PROPN", "nsubj", 1), w("said", "VERB", "ROOT", 1, "say"), w("the", "DET", "det", 3), w("weather", "NOUN", "nsubj", 4),
+             w("was", "AUX", "ccomp", 1, "be"), w("fine", "ADJ", "acomp", 4), w(".", "PUNCT", "punct", 1)],
+            [],
+            id="no-target-no-event",
+        ),
+    ],
+)
+def test_statement_events(text, words, expected):
+    doc = build(text, [words])
+    mentions = [mention(doc, "Lavrov", "RUSGOV", name="Sergey Lavrov")]
+    if "United States" in text:
+        mentions.append(mention(doc, "United States", "USA", kind="country"))
+    coded = run(doc, mentions)
+    got = [(e.source.code, e.cameo, e.target.code, e.modality) for e in coded.events]
+    assert got == expected
+    for e in coded.events:
+        assert e.id.startswith("t:qe") and e.quote_id in {q.id for q in coded.quotes}
+        assert e.plover == {"111": "ACCUSE", "010": None}[e.cameo] and e.quad_class == (3 if e.cameo == "111" else 1)
+
+
+def test_stage_declares_what_it_reads_and_adds():
+    stage = QuoteStage()
+    assert stage.reads == ("doc", "mentions") and stage.adds == ("quotes", "events")
+
+
+def test_trace_explains_each_quote():
+    doc = build(*CUE_AFTER)
+    coded = run(doc, trace=True)
+    assert any(line.strip().startswith("QUOTE t:q1 direct") and "via cue-after" in line for line in coded.trace)
