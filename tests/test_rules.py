@@ -138,7 +138,7 @@ def test_event_carries_codes_offsets_and_rule(dicts):
             [("Washington", "Washington", "PROPN", "nsubj", 2), ("will", "will", "AUX", "aux", 2), ("announce", "announce", "VERB", "ROOT", 2),
              ("new", "new", "ADJ", "amod", 4), ("sanctions", "sanction", "NOUN", "dobj", 2), ("against", "against", "ADP", "prep", 4),
              ("Moscow", "Moscow", "PROPN", "pobj", 5), (".", ".", "PUNCT", "punct", 2)],
-            [("USA", "163", "RUS", "planned")],
+            [("USA", "1312", "RUS", "planned")],  # announced sanctions are a threat to sanction (CAMEO 13)
             id="noun-trigger-planned",
         ),
         pytest.param(
@@ -227,3 +227,13 @@ def test_pronoun_it_resolves_to_nearest_body(dicts):
     coded = code(make_doc([words]), dicts, stages=("actors",))
     pron = [m for m in coded.mentions if m.kind == "pronoun"]
     assert [(p.text, p.code, p.via) for p in pron] == [("it", "RUS", "coref:0-6")]
+
+
+@pytest.mark.parametrize(
+    "code, future",
+    [("163", "1312"), ("0841", "0353"), ("042", "036"), ("072", "0332"), ("190", "1384"), ("1723", "1323"), ("111", None), ("010", None), ("130", None)],
+)
+def test_future_actions_code_as_intent_or_threat(code, future):
+    from detente.cameo import future_code
+
+    assert future_code(code) == future

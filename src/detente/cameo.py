@@ -94,3 +94,28 @@ def quad_class(code: str) -> int | None:
 
 def plover_quad(category: str | None) -> int | None:
     return PLOVER_QUAD.get(category) if category else None
+
+
+# CAMEO codes an announced or intended action as the statement of intent, not as the action:
+# cooperation one will undertake is 03 (express intent to …), coercion one will inflict is 13
+# (threaten …) — CAMEO manual ch. 2, codes 03 and 13 ("verbal commitments" and "threats" of the
+# actions of 04-08 and 14-20). Keys are code prefixes, longest first.
+_FUTURE = {
+    "04": "036", "05": "032", "057": "030", "06": "031", "061": "0311", "062": "0312", "063": "0313",
+    "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "033",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342",
+    "0833": "0343", "0834": "0344", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+    "14": "133", "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134",
+    "165": "135", "166": "136", "17": "137", "171": "137", "172": "132", "1721": "1321", "1722": "1322",
+    "1723": "1323", "1724": "1324", "173": "137", "174": "137", "18": "1383", "19": "138", "191": "1381",
+    "192": "1382", "190": "1384", "193": "1384", "194": "1384", "195": "1384", "20": "1385",
+}
+
+
+def future_code(code: str) -> str | None:
+    """The intent (03) or threat (13) code for an action announced or intended but not (yet) done;
+    ``None`` when the code is not an action (statements, appeals, demands, threats themselves)."""
+    for cut in (4, 3, 2):
+        if code[:cut] in _FUTURE and len(code) >= cut:
+            return _FUTURE[code[:cut]]
+    return None

@@ -150,8 +150,14 @@ class EventStage:
             return []
         if code.startswith("01") and not targets:
             return []
-        entry = cameo.lookup(code)
         modality = modality_of(view, k, pos, frozenset(cand.match.used))
+        rule = cand.pattern.id
+        if modality == "planned" and cand.pattern.scope == "clause" and (future := cameo.future_code(code)):
+            # "will impose sanctions" is a threat to sanction, "will release" an intent to release.
+            # PETRARCH dictionaries spell such readings out in their own patterns, so their codes
+            # are kept as written.
+            code, rule = future, f"{rule} (planned {code} -> {future})"
+        entry = cameo.lookup(code)
         clause = view.clause(k) if pos == "verb" else view.subtree(k)
         toks = view.tokens
         evidence = (min(toks[c].start for c in clause + [k]), max(toks[c].end for c in clause + [k]))
@@ -183,7 +189,7 @@ class EventStage:
                     quote_id=None,
                     evidence=evidence,
                     trigger=(toks[k].start, toks[k].end),
-                    rule=cand.pattern.id,
+                    rule=rule,
                     compound=compound,
                 )
             )
