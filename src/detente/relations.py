@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from detente.actors import resolve_pronouns
 from detente.errors import UserInputError
 from detente.model import Article, CodedArticle, Event, Mention
 
@@ -58,7 +59,9 @@ def code_with_spans(pipeline, text: str, source: tuple[int, int] | None, target:
         via = f"given-span;{resolved.code};{resolved.via}" if resolved else "given-span"
         given.append(Mention(span[0], span[1], text[span[0] : span[1]], code, "given", via, resolved.name if resolved else None))
     kept = [m for m in coded.mentions if not any(g.start < m.end and m.start < g.end for g in given)]
-    coded = replace(coded, mentions=tuple(sorted(kept + given, key=lambda m: m.start)))
+    # pronouns may now refer to a given span ("The ELN said it will release …")
+    mentions = resolve_pronouns(coded.doc, sorted(kept + given, key=lambda m: m.start))
+    coded = replace(coded, mentions=tuple(mentions))
     if "events" in stages:
         coded = stages["events"](coded)
     return coded

@@ -78,7 +78,7 @@ def find_mentions(doc: ParsedDoc, dicts: Dictionaries, when: date | None) -> lis
     found: list[Mention] = []
     for sentence in doc.sentences:
         found.extend(_sentence_mentions(sentence, doc.article.text, dicts, when))
-    return _resolve_pronouns(doc, found)
+    return resolve_pronouns(doc, found)
 
 
 def _sentence_mentions(sentence: Sentence, text: str, dicts: Dictionaries, when: date | None) -> list[Mention]:
@@ -208,9 +208,12 @@ def _with_agents(country: str, agents: list[AgentEntry]) -> str:
     return code
 
 
-def _resolve_pronouns(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
-    """Add resolved personal-pronoun mentions: he/she -> the nearest earlier person; it/they -> the
-    nearest earlier non-person actor in this or the previous two sentences."""
+def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` without their pronoun mentions, plus personal pronouns resolved anew: he/she ->
+    the nearest earlier person; it/they -> the nearest earlier non-person actor in this or the
+    previous two sentences. A mention of kind ``given`` (a span the caller names as an actor, see
+    ``relate``) may be either."""
+    mentions = [m for m in mentions if m.kind != "pronoun"]
     if not mentions:
         return mentions
     out = list(mentions)
@@ -225,10 +228,10 @@ def _resolve_pronouns(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
                 continue
             earlier = [m for m in by_start if m.end <= tok.start]
             if low in PERSON_PRONOUNS:
-                cands = [m for m in earlier if m.kind == "person" and not m.via.startswith("coref:")]
+                cands = [m for m in earlier if m.kind in ("person", "given")]
             else:
                 floor = starts[max(0, sentence.index - 2)]
-                cands = [m for m in earlier if m.kind != "person" and m.start >= floor and not m.via.startswith("coref:")]
+                cands = [m for m in earlier if m.kind != "person" and m.start >= floor]
             if not cands:
                 continue
             ante = cands[-1]
