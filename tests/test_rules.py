@@ -237,3 +237,20 @@ def test_future_actions_code_as_intent_or_threat(code, future):
     from detente.cameo import future_code
 
     assert future_code(code) == future
+
+
+@pytest.mark.parametrize(
+    "code, refusal",
+    [("085", "1244"), ("0841", "1243"), ("046", "125"), ("057", "127"), ("0353", "1243"), ("190", None), ("111", None)],
+)
+def test_cooperation_one_will_not_undertake_is_a_refusal(code, refusal):
+    from detente.cameo import refusal_code
+
+    assert refusal_code(code) == refusal
+
+
+def test_will_not_codes_a_refusal(dicts, tmp_path):
+    # Russia will not criticize China -> negated (a refusal applies to cooperation, not to criticism)
+    words = [("Russia", "Russia", "PROPN", "nsubj", 3), ("will", "will", "AUX", "aux", 3), ("not", "not", "PART", "neg", 3),
+             ("criticize", "criticize", "VERB", "ROOT", 3), ("China", "China", "PROPN", "dobj", 3)]
+    assert triples(code(make_doc([words]), dicts)) == [("RUS", "111", "CHN", "negated")]

@@ -119,3 +119,23 @@ def future_code(code: str) -> str | None:
         if code[:cut] in _FUTURE and len(code) >= cut:
             return _FUTURE[code[:cut]]
     return None
+
+
+# An action one says one will not take, of the cooperative kinds, is a refusal: CAMEO 12 (reject …).
+_REFUSAL = {
+    "03": "120", "030": "120", "031": "121", "0311": "1211", "0312": "1212", "032": "120", "033": "122",
+    "0331": "1221", "0332": "1222", "0333": "1223", "0334": "1224", "034": "123", "035": "124",
+    "0351": "1241", "0352": "1242", "0353": "1243", "0354": "1244", "0355": "1245", "0356": "1246",
+    "036": "125", "037": "120", "038": "126", "039": "126",
+    "04": "125", "045": "126", "05": "120", "057": "127", "06": "121", "061": "1211", "062": "1212",
+    "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224", "08": "124", "081": "1241",
+    "082": "1242", "083": "123", "084": "1243", "085": "1244", "086": "1245", "087": "1246",
+}
+
+
+def refusal_code(code: str) -> str | None:
+    """The reject (12) code for a cooperative action (03-08) one says one will not take."""
+    for cut in (4, 3, 2):
+        if len(code) >= cut and code[:cut] in _REFUSAL:
+            return _REFUSAL[code[:cut]]
+    return None

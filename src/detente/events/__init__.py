@@ -26,7 +26,7 @@ from itertools import product
 
 from detente import cameo
 from detente.dictionaries import Dictionaries, Pattern
-from detente.events.modality import modality_of
+from detente.events.modality import modality_flags
 from detente.events.patterns import Match, match_pattern, present_words, why_not, words_for
 from detente.model import CodedArticle, Event, Mention
 from detente.parse.tree import SentenceView
@@ -150,9 +150,13 @@ class EventStage:
             return []
         if code.startswith("01") and not targets:
             return []
-        modality = modality_of(view, k, pos, frozenset(cand.match.used))
+        flags = modality_flags(view, k, pos, frozenset(cand.match.used))
+        modality = flags.value
         rule = cand.pattern.id
-        if modality == "planned" and cand.pattern.scope == "clause" and (future := cameo.future_code(code)):
+        if flags.negated and flags.future_word and cand.pattern.scope == "clause" and (refusal := cameo.refusal_code(code)):
+            # "will not lift the embargo" is a refusal to ease sanctions (CAMEO 12), and it happened
+            code, rule, modality = refusal, f"{rule} (refused {code} -> {refusal})", "asserted"
+        elif modality == "planned" and cand.pattern.scope == "clause" and (future := cameo.future_code(code)):
             # "will impose sanctions" is a threat to sanction, "will release" an intent to release.
             # PETRARCH dictionaries spell such readings out in their own patterns, so their codes
             # are kept as written.

@@ -14,6 +14,8 @@ seek to impose" is planned. What it does not do: reported speech and denial, whi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from detente.parse.tree import SentenceView
 
 FUTURE = {"will", "shall", "ll", "wo"}
@@ -24,13 +26,35 @@ THREAT = {"threaten", "consider", "propose", "weigh", "mull", "warn", "suggest",
 CONDITION = {"if", "unless", "whether"}
 
 
+@dataclass(frozen=True)
+class Modality:
+    negated: bool = False
+    planned: bool = False
+    hypothetical: bool = False
+    future_word: bool = False  # "will", "would", "shall": a refusal when negated ("will not lift")
+
+    @property
+    def value(self) -> str:
+        if self.negated:
+            return "negated"
+        if self.planned:
+            return "planned"
+        if self.hypothetical:
+            return "hypothetical"
+        return "asserted"
+
+
 def modality_of(view: SentenceView, k: int, pos: str, used: frozenset[int] = frozenset()) -> str:
     """``used``: tokens the pattern itself matched; a negation the pattern spells out ("didn't clash
     over", coded by the pattern's own code) is part of the event's meaning, not its modality."""
+    return modality_flags(view, k, pos, used).value
+
+
+def modality_flags(view: SentenceView, k: int, pos: str, used: frozenset[int] = frozenset()) -> Modality:
     chain = [k]
     if pos == "noun":
         if any(view.lower[c] == "no" and view.dep(c) == "det" for c in view.children[k]):
-            return "negated"
+            return Modality(negated=True)
         verb = view.governing_verb(k)
         if verb is not None:
             chain.append(verb)
@@ -39,22 +63,23 @@ def modality_of(view: SentenceView, k: int, pos: str, used: frozenset[int] = fro
     while view.dep(x) == "xcomp" and view.head(x) != x:
         x = view.head(x)
         chain.append(x)
-    for a in chain:
-        for c in view.children[a]:
-            if c not in used and (view.dep(c) == "neg" or (view.dep(c) == "advmod" and view.lower[c] == "never")):
-                return "negated"
+    negated = planned = hypothetical = future_word = False
     for n, a in enumerate(chain):
         for c in view.children[a]:
-            if view.dep(c) in ("aux", "aux:pass") and (view.lower[c] in FUTURE or view.lemma[c] in FUTURE):
-                return "planned"
-        if n and view.lemma[a] in INTENT and view.dep(chain[n - 1]) == "xcomp":
-            return "planned"
-    for n, a in enumerate(chain):
-        for c in view.children[a]:
-            if view.dep(c) in ("aux", "aux:pass") and view.lower[c] in POSSIBLE:
-                return "hypothetical"
-            if view.dep(c) == "mark" and view.lower[c] in CONDITION:
-                return "hypothetical"
-        if n and view.lemma[a] in THREAT and view.dep(chain[n - 1]) == "xcomp":
-            return "hypothetical"
-    return "asserted"
+            dep = view.dep(c)
+            if c not in used and (dep == "neg" or (dep == "advmod" and view.lower[c] == "never")):
+                negated = True
+            if dep in ("aux", "aux:pass"):
+                if view.lower[c] in FUTURE or view.lemma[c] in FUTURE:
+                    planned = future_word = True
+                elif view.lower[c] in POSSIBLE:
+                    hypothetical = True
+                    future_word = future_word or view.lower[c] == "would"
+            if dep == "mark" and view.lower[c] in CONDITION:
+                hypothetical = True
+        if n and view.dep(chain[n - 1]) == "xcomp":
+            if view.lemma[a] in INTENT:
+                planned = True
+            elif view.lemma[a] in THREAT:
+                hypothetical = True
+    return Modality(negated, planned, hypothetical, future_word)
