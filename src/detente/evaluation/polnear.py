@@ -14,7 +14,8 @@ Definitions (the annotation does not label kind or resolve pronouns, so both are
   letter or digit. **Recall** of a kind is the share of gold attributions of that kind matched by some
   prediction; **precision** the share of predictions matching some gold content.
 - **speaker span accuracy**: over matched gold attributions that have a Source, the share whose best
-  matching prediction (largest content overlap) has a speaker mention overlapping the gold Source span.
+  matching prediction (the highest Dice overlap of letters, so a nested attribution is paired with the
+  nested prediction rather than the one around it) has a speaker mention overlapping the gold Source.
 - **speaker resolved accuracy**: over the same, the share whose predicted speaker (resolved name, else
   speaker text) contains the gold Source's *head name* as a word: the last word of the Source noun phrase
   (parentheses, descriptive appositions after a comma and post-modifiers from ``of``/``by``/``who``
@@ -305,17 +306,20 @@ def score_polnear(pairs: Iterable[tuple[PolnearArticle, CodedArticle]]) -> Polne
             report.precision.total += 1
             report.precision.hit += ok
             if not ok:
-                report.errors.append({"error": "false-positive", "article": item.article.id, "kind": q.kind, "text": _text(text, q.content), "speaker": q.speaker_name or q.speaker_text, "via": q.via})
+                report.errors.append({"error": "false-positive", "article": item.article.id, "at": q.content[0][0], "kind": q.kind, "text": _text(text, q.content), "speaker": q.speaker_name or q.speaker_text, "via": q.via})
+        sizes = {q.id: sum(letters.count(a, b) for a, b in q.content) for q in quotes}
         for g in item.gold:
-            best, best_overlap = None, 0
+            best, best_score = None, 0.0
+            g_size = sum(letters.count(a, b) for a, b in g.content)
             for q in quotes:
                 ov = letters.overlap(q.content, g.content)
-                if ov > best_overlap:
-                    best, best_overlap = q, ov
+                score = 2 * ov / (sizes[q.id] + g_size) if ov else 0.0
+                if score > best_score:
+                    best, best_score = q, score
             ratio = report.recall[g.kind]
             ratio.total += 1
             if best is None:
-                report.errors.append({"error": "missed", "article": item.article.id, "kind": g.kind, "text": _text(text, g.content), "cue": _text(text, g.cue), "source": _text(text, g.source)})
+                report.errors.append({"error": "missed", "article": item.article.id, "at": g.content[0][0], "kind": g.kind, "text": _text(text, g.content), "cue": _text(text, g.cue), "source": _text(text, g.source)})
                 continue
             ratio.hit += 1
             if not g.source:
@@ -330,7 +334,7 @@ def score_polnear(pairs: Iterable[tuple[PolnearArticle, CodedArticle]]) -> Polne
                 report.speaker_resolved.hit += resolved_ok
             if not span_ok or resolved_ok is False:
                 report.errors.append({
-                    "error": "speaker", "article": item.article.id, "kind": g.kind, "text": _text(text, g.content),
+                    "error": "speaker", "article": item.article.id, "at": g.content[0][0], "kind": g.kind, "text": _text(text, g.content),
                     "gold_source": _text(text, g.source), "gold_head": g.head, "speaker_text": best.speaker_text,
                     "speaker_name": best.speaker_name, "speaker_span": [best.speaker.start, best.speaker.end] if best.speaker else None,
                     "span_ok": span_ok, "resolved_ok": resolved_ok, "via": best.via,

@@ -65,7 +65,7 @@ def extract(coded: CodedArticle, statements: bool = True):
     direct, _fragments = find_direct(ctx, spans, trace)
     for f in direct:
         if f.cue is not None and f.speaker_head is None:
-            f.speaker_head = speaker_of_cue(ctx, f.cue)
+            f.speaker_head = speaker_of_cue(ctx, f.cue, f.parts)
     taken = [p for f in direct for p in f.parts]
     indirect = find_indirect(ctx, taken, trace)
     found = _reconcile(direct, indirect, trace)

@@ -97,7 +97,9 @@ DOCUMENT_NOUNS = frozenset(
 )
 
 # verbs whose object is a noun of saying that the subject produced ("issued a statement calling …")
-SAYING_LIGHT_VERBS = frozenset("issue make release give deliver publish put send post read tweet write".split())
+SAYING_LIGHT_VERBS = frozenset(
+    "issue make release give deliver publish put send post read tweet write express voice raise offer share air lodge file register convey repeat reiterate renew".split()
+)
 
 # honorifics and titles that are not part of a person's name ("Mr. Obama" -> Obama)
 TITLES = frozenset(

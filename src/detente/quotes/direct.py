@@ -35,11 +35,12 @@ LONG_QUOTE_WORDS = 12
 _WORD = re.compile(r"\w+")
 _DASHES = {"-", "--", "–", "—", "―"}
 _SENTENCE_END = {".", "!", "?"}
+SUBORDINATORS = {"when", "while", "as", "because", "after", "before", "if", "since", "until", "although", "though", "where", "whereas"}
 AFTER_GAP = {"nsubj", "nsubjpass", "nsubj:pass", "aux", "auxpass", "aux:pass", "advmod", "neg", "npadvmod", "prep", "obl", "obl:tmod", "dative"}
 BEFORE_GAP = {"dobj", "obj", "dative", "iobj", "prep", "pobj", "obl", "advmod", "npadvmod", "obl:tmod"}
 # a speaker label's head word that is document furniture, not a speaker ("Editor's note:", "Update:")
 NOT_SPEAKERS = frozenset("note notes update updates correction corrections clarification related photo photos video watch read see also source sources disclosure editor caption credit".split())
-_LABEL = re.compile(r"([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,4})[ \t]*:[ \t]+(?=\S)")
+_LABEL = re.compile(r"[\"'“‘«„`]*([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,4})[ \t]*:[ \t]+(?=\S)")
 
 
 def is_cue_verb(ctx: Context, i: int) -> bool:
@@ -52,7 +53,7 @@ def find_direct(ctx: Context, spans: list[QuotedSpan], trace: list[str]) -> tupl
     quoted = [p for s in spans for p in s.parts]
     found: list[Found] = []
     fragments: list[QuotedSpan] = []
-    for span in spans:
+    for span in _split_at_labels(ctx, spans):
         a, b = span.start, span.end
         content = ctx.text[a:b]
         words = len(_WORD.findall(content))
@@ -60,7 +61,12 @@ def find_direct(ctx: Context, spans: list[QuotedSpan], trace: list[str]) -> tupl
             continue
         para_start = ctx.paragraph_of(a)[0]
         para_end = ctx.paragraph_of(b)[1]
-        f = _cue_after(ctx, span, quoted, para_end) or _cue_before(ctx, span, quoted, para_start) or _label_before(ctx, span, para_start)
+        inner = _LABEL.match(ctx.text, a) if ctx.text[para_start:a].strip(" \t\"'“‘«„`") == "" else None
+        if inner is not None and (f := label_found(ctx, inner)) is not None:
+            # "PENCE: Well, …" inside the marks of a transcript paragraph
+            span = QuotedSpan(((inner.end(), span.parts[0][1]),) + span.parts[1:], span.style)
+        else:
+            f = _cue_after(ctx, span, quoted, para_end) or _cue_before(ctx, span, quoted, para_start) or _label_before(ctx, span, para_start)
         ends_sentence = content.rstrip()[-1:] in (".", "!", "?", ",")
         opens_paragraph = ctx.text[para_start : a].strip(" \t\"'“”‘’«»„-–—―`") == ""
         if span.style != "dash" and len(span.parts) == 1 and not opens_paragraph:
@@ -81,6 +87,33 @@ def find_direct(ctx: Context, spans: list[QuotedSpan], trace: list[str]) -> tupl
     return _merge_split(ctx, found), fragments
 
 
+def _split_at_labels(ctx: Context, spans: list[QuotedSpan]) -> list[QuotedSpan]:
+    """A transcript opens each paragraph with a mark and a speaker label and never closes it
+    (``"PENCE: …`` / ``"WALLACE: …``): a new label ends the quotation running on before it."""
+    out = []
+    for span in spans:
+        parts: list[tuple[int, int]] = []
+        for part in span.parts:
+            if parts and _LABEL.match(ctx.text, part[0]) and _label_words_ok(ctx, _LABEL.match(ctx.text, part[0])):
+                out.append(QuotedSpan(tuple(parts), span.style))
+                parts = []
+            parts.append(part)
+        out.append(QuotedSpan(tuple(parts), span.style))
+    return out
+
+
+def _label_words_ok(ctx: Context, m: re.Match) -> bool:
+    """A speaker label is a name or a noun phrase without article or verb (``PENCE``, ``Sen. Smith``,
+    ``Poll``), not a heading (``The Gap Goes On``)."""
+    a, b = m.span(1)
+    i = ctx.token_at(a)
+    while i is not None and i < len(ctx.tokens) and ctx.tokens[i].start < b:
+        if ctx.tokens[i].pos in ("DET", "VERB", "AUX", "ADP", "PRON", "SCONJ", "CCONJ"):
+            return False
+        i += 1
+    return True
+
+
 def _between_ok(ctx: Context, between: list[int], cue: int, deps: set[str]) -> bool:
     """True when every token in ``between`` is punctuation, ``that``, or belongs to a ``deps``
     dependent of cue."""
@@ -96,6 +129,8 @@ def _cue_after(ctx: Context, span: QuotedSpan, quoted: list[tuple[int, int]], pa
     i = ctx.token_at(span.end)
     between: list[int] = []
     n = len(ctx.tokens)
+    closed = ctx.text[span.start : span.end].rstrip()[-1:] == "."
+    mark_sentence = ctx.sentence_of[i] if i is not None and i < n else None
     if i is not None and span.style != "dash":
         # "…” ― Jane Roe": an attribution dash and a name closing the paragraph
         j = i
@@ -105,7 +140,7 @@ def _cue_after(ctx: Context, span: QuotedSpan, quoted: list[tuple[int, int]], pa
             k = j + 1
             while k < n and ctx.tokens[k].start < para_end and ctx.tokens[k].text[:1].isupper() and ctx.tokens[k].pos in ("PROPN", "NOUN", "ADJ"):
                 k += 1
-            rest = ctx.text[ctx.tokens[k - 1].end : para_end].strip() if k > j + 1 else "x"
+            rest = ctx.text[ctx.tokens[k - 1].end : para_end].strip(" \t.;") if k > j + 1 else "x"
             if k > j + 1 and (rest == "" or rest[:1] in ",("):
                 dash = ctx.tokens[j]
                 return Found("direct", [], cue_span=(dash.start, dash.end), cue_lemma=dash.text,
@@ -114,8 +149,10 @@ def _cue_after(ctx: Context, span: QuotedSpan, quoted: list[tuple[int, int]], pa
         tok = ctx.tokens[i]
         if tok.start >= para_end or inside(tok.start, quoted):
             break
+        if closed and ctx.sentence_of[i] != mark_sentence:
+            break  # "….'' The network said" starts a sentence of its own
         if is_cue_verb(ctx, i):
-            if _between_ok(ctx, between, i, AFTER_GAP):
+            if _between_ok(ctx, between, i, AFTER_GAP) and not any(ctx.tokens[b].text.lower() in SUBORDINATORS for b in between):
                 return Found("direct", [], cue=i, via="cue-after")
             break
         low = tok.text.lower()
@@ -134,7 +171,18 @@ def _cue_after(ctx: Context, span: QuotedSpan, quoted: list[tuple[int, int]], pa
 
 
 def _cue_before(ctx: Context, span: QuotedSpan, quoted: list[tuple[int, int]], para_start: int) -> Found | None:
-    start = span.start
+    found = _scan_back(ctx, span.start, quoted, para_start)
+    if found is None and ctx.text[para_start : span.start].strip(" \t\"'“‘«„`") == "":
+        # "McCrummen reports:" closing the paragraph before the quotation
+        k = ctx.paragraph_index(para_start)
+        if k > 0:
+            prev_start, prev_end = ctx.paragraphs[k - 1]
+            if ctx.text[prev_start:prev_end].rstrip().endswith(":"):
+                found = _scan_back(ctx, prev_end, quoted, prev_start)
+    return found
+
+
+def _scan_back(ctx: Context, start: int, quoted: list[tuple[int, int]], para_start: int) -> Found | None:
     i = ctx.token_at(start)
     i = (i if i is not None else len(ctx.tokens)) - 1
     while i >= 0 and ctx.tokens[i].start >= start - 2 and ctx.tokens[i].pos == "PUNCT":
@@ -144,11 +192,9 @@ def _cue_before(ctx: Context, span: QuotedSpan, quoted: list[tuple[int, int]], p
         tok = ctx.tokens[i]
         if tok.end <= para_start or inside(tok.start, quoted) or tok.text in _SENTENCE_END:
             break
-        if is_cue_verb(ctx, i):
-            if _between_ok(ctx, between, i, BEFORE_GAP):
-                return Found("direct", [], cue=i, via="cue-before")
-            break
-        between.append(i)
+        if is_cue_verb(ctx, i) and _between_ok(ctx, between, i, BEFORE_GAP):
+            return Found("direct", [], cue=i, via="cue-before")
+        between.append(i)  # a cue verb that does not reach the mark (inside a relative clause) is skipped
         i -= 1
     return None
 
@@ -164,6 +210,8 @@ def label_found(ctx: Context, m: re.Match) -> Found | None:
     """A speaker label (``PENCE:``, ``Poll:``) as the cue of what follows it, unless it is document
     furniture (``Editor's note:``)."""
     label = m.group(1)
+    if not _label_words_ok(ctx, m):
+        return None
     last = re.sub(r"['’]s$", "", label.split()[-1]).lower()
     if last in NOT_SPEAKERS or any(w.lower().rstrip("'’s") in NOT_SPEAKERS for w in label.split()):
         return None

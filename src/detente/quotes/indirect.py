@@ -153,15 +153,20 @@ def _speaker(view: SentenceView, k: int) -> int | None:
         if dep in ("xcomp", "conj", "advcl"):
             k = head
             continue
+        if dep == "pcomp" and view.tokens[view.head(head)].pos in ("VERB", "AUX"):
+            k = view.head(head)  # "in defending X, Trump …", "by emphasizing X"
+            continue
         if dep in ("acl", "relcl", "acl:relcl"):
             return head
         return None
     return None
 
 
-def speaker_of_cue(ctx: Context, i: int) -> int | None:
+def speaker_of_cue(ctx: Context, i: int, outside: list[tuple[int, int]] = ()) -> int | None:
     """The document index of the token heading cue i's speaker phrase (``_speaker``), or a proper noun
-    the parser hung on an inverted cue as its object (``"…," said Lavrov``)."""
+    the parser hung on an inverted cue as its object (``"…," said Lavrov``). When the parser took a
+    word of the quotation itself (``outside``: the quotation's parts) for the subject, the noun phrase
+    standing between the quotation and the cue, else right after the cue, is the speaker."""
     view = ctx.view_of(i)
     k = i - view.base
     s = _speaker(view, k)
@@ -170,7 +175,25 @@ def speaker_of_cue(ctx: Context, i: int) -> int | None:
             if view.dep(c) in ("dobj", "obj", "attr", "npadvmod", "nsubjpass") and view.tokens[c].pos in ("PROPN", "NOUN") and c > k:
                 s = c
                 break
-    return s + view.base if s is not None else None
+    if s is not None and not inside(view.tokens[s].start, outside):
+        return s + view.base
+    if not outside:
+        return None
+    before = []
+    j = k - 1
+    while j >= 0 and not inside(view.tokens[j].start, outside) and view.tokens[j].text not in ('"', "“", "”", "''"):
+        before.append(j)
+        j -= 1
+    after = []
+    j = k + 1
+    while j < len(view.tokens) and view.tokens[j].pos in ("PROPN", "NOUN", "DET", "ADJ", "PRON"):
+        after.append(j)
+        j += 1
+    for run in (before, after):
+        heads = [t for t in run if view.tokens[t].pos in ("PROPN", "NOUN", "PRON") and view.head(t) not in run]
+        if heads:
+            return heads[0] + view.base
+    return None
 
 
 def _found(ctx: Context, view: SentenceView, toks: list[int], cue: int, speaker: int | None, via: str) -> Found | None:

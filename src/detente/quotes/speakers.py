@@ -171,10 +171,7 @@ class SpeakerResolver:
         low = tok.text.lower()
         if low in PERSON_PRONOUNS:
             gender = PERSON_PRONOUNS[low]
-            ref = self._latest(tok.start, lambda r: r.entity.kind in ("person", "name") and not r.entity.plural and r.entity.gender in (None, gender))
-            if ref is not None:
-                ref.entity.gender = gender
-            return ref
+            return self._latest(tok.start, lambda r: r.entity.kind in ("person", "name") and not r.entity.plural and r.entity.gender in (None, gender))
         if low in GROUP_PRONOUNS:
             return self._latest(tok.start, lambda r: r.entity.plural or r.entity.kind in BODY_KINDS - {"source"})
         if low in THING_PRONOUNS:
@@ -194,6 +191,9 @@ class SpeakerResolver:
             mention = next((m for m in view.mentions if start <= m.start and m.end <= end and m.kind != "pronoun"), None)
         name, titles = _name(view, k, ctx.text)
         tok = view.tokens[k]
+        if name is not None and tok.pos == "NOUN" and mention is not None and mention.kind != "person":
+            # "the minister of the economy, Mr. Guajardo Villarreal": a role named in an apposition
+            mention = Mention(mention.start, mention.end, mention.text, mention.code, "person", mention.via, name)
         plural = tok.tag in ("NNS", "NNPS")
         gender = "m" if titles & _MALE else "f" if titles & _FEMALE else None
         roles = {view.lemma[t] for t in range(_first(view, k, start), k + 1) if view.tokens[t].pos == "NOUN"} | {t.rstrip(".") for t in titles}
