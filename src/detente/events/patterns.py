@@ -39,14 +39,18 @@ def words_for(view: SentenceView, k: int, pos: str, scope: str = "clause") -> li
         while view.head(x) != x:
             x = view.head(x)
             seen.add(x)
-        return sorted(seen)
+        return _without_quotes(view, sorted(seen))
     if pos == "verb":
-        return view.clause(k)
+        return _without_quotes(view, view.clause(k))
     seq = set(view.subtree(k, stop=NOUN_PHRASE_STOP))
     verb = view.governing_verb(k)
     if verb is not None:
         seq.update(t for t in view.clause(verb) if t > k)
-    return sorted(seq)
+    return _without_quotes(view, sorted(seq))
+
+
+def _without_quotes(view: SentenceView, seq: list[int]) -> list[int]:
+    return [t for t in seq if view.tokens[t].text not in _QUOTES]
 
 
 def present_words(view: SentenceView, seq: list[int]) -> set[str]:
@@ -67,9 +71,20 @@ def match_pattern(view: SentenceView, k: int, pattern: Pattern, pos: str, seq: l
     result = Match(used=[k])
     if pattern.post and not _forward(view, seq, pattern.post, 0, p + 1, p, result):
         return None
-    if pattern.pre and not _backward(view, seq, list(reversed(pattern.pre)), 0, p - 1, p, False, result):
-        return None
+    if pattern.pre:
+        subject = _subject_mention(view, k) if pattern.scope == "clause" else None
+        if not _backward(view, seq, list(reversed(pattern.pre)), 0, p - 1, p, False, result, subject):
+            return None
     return result
+
+
+def _subject_mention(view: SentenceView, k: int) -> Mention | None:
+    """The actor of k's subject phrase ("Washington's policy on Russia" -> Washington): what a ``+`` or
+    ``$`` before the trigger names in a clause-bound pattern, rather than the nearest actor to the left."""
+    subj = view.subject(k)
+    if subj is None or subj > k:
+        return None
+    return view.mention_of(subj)
 
 
 def _phrase_at(view: SentenceView, seq: list[int], r: int, phrase: tuple[str, ...]) -> bool:
@@ -77,11 +92,19 @@ def _phrase_at(view: SentenceView, seq: list[int], r: int, phrase: tuple[str, ..
         return False
     for n, word in enumerate(phrase):
         tok = seq[r + n]
-        if n and tok != seq[r + n - 1] + 1:
+        if n and not _adjacent(view, seq[r + n - 1], tok):
             return False
         if word != view.lower[tok] and word != view.lemma[tok]:
             return False
     return True
+
+
+_QUOTES = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e", "``", "''"}
+
+
+def _adjacent(view: SentenceView, a: int, b: int) -> bool:
+    """b follows a, quote marks between them aside ('a “dead end”' is 'a dead end')."""
+    return b == a + 1 or (b > a and all(view.tokens[t].text in _QUOTES for t in range(a + 1, b)))
 
 
 def _capture(result: Match, elem: Element, mention: Mention) -> None:
@@ -97,7 +120,7 @@ def _forward(view: SentenceView, seq: list[int], elems: tuple[Element, ...], i: 
     elem = elems[i]
     last = q if elem.adjacent else len(seq) - 1
     for r in range(q, min(last, len(seq) - 1) + 1):
-        if elem.adjacent and seq[r] != seq[prev] + 1:
+        if elem.adjacent and not _adjacent(view, seq[prev], seq[r]):
             return False
         if elem.kind == "lit":
             for phrase in elem.phrases:
@@ -121,13 +144,20 @@ def _forward(view: SentenceView, seq: list[int], elems: tuple[Element, ...], i: 
     return False
 
 
-def _backward(view: SentenceView, seq: list[int], elems: list[Element], i: int, q: int, nxt: int, joined: bool, result: Match) -> bool:
+def _backward(view: SentenceView, seq: list[int], elems: list[Element], i: int, q: int, nxt: int, joined: bool, result: Match, subject: Mention | None = None) -> bool:
     """Match ``elems`` (the pre elements, nearest the trigger first) leftwards from seq[q]."""
     if i == len(elems):
         return True
     elem = elems[i]
+    if elem.kind != "lit" and subject is not None and not joined:
+        # the subject's actor, wherever it sits in the subject phrase
+        first = min((r for r in range(q + 1) if view.mention_at[seq[r]] is subject), default=None)
+        if first is not None and _backward(view, seq, elems, i + 1, first - 1, first, elem.adjacent, result):
+            _capture(result, elem, subject)
+            return True
+        return False
     for r in range(q, -1, -1):
-        if joined and seq[r] != seq[nxt] - 1:
+        if joined and not _adjacent(view, seq[r], seq[nxt]):
             return False
         if elem.kind == "lit":
             for phrase in elem.phrases:
