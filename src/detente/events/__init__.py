@@ -292,6 +292,12 @@ def _default_targets(view: SentenceView, k: int, pos: str, exclude: list[Mention
         if found:
             return found
     candidates: list[int] = []
+    if statement:
+        # a statement's target is whom it was addressed to ("told Washington", "said to Moscow"),
+        # never a place or the press ("at a news conference in Nur-Sultan", "told reporters")
+        candidates = view.objects(k) + [n for prep, n in view.prep_objects(k) if prep == "to"]
+        found = [m for c in candidates for m in _with_conjuncts(view, c) if m not in exclude]
+        return [m for m in found if not m.code.startswith("---")][:1]
     if pos == "verb":
         candidates += view.objects(k)
         for obj in view.objects(k):
