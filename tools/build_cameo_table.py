@@ -1,8 +1,15 @@
 """Rebuild src/detente/data/cameo.tsv from the reference tables in ../shared/reference.
 
-The table carries facts only: each CAMEO event code, its name (GDELT's CAMEO.eventcodes), its
-Goldstein weight (GDELT 2013 lookup, which has code 106 = -5.0 that the 2020 copy lacks), and its
-PLOVER 2021 category and mode (CAMEO2PLOVER-2021, PLOVER draft 0.8). Run from the repository root:
+The table carries facts only; the choices, recorded in detente/cameo.py:
+- codes and names: CAMEO 1.1b3 as in the ICEWS/CAMEO-manual table (icews-cameo/cameo-codes.csv).
+  GDELT's CAMEO.eventcodes lookup follows an older revision whose DEMAND sub-codes 101-108 mean other
+  things (GDELT 106 'Demand withdrawal' is CAMEO 1.1b3 106 'Demand meeting, negotiation'); detente's
+  dictionaries and the PLOVER table follow CAMEO 1.1b3, so its names are used.
+- Goldstein weights: GDELT's 2013 lookup (it has 106 = -5.0, which the 2020 copy lost to a broken
+  line); for 1213, which GDELT lacks, the ICEWS weight.
+- PLOVER category and mode: CAMEO2PLOVER-2021 (PLOVER draft 0.8).
+
+Run from the repository root:
 
     python tools/build_cameo_table.py ../shared/reference > src/detente/data/cameo.tsv
 """
@@ -14,17 +21,8 @@ from pathlib import Path
 
 
 def main(ref: Path) -> None:
-    names = dict(
-        line.rstrip("\r\n").split("\t", 1)
-        for line in (ref / "gdelt-cameo-lookups/CAMEO.eventcodes.txt").read_text().splitlines()[1:]
-        if line.strip()
-    )
-    for code, name in list(names.items()):
-        # the GDELT file has one broken line where code 106 runs into the end of 1056's name
-        m = re.match(r"^(.*?)(\d{3,4}):\[(-?[\d.]+)\]\s*(.+)$", name)
-        if m:
-            names[code] = m.group(1)
-            names[m.group(2)] = m.group(4)
+    with open(ref / "icews-cameo/cameo-codes.csv", encoding="latin-1", newline="") as fh:
+        manual = [(r["code"].strip(), " ".join(r["name"].split()), r["goldstein"]) for r in csv.DictReader(fh)]
     weights = {}
     for line in (ref / "gdelt-cameo-lookups/CAMEO.goldsteinscale.2013.txt").read_text().splitlines()[1:]:
         if line.strip():
@@ -37,10 +35,12 @@ def main(ref: Path) -> None:
             plover[m.group(1)] = (m.group(2), (m.group(3) or "").strip())
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     out.writerow(["code", "name", "goldstein", "plover", "plover_mode"])
-    for code in sorted(names, key=lambda c: (c[:2], c)):
+    for code, name, icews_weight in sorted(manual, key=lambda r: (r[0][:2], r[0])):
         cat, mode = plover.get(code, ("", ""))
         weight = weights.get(code)
-        out.writerow([code, names[code].strip(), "" if weight is None else weight, cat, mode])
+        if weight is None and icews_weight not in ("", "NA"):
+            weight = float(icews_weight)
+        out.writerow([code, name, "" if weight is None else weight, cat, mode])
 
 
 if __name__ == "__main__":

@@ -1,10 +1,15 @@
 """CAMEO and PLOVER tables (pinned revisions) and the scores every event carries.
 
-- CAMEO event codes and names: CAMEO 1.1b3 as published in GDELT's ``CAMEO.eventcodes`` lookup
-  (311 codes, code 106 included).
-- Goldstein weights: GDELT's 2013 lookup (the 2020 copy lacks 106; ICEWS differs on 016, 022, 164, 165).
-- PLOVER: the 2021 CAMEO->PLOVER table (PLOVER manual draft 0.8, 17 Sep 2021). Roots 01 (statements) and
-  02 (appeals) have no PLOVER category; 08 splits into CONCEDE (081-083) and RETREAT (084-087).
+- CAMEO event codes and names: **CAMEO 1.1b3** as in the CAMEO manual / ICEWS table (312 codes,
+  1213 included). GDELT's ``CAMEO.eventcodes`` lookup follows an older revision in which the DEMAND
+  sub-codes 101-108 mean other things (GDELT 106 "Demand withdrawal" is 1.1b3 106 "Demand meeting,
+  negotiation"); detente's dictionaries and the PLOVER table follow 1.1b3, so a code means what the
+  manual says. Users joining detente output to GDELT data should mind codes 101-108.
+- Goldstein weights: **GDELT's 2013 lookup** (the 2020 copy lost code 106 to a broken line; ICEWS
+  differs on 016, 022, 164, 165); 1213, absent from GDELT, takes the ICEWS weight (-4.0).
+- PLOVER: the **2021 CAMEO->PLOVER table** (PLOVER manual draft 0.8, 17 Sep 2021). Roots 01 (statements)
+  and 02 (appeals) have no PLOVER category there; 08 splits into CONCEDE (081-083) and RETREAT
+  (084-087).
 - Quad class: GDELT's ``QuadClass`` by CAMEO root (1 verbal cooperation 01-05, 2 material cooperation
   06-08, 3 verbal conflict 09-13, 4 material conflict 14-20). ``plover_quad`` gives PLOVER's own quad.
 
@@ -18,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-CAMEO_REVISION = "CAMEO 1.1b3 (GDELT CAMEO.eventcodes)"
+CAMEO_REVISION = "CAMEO 1.1b3 (CAMEO manual / ICEWS code table)"
 GOLDSTEIN_REVISION = "GDELT CAMEO.goldsteinscale 2013"
 PLOVER_REVISION = "CAMEO2PLOVER-2021 (PLOVER draft 0.8, 2021-09-17)"
 
