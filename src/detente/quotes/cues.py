@@ -44,11 +44,12 @@ OBJECT_VERBS = frozenset(
     """
     criticize criticise condemn denounce decry deplore blast slam attack assail lambaste berate chastise
     rebuke scold castigate mock ridicule praise laud hail welcome commend applaud salute congratulate
-    thank endorse reject deny dismiss refute dispute contest question propose recommend announce
+    thank endorse reject deny dismiss refute dispute question propose recommend announce
     unveil cite mention reference describe call label brand dub term characterize characterise
-    portray accuse blame urge demand request promise pledge vow threaten discuss address acknowledge
-    admit confirm report disclose reveal predict estimate forecast tout defend echo reiterate repeat
-    stress emphasize emphasise highlight underscore outline detail compare liken
+    portray accuse blame urge demand request promise pledge vow threaten discuss acknowledge
+    admit confirm report disclose reveal predict estimate forecast tout defend address echo reiterate repeat
+    stress emphasize emphasise highlight underscore outline detail compare liken note offer declare
+    shout yell chant explain show say support oppose back favor favour
     """.split()
 )
 
@@ -57,8 +58,12 @@ XCOMP_VERBS = frozenset(
     """
     urge ask call encourage exhort implore press beg invite advise tell order instruct direct
     warn caution remind promise pledge vow threaten refuse decline agree offer demand request claim
+    want plan hope seek decide intend vote
     """.split()
 )
+
+# cues of attribution that are not speech acts: no statement event is coded from them
+NOT_SPEECH = BELIEF_VERBS | frozenset("want plan hope seek decide intend vote support oppose back favor favour show find learn".split())
 
 # prepositional speech acts: the preposition's object is the content ("called for talks")
 PREP_VERBS: dict[str, frozenset[str]] = {
@@ -69,7 +74,7 @@ PREP_VERBS: dict[str, frozenset[str]] = {
         "refer": "to", "testify": "about on", "boast": "about of", "brag": "about", "joke": "about",
         "ask": "about for", "push": "for", "press": "for", "lobby": "for against", "appeal": "for",
         "rail": "against", "hint": "at", "allude": "to", "object": "to", "apologize": "for",
-        "apologise": "for", "plead": "for", "advocate": "for", "campaign": "for against",
+        "apologise": "for", "plead": "for", "advocate": "for",
         "caution": "against", "fume": "about over", "rant": "about", "lash": "at", "hit": "at",
         "weigh": "on", "speak out": "against", "vouch": "for",
     }.items()

@@ -31,6 +31,7 @@ from detente.quotes.cues import REPORTING_VERBS
 from detente.quotes.marks import QuotedSpan
 
 MIN_DIRECT_WORDS = 5
+TITLE_WORDS = 8
 LONG_QUOTE_WORDS = 12
 _WORD = re.compile(r"\w+")
 _DASHES = {"-", "--", "–", "—", "―"}
@@ -70,6 +71,10 @@ def find_direct(ctx: Context, spans: list[QuotedSpan], trace: list[str]) -> tupl
         ends_sentence = content.rstrip()[-1:] in (".", "!", "?", ",")
         opens_paragraph = ctx.text[para_start : a].strip(" \t\"'“”‘’«»„-–—―`") == ""
         if span.style != "dash" and len(span.parts) == 1 and not opens_paragraph:
+            if f is not None and f.via in ("cue-before", "cue-after") and words <= TITLE_WORDS and _embedded_name(ctx, span):
+                fragments.append(span)
+                trace.append(f"  quoted fragment {content[:40]!r}: a name inside a phrase (a title) -> not a direct quotation")
+                continue
             cue_close = f is not None and (ends_sentence or f.via in ("cue-before", "label"))
             if words < MIN_DIRECT_WORDS and not cue_close:
                 fragments.append(span)
@@ -79,12 +84,65 @@ def find_direct(ctx: Context, spans: list[QuotedSpan], trace: list[str]) -> tupl
                 fragments.append(span)
                 trace.append(f"  quoted fragment {content[:40]!r}: no cue, not a sentence -> not a direct quotation")
                 continue
-        if f is None:
+        if f is None and not _stands_alone(ctx, span) and (subject := _sentence_subject(ctx, span)) is not None:
+            # a quotation inside a sentence without a cue of saying ("Trump proclaimed a goal of "…"")
+            # is the words of that sentence's subject
+            f = Found("direct", list(span.parts), speaker_head=subject, via="in-sentence")
+        elif f is None:
             f = Found("direct", list(span.parts), floating=True, via="no-cue")
         else:
             f.kind, f.parts = "direct", list(span.parts)
         found.append(f)
     return _merge_split(ctx, found), fragments
+
+
+def _inner_tokens(ctx: Context, span: QuotedSpan) -> list[int]:
+    a, b = span.parts[0]
+    i = ctx.token_at(a)
+    out = []
+    while i is not None and i < len(ctx.tokens) and ctx.tokens[i].start < b:
+        out.append(i)
+        i += 1
+    return out
+
+
+def _embedded_name(ctx: Context, span: QuotedSpan) -> bool:
+    """The quoted words form one noun phrase inside a phrase of the sentence: a title (``on Fox
+    News's “Fox and Friends”``, ``during a “Commander-in-Chief Forum”``), not what was said."""
+    inner = set(_inner_tokens(ctx, span))
+    roots = [i for i in inner if ctx.tokens[i].pos != "PUNCT" and ctx.tokens[i].head not in inner]
+    return len(roots) == 1 and ctx.tokens[roots[0]].dep in ("pobj", "compound", "poss", "appos", "nmod", "obl")
+
+
+def _stands_alone(ctx: Context, span: QuotedSpan) -> bool:
+    """A quotation without a cue is speech only when it stands as a sentence of its own: nothing but
+    punctuation before it in its sentence and paragraph."""
+    i = ctx.token_at(span.start)
+    if i is None:
+        return True
+    para_start = ctx.paragraph_of(span.start)[0]
+    sentence = ctx.sentence_of[i]
+    j = i - 1
+    while j >= 0 and ctx.sentence_of[j] == sentence and ctx.tokens[j].start >= para_start:
+        if ctx.tokens[j].pos != "PUNCT" and ctx.tokens[j].end <= span.start - 1:
+            return False
+        j -= 1
+    return True
+
+
+def _sentence_subject(ctx: Context, span: QuotedSpan) -> int | None:
+    """The subject of the main verb of the sentence a quotation sits in, when it is outside it."""
+    i = ctx.token_at(span.start)
+    if i is None:
+        return None
+    view = ctx.view_of(i)
+    k = i - view.base
+    while view.head(k) != k:
+        k = view.head(k)
+    subj = [c for c in view.kids(k, {"nsubj", "nsubjpass", "nsubj:pass"}) if view.tokens[c].pos in ("PROPN", "NOUN", "PRON")]
+    if not subj or inside(view.tokens[subj[0]].start, list(span.parts)):
+        return None
+    return subj[0] + view.base
 
 
 def _split_at_labels(ctx: Context, spans: list[QuotedSpan]) -> list[QuotedSpan]:

@@ -72,6 +72,9 @@ def _verb_cue(ctx: Context, view: SentenceView, k: int) -> Found | None:
         if comps:
             toks = [t for c in comps for t in _clause_content(view, c, k)]
             return _found(ctx, view, toks, i, speaker, "reporting-verb:clause")
+        inverted = _inverted_content(view, k) if lemma in REPORTING_VERBS else None
+        if inverted is not None:
+            return _found(ctx, view, inverted[0], i, inverted[1], "reporting-verb:inverted")
         head = view.head(k)
         if view.dep(k) == "parataxis" and head != k and view.tokens[head].pos in ("VERB", "AUX") and lemma in REPORTING_VERBS:
             own = set(view.subtree(k))
@@ -94,26 +97,53 @@ def _verb_cue(ctx: Context, view: SentenceView, k: int) -> Found | None:
                     return _found(ctx, view, toks, i, speaker, "reporting-verb:preposition")
     if lemma in OBJECT_VERBS:
         if passive:
+            # "X was criticized (by Y) as …": the passive subject and its predicate; no agent, no speaker
             subj = view.kids(k, {"nsubjpass", "nsubj:pass"})
-            agent = view.passive_agent(k)
-            if subj and agent is not None and view.lower[subj[0]] not in RELATIVE:
-                return _found(ctx, view, view.subtree(subj[0]), i, agent, "reporting-verb:passive")
+            if subj and view.lower[subj[0]] not in RELATIVE:
+                toks = list(view.subtree(subj[0])) + _tail(view, k, k)
+                return _found(ctx, view, toks, i, view.passive_agent(k), "reporting-verb:passive")
             return None
-        objs = [o for o in view.kids(k, {"dobj", "obj"}) if o > k]
-        if objs:
+        objs = [o for o in view.kids(k, {"dobj", "obj"})]
+        if objs and objs[0] > k:
             o = objs[0]
-            toks = list(view.subtree(o))
-            for c in view.children[k]:
-                if c > o and (view.dep(c) in _OBJECT_TAIL or (view.dep(c) == "prep" and view.lower[c] in _OBJECT_TAIL_PREPS)):
-                    toks.extend(view.subtree(c))
-            return _found(ctx, view, toks, i, speaker, "reporting-verb:object")
+            return _found(ctx, view, list(view.subtree(o)) + _tail(view, k, o), i, speaker, "reporting-verb:object")
+        if view.dep(k) in ("relcl", "acl:relcl") and (not objs or view.lower[objs[0]] in RELATIVE):
+            # "…, which Cook called "total political crap"": the relative word and the predicate
+            tail = _tail(view, k, k)
+            if tail:
+                return _found(ctx, view, objs + tail, i, speaker, "reporting-verb:object")
     return None
+
+
+def _inverted_content(view: SentenceView, k: int) -> tuple[list[int], int] | None:
+    """``<content>, says Kremlin spokesperson``: a cue after a comma with its subject after it; the
+    content is everything of the cue's before the comma (a headline's verbless clause included)."""
+    if k < 2 or view.tokens[k - 1].text != ",":
+        return None
+    after = [c for c in view.kids(k, {"nsubj"}) if c > k]
+    if not after:
+        return None
+    toks = [t for c in view.children[k] if c < k - 1 for t in view.subtree(c)]
+    return (toks, after[-1]) if toks else None
+
+
+def _tail(view: SentenceView, k: int, after: int) -> list[int]:
+    """What a speech act predicates of its object: an object predicate, ``as``/``for``/``of``/``to``
+    phrases, a clause (``called him "a liar"``, ``praised X for …``, ``accused X of …``)."""
+    toks: list[int] = []
+    for c in view.children[k]:
+        if c > after and (view.dep(c) in _OBJECT_TAIL or (view.dep(c) == "prep" and view.lower[c] in _OBJECT_TAIL_PREPS)):
+            toks.extend(view.subtree(c))
+    return toks
 
 
 def _unsaid(view: SentenceView, k: int) -> bool:
     """A speech act not (yet) made: ``will announce``, ``may call for``, ``plans to urge``."""
-    if any(view.lower[a] in UNSAID_AUX for a in view.kids(k, {"aux"})):
+    auxes = [view.lower[a] for a in view.kids(k, {"aux"})]
+    if any(a in UNSAID_AUX for a in auxes):
         return True
+    if view.dep(k) == "ROOT" and view.tokens[k].tag == "VB" and not view.kids(k, SUBJECT_DEPS) and not auxes:
+        return True  # an imperative addresses the reader: "Now tell us …"
     return view.dep(k) == "xcomp" and view.lemma[view.head(k)] in INTENTION_VERBS
 
 
@@ -287,6 +317,14 @@ def _according_to(ctx: Context, view: SentenceView, k: int) -> Found | None:
         anchor = view.head(anchor)
     phrase = set(view.subtree(k))
     toks = [t for t in view.subtree(anchor) if t not in phrase]
+    if anchor == k or not toks:
+        # the parser made the phrase the root ("According to X, the move reeks …"): the clause is the
+        # rest of the sentence after the phrase's comma (or before the phrase when it comes last)
+        comma = next((t for t in range(k + 2, len(view.tokens)) if view.tokens[t].text == ","), None)
+        if comma is not None and all(view.tokens[t].pos == "PUNCT" for t in range(0, k)):
+            toks = list(range(comma + 1, len(view.tokens)))
+        else:
+            toks = list(range(0, k))
     f = _found(ctx, view, toks, k + view.base, objs[0], "according-to")
     if f is not None:
         tok, to = view.tokens[k], view.tokens[k + 1]

@@ -13,6 +13,7 @@ is told from a single quote by its neighbours: ``ministers' talks``, ``Russia's`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from detente.ingest.normalize import dash_quote_spans
@@ -22,6 +23,9 @@ OPEN_DOUBLE = {"\u201c", "\u201e", "\u00ab", "\u201f", "\u301d"}
 CLOSE_DOUBLE = {"\u201d", "\u00bb", "\u301e", "\u301f"}
 OPEN_SINGLE = {"\u2018", "\u201a", "\u2039"}
 CLOSE_SINGLE = {"\u2019", "\u203a"}
+
+
+_MARKUP = re.compile(r"<[A-Za-z/][^<>\n]{0,400}>")
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,9 @@ def find_quoted_spans(text: str) -> tuple[list[QuotedSpan], list[str]]:
     """All quoted spans of ``text`` (the original article text) and notes on stray marks."""
     spans: list[QuotedSpan] = []
     notes: list[str] = []
+    if "<" in text:
+        # marks inside markup (<tweet author="…">) delimit attribute values, not quotations
+        text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
     carry: list[tuple[int, int]] | None = None  # a quotation running on from the previous paragraph
     dash = {open_at: close_at for open_at, close_at in dash_quote_spans(text)}
     for base, end in paragraph_spans(text):

@@ -11,7 +11,8 @@ event stage). Each event carries the quotation's id in ``quote_id`` and an id ``
 that cannot collide with the event stage's ``<article>:e<n>``.
 
 What it does not do: code the events *inside* what was said (the event stage codes those), or
-statements of belief (``believes that`` is an attribution, not a speech act).
+statements of belief, intention or stance (``believes that``, ``wants to``, ``supports``:
+attributions, not speech acts).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import re
 from detente import cameo
 from detente.model import Event, Mention, Quote
 from detente.quotes.context import Context
-from detente.quotes.cues import BELIEF_VERBS, CUE_CODES, NEGATIVE_EVALUATION, NEGATIVE_PHRASES, NEGATORS, POSITIVE_QUALITIES
+from detente.quotes.cues import CUE_CODES, NOT_SPEECH, NEGATIVE_EVALUATION, NEGATIVE_PHRASES, NEGATORS, POSITIVE_QUALITIES
 
 NEUTRAL = "010"
 
@@ -34,7 +35,7 @@ def statement_events(ctx: Context, quotes: list[Quote], cue_tokens: dict[str, in
         if sp is None or not sp.code:
             continue
         lemma = (q.cue_lemma or "").lower()
-        if lemma in BELIEF_VERBS and lemma not in CUE_CODES:
+        if lemma in NOT_SPEECH and lemma not in CUE_CODES:
             continue
         code = CUE_CODES.get(lemma, NEUTRAL)
         if code == NEUTRAL and _negative(ctx, q):
