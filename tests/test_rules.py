@@ -254,3 +254,33 @@ def test_will_not_codes_a_refusal(dicts, tmp_path):
     words = [("Russia", "Russia", "PROPN", "nsubj", 3), ("will", "will", "AUX", "aux", 3), ("not", "not", "PART", "neg", 3),
              ("criticize", "criticize", "VERB", "ROOT", 3), ("China", "China", "PROPN", "dobj", 3)]
     assert triples(code(make_doc([words]), dicts)) == [("RUS", "111", "CHN", "negated")]
+
+
+def test_the_two_countries_are_the_article_s_two_parties(dicts):
+    # Russia met China. Russia wants good ties with the two countries... -> here: "the two countries"
+    s1 = [("Russia", "Russia", "PROPN", "nsubj", 1), ("criticized", "criticize", "VERB", "ROOT", 1), ("China", "China", "PROPN", "dobj", 1)]
+    s2 = [("Moscow", "Moscow", "PROPN", "nsubj", 1), ("criticized", "criticize", "VERB", "ROOT", 1), ("the", "the", "DET", "det", 4),
+          ("two", "two", "NUM", "nummod", 4), ("countries", "country", "NOUN", "dobj", 1)]
+    coded = code(make_doc([s1, s2]), dicts)
+    [two] = [m for m in coded.mentions if m.via.startswith("article:")]
+    assert (two.text, two.code) == ("the two countries", "CHN/RUS")
+    # Moscow (RUS) acts on the other party only
+    assert triples(coded)[1:] == [("RUS", "111", "CHN", "asserted")]
+
+
+def test_we_inside_a_quotation_is_the_speaker(dicts):
+    from detente.events.reported import ReportedSpeechStage
+    from detente.model import Mention, Quote
+
+    # We criticized Washington (inside a quotation whose speaker is the Kremlin)
+    words = [("We", "we", "PRON", "nsubj", 1), ("criticized", "criticize", "VERB", "ROOT", 1), ("Washington", "Washington", "PROPN", "dobj", 1)]
+    coded = code(make_doc([words]), dicts)
+    [event] = coded.events
+    assert event.source.via == "first-person"
+    speaker = Mention(100, 107, "Kremlin", "RUSGOV", "government", "test")
+    quote = Quote("t:q1", "t", "direct", ((0, 25),), "Kremlin", speaker, None, None)
+    resolved = ReportedSpeechStage()(replace(coded, quotes=(quote,)))
+    assert triples(resolved) == [("RUSGOV", "111", "USA", "asserted")]
+    assert resolved.events[0].quote_id == "t:q1"
+    # outside any quotation "we" names nobody: the event is dropped
+    assert ReportedSpeechStage()(coded).events == ()

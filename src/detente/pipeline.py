@@ -43,7 +43,11 @@ class Pipeline:
             from detente.quotes import QuoteStage
 
             return QuoteStage(trace=self.trace)
-        raise PipelineError(f"unknown stage {name!r}; stages are actors, events, quotes")
+        if name == "reported":
+            from detente.events.reported import ReportedSpeechStage
+
+            return ReportedSpeechStage()
+        raise PipelineError(f"unknown stage {name!r}; stages are actors, events, quotes, reported")
 
     def _check_wiring(self) -> None:
         available = set(PRODUCED_BY_PARSE)

@@ -145,8 +145,8 @@ def produced_triples(coded: CodedArticle, require_dyad: bool = True) -> list[Tri
     unless ``require_dyad`` is off (then a missing actor is written ``---``)."""
     out = []
     for e in coded.events:
-        if e.modality == "negated":
-            continue
+        if e.modality == "negated" or any(m is not None and m.via == "first-person" for m in (e.source, e.target)):
+            continue  # PETRARCH codes no event for "we"/"us" (detente resolves them inside quotations)
         if require_dyad and (e.source is None or e.target is None):
             continue
         out.append((e.source.code if e.source else "---", e.target.code if e.target else "---", e.cameo))

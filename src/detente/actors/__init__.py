@@ -31,6 +31,11 @@ from detente.model import CodedArticle, Mention, ParsedDoc, Sentence, Token
 NOUNS = {"NOUN", "PROPN"}
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 BODY_PRONOUNS = {"it", "they", "them"}
+FIRST_PERSON = {"we", "us", "i", "me"}
+# "the two countries", "both sides": the two parties the article is about
+PARTY_NOUNS = {"country": "", "nation": "", "state": "", "side": "", "party": "", "neighbour": "", "neighbor": "",
+               "capital": "", "government": "GOV", "leader": "GOV", "administration": "GOV", "army": "MIL",
+               "military": "MIL"}
 LINKS = {"'s", "’s", "'", "’"}
 AGENT_KIND = {
     "GOV": "government",
@@ -78,7 +83,39 @@ def find_mentions(doc: ParsedDoc, dicts: Dictionaries, when: date | None) -> lis
     found: list[Mention] = []
     for sentence in doc.sentences:
         found.extend(_sentence_mentions(sentence, doc.article.text, dicts, when))
+    found = _two_parties(doc, found)
     return resolve_pronouns(doc, found)
+
+
+def _two_parties(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+    """"the two countries", "both sides", "the two governments": a mention of the two countries the
+    article has named most so far (ties to the most recent), coded ``A/B`` (events split it into
+    one event per party). Nothing when fewer than two countries were named before."""
+    out = list(mentions)
+    for sentence in doc.sentences:
+        toks = sentence.tokens
+        for n, tok in enumerate(toks):
+            noun = tok.lemma.lower()
+            if noun not in PARTY_NOUNS or tok.pos != "NOUN" or not tok.text.lower().endswith("s") or n == 0:
+                continue
+            before = [t.text.lower() for t in toks[max(0, n - 3) : n]]
+            if not ("both" in before or before[-2:] == ["the", "two"] or before[-1:] == ["two"]):
+                continue
+            start_tok = next(k for k in range(max(0, n - 3), n) if toks[k].text.lower() in ("the", "both", "two"))
+            earlier = [m for m in mentions if m.end <= toks[start_tok].start and len(m.code) >= 3 and not m.code.startswith(("---", "IGO", "NGO"))]
+            counts: dict[str, list[int]] = {}
+            for order, m in enumerate(earlier):
+                counts.setdefault(m.code[:3], []).append(order)
+            ranked = sorted(counts, key=lambda c: (len(counts[c]), max(counts[c])), reverse=True)
+            if len(ranked) < 2:
+                continue
+            agent = PARTY_NOUNS[noun]
+            code = "/".join(sorted(c + agent for c in ranked[:2]))
+            start, end = toks[start_tok].start, tok.end
+            if any(m.start < end and start < m.end for m in out):
+                continue
+            out.append(Mention(start, end, doc.article.text[start:end], code, "group", f"article:two-parties:{'+'.join(ranked[:2])}"))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _sentence_mentions(sentence: Sentence, text: str, dicts: Dictionaries, when: date | None) -> list[Mention]:
@@ -222,9 +259,13 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
     for sentence in doc.sentences:
         for tok in sentence.tokens:
             low = tok.text.lower()
-            if tok.pos != "PRON" or (low not in PERSON_PRONOUNS and low not in BODY_PRONOUNS):
+            if tok.pos != "PRON" or (low not in PERSON_PRONOUNS and low not in BODY_PRONOUNS and low not in FIRST_PERSON):
                 continue
             if tok.dep in ("poss",) or (low == "her" and tok.tag == "PRP$"):
+                continue
+            if low in FIRST_PERSON:
+                # "we", "us": the speaker, resolved from the quotation around it (events/reported.py)
+                out.append(Mention(tok.start, tok.end, tok.text, "---", "pronoun", "first-person"))
                 continue
             earlier = [m for m in by_start if m.end <= tok.start]
             if low in PERSON_PRONOUNS:

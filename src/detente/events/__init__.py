@@ -142,6 +142,10 @@ class EventStage:
             sources = _source_above(view, k, cand.match.target)
         sources = _split_codes(_unique(sources))
         targets = [t for t in _split_codes(_unique(targets)) if t not in sources]
+        if any(t.via.startswith("article:") for t in targets):
+            # "Putin wants good relations between the two countries": the other country of the two
+            countries = {s.code[:3] for s in sources}
+            targets = [t for t in targets if not (t.via.startswith("article:") and t.code[:3] in countries)]
         reciprocal = len(sources) > 1 and not targets and pos == "verb"
         code = cand.pattern.code
         if not sources and not targets:
@@ -153,7 +157,10 @@ class EventStage:
         flags = modality_flags(view, k, pos, frozenset(cand.match.used))
         modality = flags.value
         rule = cand.pattern.id
-        if flags.negated and flags.future_word and cand.pattern.scope == "clause" and (refusal := cameo.refusal_code(code)):
+        if flags.negated and code == "051" and view.lemma[k] in ("be", "remain", "seem"):
+            # "neither the US nor its allies are reliable partners": denying praise is criticism
+            code, rule, modality = "111", f"{rule} (negated 051 -> 111)", "asserted"
+        elif flags.negated and flags.future_word and cand.pattern.scope == "clause" and (refusal := cameo.refusal_code(code)):
             # "will not lift the embargo" is a refusal to ease sanctions (CAMEO 12), and it happened
             code, rule, modality = refusal, f"{rule} (refused {code} -> {refusal})", "asserted"
         elif modality == "planned" and cand.pattern.scope == "clause" and (future := cameo.future_code(code)):

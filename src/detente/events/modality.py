@@ -64,6 +64,9 @@ def modality_flags(view: SentenceView, k: int, pos: str, used: frozenset[int] = 
         x = view.head(x)
         chain.append(x)
     negated = planned = hypothetical = future_word = False
+    subj = view.subject(chain[0]) if pos == "verb" else None
+    if subj is not None and any(view.lower[c] in ("neither", "no") and view.dep(c) in ("preconj", "det") and c not in used for c in view.children[subj]):
+        negated = True  # "neither the US nor its allies are…", "no country has…"
     for n, a in enumerate(chain):
         for c in view.children[a]:
             dep = view.dep(c)
