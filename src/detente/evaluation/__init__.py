@@ -2,6 +2,7 @@
 
 - ``showcase.score_showcase`` scores the showcase gold file (quotes and events, each required,
   optional or forbidden, with the gold file's own matching rules).
+- ``plv.score_plv`` scores PLOVER relation classification through ``detente.relate`` on a PLV file.
 - ``polnear.evaluate_polnear`` scores quotation extraction and speaker attribution on a PolNeAR split
   (brat standoff): precision, recall by kind, speaker accuracy.
 
@@ -29,7 +30,7 @@ def shared_default(*parts: str) -> Path:
     return path
 
 
-DEFAULTS = {"showcase": ("showcase",), "polnear": ("eval", "polnear-dev")}
+DEFAULTS = {"showcase": ("showcase",), "polnear": ("eval", "polnear-dev"), "plv": ("eval", "plv-train", "PLV_train.tsv")}
 
 
 def run_eval(dataset: str, path: str | None = None, pipeline=None):
@@ -44,6 +45,10 @@ def run_eval(dataset: str, path: str | None = None, pipeline=None):
         from detente.evaluation.showcase import evaluate_showcase
 
         return evaluate_showcase(where, pipeline)
+    if dataset == "plv":
+        from detente.evaluation.plv import score_plv
+
+        return score_plv(where, pipeline)
     from detente.evaluation.polnear import evaluate_polnear
 
     return evaluate_polnear(where, pipeline)

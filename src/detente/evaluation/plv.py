@@ -124,6 +124,9 @@ class PlvReport:
             "per_class": roots,
         }
 
+    def format(self) -> str:
+        return format_plv(self)
+
     def confusion(self) -> dict[str, Counter]:
         table: dict[str, Counter] = {g: Counter() for g in ROOTS}
         for g, p in zip(self.gold, self.pred):
