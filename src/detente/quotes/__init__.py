@@ -128,7 +128,7 @@ def _reconcile(direct: list[Found], indirect: list[Found], trace: list[str]) -> 
     keep_direct = []
     for d in direct:
         dlen = sum(b - a for a, b in d.parts)
-        cover = next((g for g in indirect if overlap(d.parts, g.parts) >= 0.9 * dlen and sum(b - a for a, b in g.parts) > dlen + 8), None)
+        cover = next((g for g in indirect if g.start < d.end and d.start < g.end and overlap(d.parts, g.parts) >= 0.9 * dlen and sum(b - a for a, b in g.parts) > dlen + 8), None)
         if d.cue is None and d.speaker_span is None and cover is not None:
             trace.append(f"  cue-less quoted span at {d.start} is part of the reported clause at {cover.start} (mixed)")
             continue
@@ -136,7 +136,7 @@ def _reconcile(direct: list[Found], indirect: list[Found], trace: list[str]) -> 
     out = list(keep_direct)
     for g in indirect:
         glen = sum(b - a for a, b in g.parts)
-        clash = [d for d in keep_direct if overlap(d.parts, g.parts) > 0.5 * glen]
+        clash = [d for d in keep_direct if d.start < g.end and g.start < d.end and overlap(d.parts, g.parts) > 0.5 * glen]
         if clash:
             continue
         out.append(g)
@@ -144,17 +144,13 @@ def _reconcile(direct: list[Found], indirect: list[Found], trace: list[str]) -> 
 
 
 class _Letters:
-    """Letters and digits in character ranges (prefix sums), for the kind of a quotation."""
+    """Letters and digits in character ranges, for the kind of a quotation."""
 
     def __init__(self, text: str) -> None:
-        self.prefix = [0]
-        acc = 0
-        for ch in text:
-            acc += ch.isalnum()
-            self.prefix.append(acc)
+        self.text = text
 
     def count(self, a: int, b: int) -> int:
-        return self.prefix[b] - self.prefix[a] if b > a else 0
+        return sum(map(str.isalnum, self.text[a:b])) if b > a else 0
 
     def overlap(self, xs, ys) -> int:
         return sum(self.count(max(a, c), min(b, d)) for a, b in xs for c, d in ys)

@@ -49,7 +49,6 @@ class Context:
     coded: CodedArticle
     text: str = ""
     tokens: tuple[Token, ...] = ()
-    views: list[SentenceView] = field(default_factory=list)
     sentence_of: list[int] = field(default_factory=list)
     paragraphs: list[Span] = field(default_factory=list)
     token_starts: list[int] = field(default_factory=list)
@@ -67,17 +66,25 @@ class Context:
             k = bisect_right(starts, m.start) - 1
             if k >= 0 and m.start < doc.sentences[k].end:
                 by_sentence[k].append(m)
-        self.views = [SentenceView(s, by_sentence[n]) for n, s in enumerate(doc.sentences)]
+        self._by_sentence = by_sentence
+        self._views: list[SentenceView | None] = [None] * len(doc.sentences)
         self.sentence_of = [0] * len(self.tokens)
-        for view in self.views:
-            for t in view.tokens:
-                self.sentence_of[t.i] = view.sentence.index
+        for n, sentence in enumerate(doc.sentences):
+            for t in sentence.tokens:
+                self.sentence_of[t.i] = n
         self.paragraphs = paragraph_spans(self.text)
         self.token_starts = [t.start for t in self.tokens]
         self._para_starts = [a for a, _ in self.paragraphs]
 
+    def view(self, n: int) -> SentenceView:
+        """Sentence n's view, built when a rule first needs it (most sentences hold no cue)."""
+        v = self._views[n]
+        if v is None:
+            v = self._views[n] = SentenceView(self.coded.doc.sentences[n], self._by_sentence[n])
+        return v
+
     def view_of(self, i: int) -> SentenceView:
-        return self.views[self.sentence_of[i]]
+        return self.view(self.sentence_of[i])
 
     def token_at(self, offset: int) -> int | None:
         """The first token starting at or after ``offset``."""
@@ -100,8 +107,29 @@ class Context:
         return max(0, bisect_right(self._para_starts, offset) - 1)
 
 
-def inside(offset: int, spans: list[Span]) -> bool:
+def inside(offset: int, spans) -> bool:
+    """Is ``offset`` inside one of ``spans`` (a list of spans, or a ``SpanSet`` for many lookups)?"""
+    if isinstance(spans, SpanSet):
+        return spans.contains(offset)
     return any(a <= offset < b for a, b in spans)
+
+
+class SpanSet:
+    """Character spans merged and sorted, for fast membership tests."""
+
+    def __init__(self, spans) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def contains(self, offset: int) -> bool:
+        k = bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.ends[k]
 
 
 def overlap(xs: list[Span], ys: list[Span]) -> int:

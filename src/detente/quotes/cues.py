@@ -42,7 +42,7 @@ BELIEF_VERBS = frozenset(
 # speech acts whose content may be their object noun phrase ("criticised the deal as …")
 OBJECT_VERBS = frozenset(
     """
-    criticize criticise condemn denounce decry deplore blast slam attack assail lambaste berate chastise
+    criticize criticise condemn denounce decry deplore blast slam assail lambaste berate chastise
     rebuke scold castigate mock ridicule praise laud hail welcome commend applaud salute congratulate
     thank endorse reject deny dismiss refute dispute question propose recommend announce
     unveil cite mention reference describe call label brand dub term characterize characterise

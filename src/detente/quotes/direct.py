@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from detente.quotes.context import Context, Found, inside
+from detente.quotes.context import Context, Found, SpanSet, inside
 from detente.quotes.cues import REPORTING_VERBS
 from detente.quotes.marks import QuotedSpan
 
@@ -51,7 +51,7 @@ def is_cue_verb(ctx: Context, i: int) -> bool:
 
 def find_direct(ctx: Context, spans: list[QuotedSpan], trace: list[str]) -> tuple[list[Found], list[QuotedSpan]]:
     """Direct quotations, and the quoted fragments that are not (for mixed quotations)."""
-    quoted = [p for s in spans for p in s.parts]
+    quoted = SpanSet(p for s in spans for p in s.parts)
     found: list[Found] = []
     fragments: list[QuotedSpan] = []
     for span in _split_at_labels(ctx, spans):
@@ -71,11 +71,13 @@ def find_direct(ctx: Context, spans: list[QuotedSpan], trace: list[str]) -> tupl
         ends_sentence = content.rstrip()[-1:] in (".", "!", "?", ",")
         opens_paragraph = ctx.text[para_start : a].strip(" \t\"'“”‘’«»„-–—―`") == ""
         if span.style != "dash" and len(span.parts) == 1 and not opens_paragraph:
-            if f is not None and f.via in ("cue-before", "cue-after") and words <= TITLE_WORDS and _embedded_name(ctx, span):
+            if f is not None and f.via in ("cue-before", "cue-before-object", "cue-after") and words <= TITLE_WORDS and _embedded_name(ctx, span):
                 fragments.append(span)
                 trace.append(f"  quoted fragment {content[:40]!r}: a name inside a phrase (a title) -> not a direct quotation")
                 continue
-            cue_close = f is not None and (ends_sentence or f.via in ("cue-before", "label"))
+            # a short quotation with its cue: "…," Lavrov said / Lavrov said: "Never." (not "thanked X for
+            # what it called its "humanitarian mediation"", where words stand between cue and mark)
+            cue_close = f is not None and (ends_sentence and f.via != "cue-before-object" or f.via in ("cue-before", "label"))
             if words < MIN_DIRECT_WORDS and not cue_close:
                 fragments.append(span)
                 trace.append(f"  quoted fragment {content[:40]!r}: {words} words, no cue beside it -> not a direct quotation")
@@ -251,7 +253,8 @@ def _scan_back(ctx: Context, start: int, quoted: list[tuple[int, int]], para_sta
         if tok.end <= para_start or inside(tok.start, quoted) or tok.text in _SENTENCE_END:
             break
         if is_cue_verb(ctx, i) and _between_ok(ctx, between, i, BEFORE_GAP):
-            return Found("direct", [], cue=i, via="cue-before")
+            adjacent = all(ctx.tokens[b].pos == "PUNCT" or ctx.tokens[b].text.lower() == "that" for b in between)
+            return Found("direct", [], cue=i, via="cue-before" if adjacent else "cue-before-object")
         between.append(i)  # a cue verb that does not reach the mark (inside a relative clause) is skipped
         i -= 1
     return None

@@ -26,17 +26,20 @@ marks by the stage), or speakers beyond naming the token that heads the speaker 
 from __future__ import annotations
 
 from detente.parse.tree import SentenceView
-from detente.quotes.context import Context, Found, inside
+from detente.quotes.context import Context, Found, SpanSet, inside
 from detente.quotes.cues import BELIEF_VERBS, DOCUMENT_NOUNS, OBJECT_VERBS, PREP_VERBS, REPORTING_NOUNS, REPORTING_VERBS, SAYING_LIGHT_VERBS, XCOMP_VERBS
 from detente.quotes.direct import _LABEL, label_found
 from detente.quotes.layout import dateline_end
 
 UNSAID_AUX = {"will", "wo", "would", "may", "might", "could", "shall", "should", "must", "'ll"}
 INTENTION_VERBS = {"plan", "want", "intend", "expect", "hope", "seek", "try", "aim", "prepare", "need", "have"}
+CUE_WORDS = REPORTING_VERBS | BELIEF_VERBS | OBJECT_VERBS | XCOMP_VERBS | frozenset(PREP_VERBS) | REPORTING_NOUNS | {"according", "accord"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
 RELATIVE = {"who", "which", "that", "whom"}
 CONTRAST = {"but", "yet"}
 PERSONAL = {"it", "he", "she", "they", "we", "i"}
+# common nouns for people (who can speak): a complement with such a subject keeps its speech acts
+PEOPLE_NOUNS = frozenset("people officials official residents voters critics experts analysts lawmakers leaders protesters demonstrators supporters opponents diplomats sources aides advisers advisors".split())
 _OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "advcl"}
 _OBJECT_TAIL_PREPS = {"as", "for", "of", "over", "to"}
 
@@ -44,9 +47,13 @@ _OBJECT_TAIL_PREPS = {"as", "for", "of", "over", "to"}
 def find_indirect(ctx: Context, taken: list[tuple[int, int]], trace: list[str]) -> list[Found]:
     """Every indirect or mixed quotation outside the direct quotations' content (``taken``)."""
     out: list[Found] = []
-    for view in ctx.views:
+    taken_set = SpanSet(taken)
+    for n, sentence in enumerate(ctx.coded.doc.sentences):
+        if not any(t.lemma.lower() in CUE_WORDS and not taken_set.contains(t.start) for t in sentence.tokens):
+            continue
+        view = ctx.view(n)
         for k, tok in enumerate(view.tokens):
-            if inside(tok.start, taken):
+            if view.lemma[k] not in CUE_WORDS and view.lower[k] not in CUE_WORDS or taken_set.contains(tok.start):
                 continue
             f = None
             if view.lower[k] == "according" and k + 1 < len(view.tokens) and view.lower[k + 1] == "to":
@@ -142,27 +149,48 @@ def _unsaid(view: SentenceView, k: int) -> bool:
     auxes = [view.lower[a] for a in view.kids(k, {"aux"})]
     if any(a in UNSAID_AUX for a in auxes):
         return True
+    if view.kids(k, {"neg"}):
+        return True  # "did not comment on …", "never said …": nothing was said
     if view.dep(k) == "ROOT" and view.tokens[k].tag == "VB" and not view.kids(k, SUBJECT_DEPS) and not auxes:
         return True  # an imperative addresses the reader: "Now tell us …"
     return view.dep(k) == "xcomp" and view.lemma[view.head(k)] in INTENTION_VERBS
 
 
 def _clause_content(view: SentenceView, c: int, cue: int) -> list[int]:
-    """The complement clause c of cue, without a contrastive predicate that belongs to the reporting
-    subject (see the module docstring)."""
+    """The complement clause c of cue, without a predicate coordinated to it that belongs to the
+    reporting subject (see the module docstring, and ``matrix_conjunct``)."""
     toks = view.subtree(c)
-    subj = [s for s in view.kids(c, SUBJECT_DEPS)]
-    if not subj or view.lower[subj[0]] not in PERSONAL:
-        return toks
     drop: set[int] = set()
     for d in view.kids(c, {"conj"}):
-        if view.tokens[d].pos not in ("VERB", "AUX", "ADJ") or view.kids(d, SUBJECT_DEPS):
-            continue
-        ccs = [x for x in view.kids(c, {"cc"}) if x < d] + view.kids(d, {"cc"})
-        if ccs and view.lower[max(ccs)] in CONTRAST:
+        if matrix_conjunct(view, d):
             drop.update(view.subtree(d))
-            drop.add(max(ccs))
-    return [t for t in toks if t not in drop]
+            drop.update(x for x in view.kids(c, {"cc"}) + view.kids(d, {"cc"}) if x < d)
+    return [t for t in toks if t not in drop] if drop else toks
+
+
+def matrix_conjunct(view: SentenceView, d: int) -> bool:
+    """Is predicate d, coordinated to a complement clause without a subject of its own, really
+    coordinated to the reporting verb above it (the parser hung it on the complement)? Yes when
+
+    - it is contrastive (``but``/``yet``) and the complement's subject is the reporting subject
+      itself, as a pronoun: ``Russia said it wants good relations but remains ready for …``;
+    - it is itself a speech act and the complement's subject is a thing that cannot speak:
+      ``He said the talks had been difficult and blamed Moscow``."""
+    c = view.head(d)
+    if view.dep(d) != "conj" or view.dep(c) not in ("ccomp",) or view.tokens[d].pos not in ("VERB", "AUX", "ADJ"):
+        return False
+    if view.kids(d, SUBJECT_DEPS):
+        return False
+    subj = view.kids(c, SUBJECT_DEPS)
+    if not subj:
+        return False
+    s = subj[0]
+    ccs = [x for x in view.kids(c, {"cc"}) if x < d] + view.kids(d, {"cc"})
+    if view.lower[s] in PERSONAL and ccs and view.lower[max(ccs)] in CONTRAST:
+        return True
+    speech = view.lemma[d] in REPORTING_VERBS or view.lemma[d] in OBJECT_VERBS or view.lemma[d] in XCOMP_VERBS
+    inanimate = view.tokens[s].pos == "NOUN" and (view.mention_at[s] is None or view.mention_at[s].kind not in ("person",))
+    return speech and inanimate and view.lower[s] not in PEOPLE_NOUNS
 
 
 def _speaker(view: SentenceView, k: int) -> int | None:
@@ -170,16 +198,20 @@ def _speaker(view: SentenceView, k: int) -> int | None:
     infinitive and adverbial clauses: ``…, adding that``), a relative pronoun as itself (resolved
     later), the noun a participle modifies (``a statement calling …``)."""
     seen: set[int] = set()
+    cue = k
     while k not in seen:
         seen.add(k)
         for c in view.children[k]:
             if view.dep(c) in ("nsubj", "nsubjpass", "nsubj:pass"):
-                if view.dep(c) != "nsubj":  # "it was reported that …": the passive subject is no speaker
+                if view.dep(c) != "nsubj" and k == cue:  # "it was reported that …": no speaker but an agent
                     return view.passive_agent(k)
-                return c
+                return c  # inherited: "X was concerned by Y and called for …" -> X
         dep, head = view.dep(k), view.head(k)
         if head == k:
             return None
+        if dep == "conj" and matrix_conjunct(view, k):
+            k = view.head(head)  # "… said the talks had failed and blamed Moscow": the reporter's subject
+            continue
         if dep in ("xcomp", "conj", "advcl"):
             k = head
             continue
@@ -262,7 +294,7 @@ def clean_content(ctx: Context, view: SentenceView, toks: list[int]) -> list[tup
     prev = None
     for t in toks:
         tok = view.tokens[t]
-        if prev is not None and (t == prev + 1 or ctx.text[view.tokens[prev].end : tok.start].strip() == ""):
+        if prev is not None and (t == prev + 1 or ctx.text[view.tokens[prev].end : tok.start].strip(" \t\n,;-–—") == ""):
             parts[-1][1] = tok.end
         else:
             parts.append([tok.start, tok.end])

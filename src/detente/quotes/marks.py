@@ -25,6 +25,8 @@ OPEN_SINGLE = {"\u2018", "\u201a", "\u2039"}
 CLOSE_SINGLE = {"\u2019", "\u203a"}
 
 
+_DOUBLE_CANDIDATES = re.compile("``|''|[\"" + "".join(sorted(OPEN_DOUBLE | CLOSE_DOUBLE)) + "]")
+_SINGLE_CANDIDATES = re.compile("['" + "".join(sorted(OPEN_SINGLE | CLOSE_SINGLE)) + "]")
 _MARKUP = re.compile(r"<[A-Za-z/][^<>\n]{0,400}>")
 
 
@@ -56,10 +58,10 @@ class _Mark:
 def _double_marks(para: str, base: int) -> list[_Mark]:
     marks: list[_Mark] = []
     n = len(para)
-    i = 0
-    while i < n:
+    for found in _DOUBLE_CANDIDATES.finditer(para):
+        i = found.start()
         ch = para[i]
-        two = para[i : i + 2]
+        two = found.group()
         if two in ("``", "''"):
             before = para[i - 1] if i else " "
             after = para[i + 2] if i + 2 < n else " "
@@ -67,7 +69,6 @@ def _double_marks(para: str, base: int) -> list[_Mark]:
                 marks.append(_Mark(base + i, 2, "double", "open"))
             elif not before.isspace():
                 marks.append(_Mark(base + i, 2, "double", "close"))
-            i += 2
             continue
         if ch in OPEN_DOUBLE:
             # „ opens; “ opens except after „ style where it closes (German „…“) — decided by pairing
@@ -92,16 +93,15 @@ def _double_marks(para: str, base: int) -> list[_Mark]:
             else:
                 role = "either"
             marks.append(_Mark(base + i, 1, "double", role))
-        i += 1
     return marks
 
 
 def _single_marks(para: str, base: int) -> list[_Mark]:
     marks: list[_Mark] = []
     n = len(para)
-    for i, ch in enumerate(para):
-        if ch not in OPEN_SINGLE and ch not in CLOSE_SINGLE and ch != "'":
-            continue
+    for found in _SINGLE_CANDIDATES.finditer(para):
+        i = found.start()
+        ch = para[i]
         if para[i : i + 2] == "''" or (i and para[i - 1] == "'"):
             continue
         before = para[i - 1] if i else " "

@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 
 from detente.model import Mention
 from detente.parse.tree import SentenceView
-from detente.quotes.context import Context, Found, Span, inside
+from detente.quotes.context import Context, Found, Span, SpanSet
 from detente.quotes.cues import REPORTING_NOUNS, TITLES
+from detente.quotes.layout import dateline_end
 from detente.quotes.indirect import noun_source
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -76,11 +77,14 @@ class SpeakerResolver:
         self.contents = contents
         self.referents: list[Referent] = []
         self.by_surname: dict[str, Entity] = {}
+        # datelines ("MOSCOW, May 2 (Wire) -") name where a report was filed: no one is speaking there
+        datelines = [(a, dateline_end(ctx.text, a)) for a, _ in ctx.paragraphs[:3]]
+        outside = SpanSet(list(contents) + [d for d in datelines if d[1] > d[0]])
+        self.datelines = datelines
         self.subjects = [
-            k + view.base
-            for view in ctx.views
-            for k, tok in enumerate(view.tokens)
-            if view.dep(k) in ("nsubj", "nsubjpass", "nsubj:pass") and tok.pos in ("PROPN", "NOUN", "PRON") and not inside(tok.start, contents)
+            tok.i
+            for tok in ctx.tokens
+            if tok.dep in ("nsubj", "nsubjpass", "nsubj:pass") and tok.pos in ("PROPN", "NOUN", "PRON") and not outside.contains(tok.start)
         ]
         self._next = 0
 
@@ -113,6 +117,8 @@ class SpeakerResolver:
             self.advance(start)
             self._add(Referent(start, start, end, text, entity, speaker=True))
             return Speaker(self._mention(start, end, text, entity, entity.via or "label"), entity.name, text, "")
+        if f.speaker_head is not None:
+            f.speaker_head = self._after_dateline(f.speaker_head)
         if f.speaker_head is not None:
             i = f.speaker_head
             tok = ctx.tokens[i]
@@ -154,6 +160,23 @@ class SpeakerResolver:
             self._add(Referent(f.start, ref.start, ref.end, ref.text, ref.entity, speaker=True))
             return Speaker(self._mention(ref.start, ref.end, ref.text, ref.entity, f"floating:{ref.start}-{ref.end}"), ref.entity.name, ref.text, ":previous-speaker")
         return Speaker(None, None, None, "")
+
+    def _after_dateline(self, i: int) -> int | None:
+        """A speaker the parser found inside a dateline ("MOSCOW, May 2 (Wire) - The ministry said")
+        is the noun phrase right after it, if one starts the sentence there."""
+        start = self.ctx.tokens[i].start
+        for a, b in self.datelines:
+            if a <= start < b:
+                j = self.ctx.token_at(b)
+                if j is None or self.ctx.sentence_of[j] != self.ctx.sentence_of[i]:
+                    return None
+                while self.ctx.tokens[j].pos in ("DET", "ADJ", "PROPN", "NOUN", "PUNCT") and self.ctx.tokens[j].head != j:
+                    h = self.ctx.tokens[j].head
+                    if not (j < h and self.ctx.tokens[h].pos in ("PROPN", "NOUN")):
+                        break
+                    j = h
+                return j if self.ctx.tokens[j].pos in ("PROPN", "NOUN", "PRON") else None
+        return i
 
     def _latest(self, offset: int, ok) -> Referent | None:
         floor = self.ctx.paragraphs[max(0, self.ctx.paragraph_index(offset) - WINDOW_PARAGRAPHS)][0] if self.ctx.paragraphs else 0
@@ -234,7 +257,7 @@ class SpeakerResolver:
         if old is None or (old.kind in BODY_KINDS) != (new.kind in BODY_KINDS):
             self.by_surname[surname] = new
             return new
-        if new.name and (not old.name or len(new.name.split()) > len(old.name.split())):
+        if new.name and (not old.name or len(new.name.split()) > len(old.name.split()) or (old.name.isupper() and not new.name.isupper())):
             old.name = new.name
         if not old.code and new.code:
             old.code, old.via = new.code, new.via
@@ -266,10 +289,11 @@ def noun_phrase(view: SentenceView, k: int) -> Span:
         for p in view.kids(k, {"prep"}):
             if view.lower[p] in ("of", "for", "at", "from") and p > k:
                 keep = sorted(set(keep) | set(view.subtree(p, stop={"relcl", "acl", "appos", "punct", "cc", "conj"})))
-    # a contiguous span: cut at the first gap
+    # a contiguous span: cut at the first gap of words or commas (a hyphen inside "Hamas-run" is none)
     run = [keep[0]]
     for t in keep[1:]:
-        if t != run[-1] + 1:
+        gap = range(run[-1] + 1, t)
+        if any(view.tokens[g].pos != "PUNCT" or view.tokens[g].text in (",", ";", "(", ")") for g in gap):
             if t > k:
                 break
             run = [t]
