@@ -402,3 +402,123 @@ def test_trace_explains_each_quote():
     doc = build(*CUE_AFTER)
     coded = run(doc, trace=True)
     assert any(line.strip().startswith("QUOTE t:q1 direct") and "via cue-after" in line for line in coded.trace)
+
+
+# -- more cues and speakers ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, words, content, speaker",
+    [
+        pytest.param(
+            "Talks stalled over grain, says Kremlin spokesperson",
+            [w("Talks", "NOUN", "nsubj", 5, "talk", "NNS"), w("stalled", "VERB", "acl", 0, "stall"), w("over", "ADP", "prep", 1),
+             w("grain", "NOUN", "pobj", 2), w(",", "PUNCT", "punct", 5), w("says", "VERB", "ROOT", 5, "say"),
+             w("Kremlin", "PROPN", "compound", 7, "Kremlin"), w("spokesperson", "NOUN", "nsubj", 5)],
+            "Talks stalled over grain", "Kremlin spokesperson",
+            id="inverted-cue-after-a-headline",
+        ),
+        pytest.param(
+            'The levy, which Cook called "political crap", stays.',
+            [w("The", "DET", "det", 1), w("levy", "NOUN", "nsubj", 10), w(",", "PUNCT", "punct", 1), w("which", "PRON", "dobj", 5),
+             w("Cook", "PROPN", "nsubj", 5, "Cook"), w("called", "VERB", "relcl", 1, "call"), w('"', "PUNCT", "punct", 8),
+             w("political", "ADJ", "amod", 8), w("crap", "NOUN", "oprd", 5), w('"', "PUNCT", "punct", 8), w("stays", "VERB", "ROOT", 10, "stay"),
+             w(".", "PUNCT", "punct", 10)],
+            'which | "political crap"', "Cook",
+            id="relative-object-of-a-naming-verb",
+        ),
+        pytest.param(
+            "The plan was criticized as reckless.",
+            [w("The", "DET", "det", 1), w("plan", "NOUN", "nsubjpass", 3), w("was", "AUX", "auxpass", 3, "be"),
+             w("criticized", "VERB", "ROOT", 3, "criticize"), w("as", "ADP", "prep", 3), w("reckless", "ADJ", "pobj", 4), w(".", "PUNCT", "punct", 3)],
+            "The plan | as reckless", None,
+            id="passive-without-agent-has-no-speaker",
+        ),
+        pytest.param(
+            "According to aides, the envoy resigned.",
+            [w("According", "VERB", "ROOT", 0, "accord"), w("to", "ADP", "prep", 0), w("aides", "NOUN", "pobj", 1, "aide", "NNS"),
+             w(",", "PUNCT", "punct", 0), w("the", "DET", "det", 5), w("envoy", "NOUN", "nsubj", 6), w("resigned", "VERB", "appos", 2, "resign"),
+             w(".", "PUNCT", "punct", 0)],
+            "the envoy resigned", "aides",
+            id="according-to-made-the-root-by-the-parser",
+        ),
+        pytest.param(
+            "Kyiv said the talks were hard and blamed Moscow.",
+            [w("Kyiv", "PROPN", "nsubj", 1, "Kyiv"), w("said", "VERB", "ROOT", 1, "say"), w("the", "DET", "det", 3), w("talks", "NOUN", "nsubj", 4, "talk", "NNS"),
+             w("were", "AUX", "ccomp", 1, "be"), w("hard", "ADJ", "acomp", 4), w("and", "CCONJ", "cc", 4), w("blamed", "VERB", "conj", 4, "blame"),
+             w("Moscow", "PROPN", "dobj", 7, "Moscow"), w(".", "PUNCT", "punct", 1)],
+            "the talks were hard | Moscow", "Kyiv",
+            id="speech-act-hung-on-an-inanimate-complement-is-the-reporters-subject",
+        ),
+    ],
+)
+def test_more_cues(text, words, content, speaker):
+    coded = run(build(text, [words]))
+    assert " | ".join(texts(coded)) == content
+    assert [q.speaker_text for q in coded.quotes] == [speaker] * len(coded.quotes)
+
+
+def test_negated_cue_is_not_a_quotation():
+    text = "The Kremlin did not comment on the talks."
+    doc = build(text, [[w("The", "DET", "det", 1), w("Kremlin", "PROPN", "nsubj", 4), w("did", "AUX", "aux", 4, "do"), w("not", "PART", "neg", 4),
+                        w("comment", "VERB", "ROOT", 4), w("on", "ADP", "prep", 4), w("the", "DET", "det", 7), w("talks", "NOUN", "pobj", 5, "talk"),
+                        w(".", "PUNCT", "punct", 4)]])
+    assert run(doc).quotes == ()
+
+
+def test_transcript_labels_split_a_quotation_that_never_closes():
+    text = '"SMITH: We are ready to talk today.\n\n"JONES: We are not ready at all.'
+    doc = build(text, [
+        [w('"', "PUNCT", "punct", 0), w("SMITH", "PROPN", "ROOT", 1), w(":", "PUNCT", "punct", 1), w("We", "PRON", "nsubj", 4), w("are", "AUX", "appos", 1, "be"),
+         w("ready", "ADJ", "acomp", 4), w("to", "PART", "aux", 7), w("talk", "VERB", "xcomp", 5), w("today", "NOUN", "npadvmod", 7), w(".", "PUNCT", "punct", 4)],
+        [w('"', "PUNCT", "punct", 1), w("JONES", "PROPN", "ROOT", 1), w(":", "PUNCT", "punct", 1), w("We", "PRON", "nsubj", 4), w("are", "AUX", "appos", 1, "be"),
+         w("not", "PART", "neg", 4), w("ready", "ADJ", "acomp", 4), w("at", "ADP", "advmod", 8), w("all", "ADV", "pobj", 7), w(".", "PUNCT", "punct", 4)],
+    ])
+    coded = run(doc)
+    assert [(q.speaker_text, q.cue_lemma, q.kind) for q in coded.quotes] == [("SMITH", ":", "direct"), ("JONES", ":", "direct")]
+    assert texts(coded) == ["We are ready to talk today.", "We are not ready at all."]
+
+
+def test_dateline_is_not_the_speaker():
+    text = "ROME, May 2 (Detente Wire) - The ministry said prices rose."
+    doc = build(text, [[
+        w("ROME", "PROPN", "nsubj", 11, "Rome"), w(",", "PUNCT", "punct", 0), w("May", "PROPN", "npadvmod", 0), w("2", "NUM", "nummod", 2),
+        w("(", "PUNCT", "punct", 5), w("Detente", "PROPN", "compound", 6), w("Wire", "PROPN", "appos", 0), w(")", "PUNCT", "punct", 6),
+        w("-", "PUNCT", "punct", 0), w("The", "DET", "det", 10), w("ministry", "NOUN", "appos", 0), w("said", "VERB", "ROOT", 11, "say"),
+        w("prices", "NOUN", "nsubj", 13, "price", "NNS"), w("rose", "VERB", "ccomp", 11, "rise"), w(".", "PUNCT", "punct", 11)]])
+    [q] = run(doc).quotes
+    assert (q.speaker_text, texts(run(doc))) == ("The ministry", ["prices rose"])
+
+
+def test_a_title_in_a_phrase_is_not_a_quotation_and_a_cueless_quote_in_a_sentence_is_its_subjects():
+    text = 'Smith said on "Morning News" that taxes rose. Smith set a goal of "peace through strength for all of us."'
+    doc = build(text, [
+        [w("Smith", "PROPN", "nsubj", 1), w("said", "VERB", "ROOT", 1, "say"), w("on", "ADP", "prep", 1), w('"', "PUNCT", "punct", 5),
+         w("Morning", "PROPN", "compound", 5), w("News", "PROPN", "pobj", 2), w('"', "PUNCT", "punct", 5), w("that", "SCONJ", "mark", 9),
+         w("taxes", "NOUN", "nsubj", 9, "tax", "NNS"), w("rose", "VERB", "ccomp", 1, "rise"), w(".", "PUNCT", "punct", 1)],
+        [w("Smith", "PROPN", "nsubj", 1), w("set", "VERB", "ROOT", 1, "set"), w("a", "DET", "det", 3), w("goal", "NOUN", "dobj", 1),
+         w("of", "ADP", "prep", 3), w('"', "PUNCT", "punct", 6), w("peace", "NOUN", "pobj", 4), w("through", "ADP", "prep", 6),
+         w("strength", "NOUN", "pobj", 7), w("for", "ADP", "prep", 6), w("all", "PRON", "pobj", 9), w("of", "ADP", "prep", 10),
+         w("us", "PRON", "pobj", 11), w(".", "PUNCT", "punct", 6), w('"', "PUNCT", "punct", 6)],
+    ])
+    coded = run(doc)
+    assert [(t, q.speaker_text, q.via) for t, q in zip(texts(coded), coded.quotes)] == [
+        ("taxes rose", "Smith", "reporting-verb:clause"), ("peace through strength for all of us.", "Smith", "in-sentence")]
+
+
+def test_a_colon_closing_the_paragraph_before_cues_the_quotation():
+    text = "The mayor wrote:\n\n“We will rebuild every house that was lost.”"
+    doc = build(text, [
+        [w("The", "DET", "det", 1), w("mayor", "NOUN", "nsubj", 2), w("wrote", "VERB", "ROOT", 2, "write"), w(":", "PUNCT", "punct", 2)],
+        [w("“", "PUNCT", "punct", 3), w("We", "PRON", "nsubj", 3), w("will", "AUX", "aux", 3), w("rebuild", "VERB", "ROOT", 3),
+         w("every", "DET", "det", 5), w("house", "NOUN", "dobj", 3), w("that", "PRON", "nsubjpass", 8), w("was", "AUX", "auxpass", 8, "be"),
+         w("lost", "VERB", "relcl", 5, "lose"), w(".", "PUNCT", "punct", 3), w("”", "PUNCT", "punct", 3)],
+    ])
+    [q] = run(doc).quotes
+    assert (q.kind, q.speaker_text, q.cue_lemma, q.floating) == ("direct", "The mayor", "write", False)
+
+
+def test_quote_marks_inside_markup_are_not_quotations():
+    text = '<tweet author="someone" date="today">Text</tweet> He said "we are fine" then.'
+    spans, _ = find_quoted_spans(text)
+    assert [text[a:b] for s in spans for a, b in s.parts] == ["we are fine"]

@@ -49,7 +49,7 @@ OBJECT_VERBS = frozenset(
     portray accuse blame urge demand request promise pledge vow threaten discuss acknowledge
     admit confirm report disclose reveal predict estimate forecast tout defend address echo reiterate repeat
     stress emphasize emphasise highlight underscore outline detail compare liken note offer declare
-    shout yell chant explain show say support oppose back favor favour
+    shout yell chant explain show say support oppose back favor favour proclaim
     """.split()
 )
 
