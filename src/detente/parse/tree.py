@@ -40,6 +40,7 @@ class SentenceView:
     _subtrees: dict = field(default_factory=dict)
     _ranges: list = field(default_factory=list)
     _mention_tokens: dict = field(default_factory=dict)
+    heads: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         from detente.dictionaries import fold
@@ -48,9 +49,13 @@ class SentenceView:
         self.base = self.tokens[0].i if self.tokens else 0
         n = len(self.tokens)
         self.children = [[] for _ in range(n)]
+        self.heads = []
         for k, t in enumerate(self.tokens):
             h = t.head - self.base
-            if h != k and 0 <= h < n:
+            if not 0 <= h < n:
+                h = k
+            self.heads.append(h)
+            if h != k:
                 self.children[h].append(k)
         self.mention_at = [None] * n
         if self.mentions:
@@ -67,8 +72,7 @@ class SentenceView:
         self.lemma = [fold(t.lemma).lower() for t in self.tokens]
 
     def head(self, k: int) -> int:
-        h = self.tokens[k].head - self.base
-        return h if 0 <= h < len(self.tokens) else k
+        return self.heads[k]
 
     def dep(self, k: int) -> str:
         return self.tokens[k].dep
@@ -100,23 +104,23 @@ class SentenceView:
 
     def _projective_ranges(self) -> list[tuple[int, int] | None]:
         """For each token, the (first, last) token of its subtree when the subtree is contiguous
-        (always, for a projective parse), else None; one pass from the leaves up."""
+        (always, for a projective parse), else None: each token widens the span of its ancestors."""
         n = len(self.tokens)
+        heads = self.heads
         left, right, size = list(range(n)), list(range(n)), [1] * n
-        order, todo, seen = [], [k for k in range(n) if self.head(k) == k], set()
-        while todo:
-            x = todo.pop()
-            if x in seen:
-                continue
-            seen.add(x)
-            order.append(x)
-            todo.extend(self.children[x])
-        for x in reversed(order):
-            for c in self.children[x]:
-                left[x] = min(left[x], left[c])
-                right[x] = max(right[x], right[c])
-                size[x] += size[c]
-        return [(left[k], right[k]) if k in seen and right[k] - left[k] + 1 == size[k] else None for k in range(n)]
+        for k in range(n):
+            x, steps = k, 0
+            while heads[x] != x and steps < n:
+                x = heads[x]
+                steps += 1
+                if k < left[x]:
+                    left[x] = k
+                elif k > right[x]:
+                    right[x] = k
+                size[x] += 1
+            if steps >= n:
+                return [None] * n  # a cycle: not a tree, use the walk
+        return [(left[k], right[k]) if right[k] - left[k] + 1 == size[k] else None for k in range(n)]
 
     def _subtree(self, k: int, stop: frozenset[str]) -> list[int]:
         if not stop:
