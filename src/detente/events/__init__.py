@@ -135,7 +135,9 @@ class EventStage:
     def make_events(self, view: SentenceView, cand: Candidate, pos: str, coded: CodedArticle, numbered: int, notes: list[str] | None) -> list[Event]:
         k = cand.trigger
         sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos)
-        targets = [cand.match.target] if cand.match.target else _default_targets(view, k, pos, exclude=sources, statement=cand.pattern.code.startswith("01"))
+        # a CAMEO statement (01) of detente's own dictionaries; PETRARCH files use 01x codes of their own
+        statement = cand.pattern.code.startswith("01") and cand.pattern.scope == "clause"
+        targets = [cand.match.target] if cand.match.target else _default_targets(view, k, pos, exclude=sources, statement=statement)
         if cand.match.target and not cand.match.source and cand.match.target in sources:
             # "NOTED + *": the pattern names the trigger's subject as target, so the source is the
             # subject of a verb above ("Falastur noted that Cirith Ungol regretted…")
@@ -152,7 +154,7 @@ class EventStage:
             if notes is not None:
                 notes.append(f"  {cand.pattern.id} [{code}] on {view.tokens[k].text!r}: no actor as source or target; no event")
             return []
-        if code.startswith("01") and not targets:
+        if statement and not targets:
             return []
         flags = modality_flags(view, k, pos, frozenset(cand.match.used))
         modality = flags.value
