@@ -39,7 +39,11 @@ RELATIVE = {"who", "which", "that", "whom"}
 CONTRAST = {"but", "yet"}
 PERSONAL = {"it", "he", "she", "they", "we", "i"}
 # common nouns for people (who can speak): a complement with such a subject keeps its speech acts
-PEOPLE_NOUNS = frozenset("people officials official residents voters critics experts analysts lawmakers leaders protesters demonstrators supporters opponents diplomats sources aides advisers advisors".split())
+PEOPLE_NOUNS = frozenset(
+    "people person officials official residents voters critics experts expert analysts analyst lawmakers lawmaker leaders leader "
+    "protesters demonstrators supporters opponents diplomats diplomat sources source aides aide advisers adviser advisors advisor "
+    "spokesman spokeswoman spokesperson lawyer lawyers attorney attorneys doctor doctors witness witnesses members member".split()
+)
 _OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "advcl"}
 _OBJECT_TAIL_PREPS = {"as", "for", "of", "over", "to"}
 
@@ -72,6 +76,8 @@ def _verb_cue(ctx: Context, view: SentenceView, k: int) -> Found | None:
     lemma = view.lemma[k]
     if lemma == "be" or _unsaid(view, k):
         return None
+    if view.dep(k) == "pcomp" and view.lower[view.head(k)] == "to" and view.lower[view.head(view.head(k))] == "according":
+        return None  # the source of "according to", misparsed as a verb
     i = k + view.base
     speaker = _speaker(view, k)
     if lemma in REPORTING_VERBS or lemma in BELIEF_VERBS:
@@ -177,8 +183,10 @@ def matrix_conjunct(view: SentenceView, d: int) -> bool:
     - it is itself a speech act and the complement's subject is a thing that cannot speak:
       ``He said the talks had been difficult and blamed Moscow``."""
     c = view.head(d)
-    if view.dep(d) != "conj" or view.dep(c) not in ("ccomp",) or view.tokens[d].pos not in ("VERB", "AUX", "ADJ"):
+    if view.dep(d) not in ("conj", "advcl") or view.dep(c) not in ("ccomp",) or view.tokens[d].pos not in ("VERB", "AUX", "ADJ"):
         return False
+    if view.dep(d) == "advcl" and view.tokens[d].tag != "VBG":
+        return False  # only a participle ("…, citing X") can hang from the wrong clause this way
     if view.kids(d, SUBJECT_DEPS):
         return False
     subj = view.kids(c, SUBJECT_DEPS)
@@ -209,19 +217,46 @@ def _speaker(view: SentenceView, k: int) -> int | None:
         dep, head = view.dep(k), view.head(k)
         if head == k:
             return None
-        if dep == "conj" and matrix_conjunct(view, k):
+        if dep in ("conj", "advcl") and matrix_conjunct(view, k):
             k = view.head(head)  # "… said the talks had failed and blamed Moscow": the reporter's subject
             continue
         if dep in ("xcomp", "conj", "advcl"):
             k = head
             continue
-        if dep == "pcomp" and view.tokens[view.head(head)].pos in ("VERB", "AUX"):
-            k = view.head(head)  # "in defending X, Trump …", "by emphasizing X"
+        if dep == "pcomp":
+            # "in defending X, Trump …", "stopped short of calling …", "his theme of questioning …"
+            h = view.head(head)
+            while view.tokens[h].pos not in ("VERB", "AUX") and view.head(h) != h:
+                poss = view.kids(h, {"poss", "nmod:poss"})
+                if view.tokens[h].pos in ("NOUN", "PROPN") and poss:
+                    return poss[0]
+                h = view.head(h)
+            if view.tokens[h].pos in ("VERB", "AUX"):
+                k = h
+                continue
+            return None
+        if dep == "acl" and view.tokens[head].pos == "NOUN" and not _speaks(view, head):
+            # a participle on a thing: "filed papers opposing …" (the papers' producer), "a statement
+            # calling …" (the statement), "at a news conference announcing …" (who held it)
+            source = noun_source(view, head)
+            if source is not None:
+                return source
+            if view.lower[head] in REPORTING_NOUNS or view.lower[head] in DOCUMENT_NOUNS:
+                return head
+            verb = view.governing_verb(head)
+            if verb is None:
+                return None
+            k = verb
             continue
         if dep in ("acl", "relcl", "acl:relcl"):
             return head
         return None
     return None
+
+
+def _speaks(view: SentenceView, k: int) -> bool:
+    """Can the noun k speak: an actor (``officials``, ``the ministry``) or a noun for people?"""
+    return view.mention_at[k] is not None or view.lower[k] in PEOPLE_NOUNS or view.lemma[k] in PEOPLE_NOUNS
 
 
 def speaker_of_cue(ctx: Context, i: int, outside: list[tuple[int, int]] = ()) -> int | None:
@@ -341,6 +376,9 @@ def noun_source(view: SentenceView, k: int) -> int | None:
 
 def _according_to(ctx: Context, view: SentenceView, k: int) -> Found | None:
     objs = view.kids(k + 1, {"pobj"}) or [g for c in view.kids(k, {"prep"}) for g in view.kids(c, {"pobj"})]
+    if not objs:
+        # "according to show insiders" parsed as a verb and its object
+        objs = [o for p in view.kids(k + 1, {"pcomp"}) for o in (view.kids(p, {"dobj", "obj"}) or [p])]
     if not objs:
         return None
     # the clause the phrase modifies: its governing verb (the root when it hangs from the top)

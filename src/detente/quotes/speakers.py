@@ -29,6 +29,7 @@ from detente.parse.tree import SentenceView
 from detente.quotes.context import Context, Found, Span, SpanSet
 from detente.quotes.cues import REPORTING_NOUNS, TITLES
 from detente.quotes.layout import dateline_end
+from detente.quotes.names import gender_of
 from detente.quotes.indirect import noun_source
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -38,8 +39,6 @@ UNRESOLVED_PRONOUNS = {"i", "we", "you", "me", "us"}
 RELATIVE = {"who", "which", "that", "whom"}
 BODY_KINDS = {"country", "government", "organization", "group", "military", "police", "judiciary", "legislature", "intelligence", "media", "business", "opposition", "rebels", "source"}
 WINDOW_PARAGRAPHS = 3
-_MALE = {"mr", "mr."}
-_FEMALE = {"mrs", "mrs.", "ms", "ms.", "miss"}
 
 
 @dataclass
@@ -80,6 +79,7 @@ class SpeakerResolver:
         # datelines ("MOSCOW, May 2 (Wire) -") name where a report was filed: no one is speaking there
         datelines = [(a, dateline_end(ctx.text, a)) for a, _ in ctx.paragraphs[:3]]
         outside = SpanSet(list(contents) + [d for d in datelines if d[1] > d[0]])
+        self.content_set = SpanSet(contents)
         self.datelines = datelines
         self.subjects = [
             tok.i
@@ -105,6 +105,10 @@ class SpeakerResolver:
             self._add(Referent(start, start, end, text, entity))
 
     def _add(self, ref: Referent) -> None:
+        # a speaker met inside someone else's quotation ("Earnest said Obama has called for …") does
+        # not take over the story
+        if ref.speaker and ref.start == ref.at and self.content_set.contains(ref.start):
+            return
         self.referents.append(ref)
 
     def resolve(self, f: Found) -> Speaker:
@@ -217,9 +221,13 @@ class SpeakerResolver:
         if name is not None and tok.pos == "NOUN" and mention is not None and mention.kind != "person":
             # "the minister of the economy, Mr. Guajardo Villarreal": a role named in an apposition
             mention = Mention(mention.start, mention.end, mention.text, mention.code, "person", mention.via, name)
+        elif name is None and tok.pos == "NOUN" and mention is not None and mention.kind == "person" and not mention.start <= tok.start < mention.end:
+            # "the Trump campaign", "Clinton's team": a body named after a person is not that person
+            mention = Mention(mention.start, mention.end, text, mention.code, "group", mention.via, None)
         plural = tok.tag in ("NNS", "NNPS")
-        gender = "m" if titles & _MALE else "f" if titles & _FEMALE else None
         roles = {view.lemma[t] for t in range(_first(view, k, start), k + 1) if view.tokens[t].pos == "NOUN"} | {t.rstrip(".") for t in titles}
+        words = (mention.name if mention is not None and mention.kind == "person" and mention.name else name or "").split()
+        gender = gender_of(words[0] if len(words) > 1 else None, titles, roles)
         if mention is not None and mention.kind == "person":
             kind, code, via = "person", mention.code, mention.via
             name = mention.name or name
@@ -248,7 +256,9 @@ class SpeakerResolver:
             name = name.title()
         mention = next((m for m in self.ctx.mentions if start <= m.start and m.end <= end and m.kind != "pronoun"), None)
         code, kind, via = (mention.code, mention.kind, mention.via) if mention else ("", "name", "speaker:label")
-        return self._link(name, Entity(mention.name if mention and mention.name else name, code, kind, via))
+        full = mention.name if mention and mention.name else name
+        first = full.split()[0] if len(full.split()) > 1 else None
+        return self._link(name, Entity(full, code, kind, via, gender_of(first)))
 
     def _link(self, name: str, new: Entity) -> Entity:
         """The entity already met under this surname (upgraded with what ``new`` knows), else ``new``."""
