@@ -25,6 +25,8 @@ marks by the stage), or speakers beyond naming the token that heads the speaker 
 
 from __future__ import annotations
 
+import re
+
 from detente.parse.tree import SentenceView
 from detente.quotes.context import Context, Found, SpanSet, inside
 from detente.quotes.cues import BELIEF_VERBS, DOCUMENT_NOUNS, OBJECT_VERBS, PREP_VERBS, REPORTING_NOUNS, REPORTING_VERBS, SAYING_LIGHT_VERBS, XCOMP_VERBS
@@ -334,6 +336,13 @@ def clean_content(ctx: Context, view: SentenceView, toks: list[int]) -> list[tup
         else:
             parts.append([tok.start, tok.end])
         prev = t
+    if parts:
+        # a quoted fragment closing the content keeps its closing mark (the parser hangs it elsewhere)
+        body = "".join(ctx.text[a:b] for a, b in parts)
+        if sum(body.count(m) for m in '"“”«»„') % 2 == 1:
+            tail = re.match(r"[.,!?;:]*[\"”»]", ctx.text[parts[-1][1] : parts[-1][1] + 4])
+            if tail:
+                parts[-1][1] += tail.end()
     return [(a, b) for a, b in parts]
 
 

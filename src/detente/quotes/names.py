@@ -53,7 +53,7 @@ MALE_NAMES = frozenset(
 )
 FEMALE_NAMES = frozenset(
     """
-    abigail ada adriana aisha alexandra alice alicia alison amanda amber amy ana anastasia angela
+    abigail ada adriana ava aisha alexandra alice alicia alison amanda amber amy ana anastasia angela
     angelina anita ann anna anne annette antonia ashley barbara beatriz becky betty beverly brenda
     bridget carla carmen carol caroline carolyn catherine cecilia charlotte cheryl chloe christina
     christine cindy claire clara claudia colleen cynthia daisy daniela deborah debbie denise diana

@@ -39,6 +39,7 @@ UNRESOLVED_PRONOUNS = {"i", "we", "you", "me", "us"}
 RELATIVE = {"who", "which", "that", "whom"}
 BODY_KINDS = {"country", "government", "organization", "group", "military", "police", "judiciary", "legislature", "intelligence", "media", "business", "opposition", "rebels", "source"}
 WINDOW_PARAGRAPHS = 3
+SUBORDINATE = {"relcl", "acl", "acl:relcl", "advcl", "csubj", "pcomp"}
 
 
 @dataclass
@@ -81,10 +82,14 @@ class SpeakerResolver:
         outside = SpanSet(list(contents) + [d for d in datelines if d[1] > d[0]])
         self.content_set = SpanSet(contents)
         self.datelines = datelines
+        # subjects of the reporter's main clauses; those of subordinate clauses ("…, where Mrs. Clinton
+        # also spoke") do not take over the story
+        tokens = ctx.tokens
         self.subjects = [
             tok.i
-            for tok in ctx.tokens
-            if tok.dep in ("nsubj", "nsubjpass", "nsubj:pass") and tok.pos in ("PROPN", "NOUN", "PRON") and not outside.contains(tok.start)
+            for tok in tokens
+            if tok.dep in ("nsubj", "nsubjpass", "nsubj:pass") and tok.pos in ("PROPN", "NOUN", "PRON")
+            and tokens[tok.head].dep not in SUBORDINATE and not outside.contains(tok.start)
         ]
         self._next = 0
 
@@ -238,6 +243,8 @@ class SpeakerResolver:
             name = name or mention.name or mention.text
         elif name is not None:
             kind = "person" if titles or roles else "name"
+            if kind == "name" and any(view.lower[d] in ("the", "a", "an") for d in view.kids(k, {"det"})):
+                kind = "source"  # "the 13th Amendment", "the Times": a proper name with an article is no person
             code, via = (mention.code, mention.via) if mention is not None else ("", "speaker:name")
         else:
             kind, code, via = "source", "", "speaker:noun-phrase"
