@@ -27,7 +27,7 @@ from detente.model import CodedArticle, Problem, Quote
 from detente.quotes.context import Context, Found, overlap
 from detente.quotes.direct import find_direct
 from detente.quotes.indirect import find_indirect, speaker_of_cue
-from detente.quotes.marks import find_quoted_spans
+from detente.quotes.marks import MARKUP, find_quoted_spans
 from detente.quotes.speakers import SpeakerResolver
 from detente.quotes.statements import statement_events
 
@@ -66,7 +66,9 @@ def extract(coded: CodedArticle, statements: bool = True):
     for f in direct:
         if f.cue is not None and f.speaker_head is None:
             f.speaker_head = speaker_of_cue(ctx, f.cue, f.parts)
-    taken = [p for f in direct for p in f.parts]
+    # markup left in the text (<tweet author="…">) is no one's words
+    markup = [m.span() for m in MARKUP.finditer(ctx.text)] if "<" in ctx.text else []
+    taken = [p for f in direct for p in f.parts] + markup
     indirect = find_indirect(ctx, taken, trace)
     found = _reconcile(direct, indirect, trace)
     regions = [p for s in spans for p in s.parts]

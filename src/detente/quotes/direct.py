@@ -86,6 +86,10 @@ def find_direct(ctx: Context, spans: list[QuotedSpan], trace: list[str]) -> tupl
                 fragments.append(span)
                 trace.append(f"  quoted fragment {content[:40]!r}: no cue, not a sentence -> not a direct quotation")
                 continue
+        if f is None and opens_paragraph and words <= TITLE_WORDS and _title_case(content) and ctx.text[b:ctx.paragraph_of(b)[1]].strip(" \t\"'”’»-.") == "":
+            fragments.append(span)
+            trace.append(f"  quoted fragment {content[:40]!r}: a heading in quote marks -> not a direct quotation")
+            continue
         if f is None and not _stands_alone(ctx, span) and (subject := _sentence_subject(ctx, span)) is not None:
             # a quotation inside a sentence without a cue of saying ("Trump proclaimed a goal of "…"")
             # is the words of that sentence's subject
@@ -96,6 +100,12 @@ def find_direct(ctx: Context, spans: list[QuotedSpan], trace: list[str]) -> tupl
             f.kind, f.parts = "direct", list(span.parts)
         found.append(f)
     return _merge_split(ctx, found), fragments
+
+
+def _title_case(content: str) -> bool:
+    """Most words capitalised, as in a heading ("All Bets Are Off")."""
+    words = [w for w in _WORD.findall(content) if w.isalpha()]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _inner_tokens(ctx: Context, span: QuotedSpan) -> list[int]:

@@ -103,13 +103,13 @@ def _verb_cue(ctx: Context, view: SentenceView, k: int) -> Found | None:
                 toks = [t for o in objs for t in view.subtree(o)] + view.subtree(x)
                 return _found(ctx, view, toks, i, view.passive_agent(k) if passive else speaker, "reporting-verb:infinitive")
     preps = PREP_VERBS.get(lemma)
-    if preps:
-        for p in view.kids(k, {"prep"}):
-            if view.lower[p] in preps and p > k:
-                objs = view.kids(p, {"pobj", "pcomp"})
-                if objs:
-                    toks = [t for o in objs for t in view.subtree(o)]
-                    return _found(ctx, view, toks, i, speaker, "reporting-verb:preposition")
+    if preps and not passive:
+        objects = [o for o in view.kids(k, {"dobj", "obj"}) if o > k]
+        for word, o in view.prep_objects(k):
+            # the preposition of the phrasal verb ("called for talks"), not a reason after an object
+            # ("called him a liar for …")
+            if word in preps and o > k and not any(x < o for x in objects):
+                return _found(ctx, view, list(view.subtree(o)), i, speaker, "reporting-verb:preposition")
     if lemma in OBJECT_VERBS:
         if passive:
             # "X was criticized (by Y) as …": the passive subject and its predicate; no agent, no speaker

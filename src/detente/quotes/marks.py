@@ -27,7 +27,7 @@ CLOSE_SINGLE = {"\u2019", "\u203a"}
 
 _DOUBLE_CANDIDATES = re.compile("``|''|[\"" + "".join(sorted(OPEN_DOUBLE | CLOSE_DOUBLE)) + "]")
 _SINGLE_CANDIDATES = re.compile("['" + "".join(sorted(OPEN_SINGLE | CLOSE_SINGLE)) + "]")
-_MARKUP = re.compile(r"<[A-Za-z/][^<>\n]{0,400}>")
+MARKUP = re.compile(r"<[A-Za-z/][^<>\n]{0,4000}>")
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ def find_quoted_spans(text: str) -> tuple[list[QuotedSpan], list[str]]:
     notes: list[str] = []
     if "<" in text:
         # marks inside markup (<tweet author="…">) delimit attribute values, not quotations
-        text = _MARKUP.sub(lambda m: " " * len(m.group()), text)
+        text = MARKUP.sub(lambda m: " " * len(m.group()), text)
     carry: list[tuple[int, int]] | None = None  # a quotation running on from the previous paragraph
     dash = {open_at: close_at for open_at, close_at in dash_quote_spans(text)}
     for base, end in paragraph_spans(text):
