@@ -102,6 +102,11 @@ def find_direct(ctx: Context, spans: list[QuotedSpan], trace: list[str]) -> tupl
     return _merge_split(ctx, found), fragments
 
 
+def _is_dash(text: str) -> bool:
+    """A dash token, or a closing mark glued to one (``”―``, which the tokenizer keeps whole)."""
+    return text.strip("\"'“”‘’»«") in _DASHES
+
+
 def _title_case(content: str) -> bool:
     """Most words capitalised, as in a heading ("All Bets Are Off")."""
     words = [w for w in _WORD.findall(content) if w.isalpha()]
@@ -204,16 +209,17 @@ def _cue_after(ctx: Context, span: QuotedSpan, quoted: list[tuple[int, int]], pa
     if i is not None and span.style != "dash":
         # "…” ― Jane Roe": an attribution dash and a name closing the paragraph
         j = i
-        while j < n and ctx.tokens[j].start < para_end and ctx.tokens[j].pos == "PUNCT" and ctx.tokens[j].text not in _DASHES:
+        while j < n and ctx.tokens[j].start < para_end and ctx.tokens[j].pos == "PUNCT" and not _is_dash(ctx.tokens[j].text):
             j += 1
-        if j < n and ctx.tokens[j].text in _DASHES and ctx.tokens[j].start < para_end:
+        if j < n and _is_dash(ctx.tokens[j].text) and ctx.tokens[j].start < para_end:
             k = j + 1
             while k < n and ctx.tokens[k].start < para_end and ctx.tokens[k].text[:1].isupper() and ctx.tokens[k].pos in ("PROPN", "NOUN", "ADJ"):
                 k += 1
-            rest = ctx.text[ctx.tokens[k - 1].end : para_end].strip(" \t.;") if k > j + 1 else "x"
+            rest = ctx.text[ctx.tokens[k - 1].end : para_end].strip().strip(".;").strip() if k > j + 1 else "x"
             if k > j + 1 and (rest == "" or rest[:1] in ",("):
                 dash = ctx.tokens[j]
-                return Found("direct", [], cue_span=(dash.start, dash.end), cue_lemma=dash.text,
+                mark = dash.start + len(dash.text) - len(dash.text.lstrip("\"'“”‘’»«"))
+                return Found("direct", [], cue_span=(mark, dash.end), cue_lemma=ctx.text[mark : dash.end],
                              speaker_span=(ctx.tokens[j + 1].start, ctx.tokens[k - 1].end), via="dash-name")
     while i is not None and i < n and len(between) < 30:
         tok = ctx.tokens[i]
@@ -308,5 +314,23 @@ def _merge_split(ctx: Context, found: list[Found]) -> list[Found]:
                 f.via = "split"
                 out[-1] = f
                 continue
+            if f.floating and prev.via == "cue-after" and same_para and _only_the_cue_between(ctx, prev, f):
+                # "…," said Obama. "…": the quotation goes on after its cue, in the same paragraph
+                prev.parts.extend(f.parts)
+                prev.via = "split"
+                continue
         out.append(f)
     return out
+
+
+def _only_the_cue_between(ctx: Context, prev: Found, f: Found) -> bool:
+    """Between two quotations stands nothing but the first one's cue sentence (and punctuation)."""
+    assert prev.cue is not None
+    cue_sentence = ctx.sentence_of[prev.cue]
+    i = ctx.token_at(prev.end)
+    while i is not None and i < len(ctx.tokens) and ctx.tokens[i].start < f.start - 1:
+        tok = ctx.tokens[i]
+        if tok.pos != "PUNCT" and ctx.sentence_of[i] != cue_sentence:
+            return False
+        i += 1
+    return True
