@@ -522,3 +522,27 @@ def test_quote_marks_inside_markup_are_not_quotations():
     text = '<tweet author="someone" date="today">Text</tweet> He said "we are fine" then.'
     spans, _ = find_quoted_spans(text)
     assert [text[a:b] for s in spans for a, b in s.parts] == ["we are fine"]
+
+
+def test_a_quotation_going_on_after_its_cue_sentence_is_one_split_quotation():
+    text = '"We are done," said Jones. "Nothing more will happen here today."'
+    doc = build(text, [
+        [w('"', "PUNCT", "punct", 6), w("We", "PRON", "nsubj", 2), w("are", "AUX", "ccomp", 6, "be"), w("done", "ADJ", "acomp", 2),
+         w(",", "PUNCT", "punct", 6), w('"', "PUNCT", "punct", 6), w("said", "VERB", "ROOT", 6, "say"), w("Jones", "PROPN", "nsubj", 6),
+         w(".", "PUNCT", "punct", 6)],
+        [w('"', "PUNCT", "punct", 4), w("Nothing", "PRON", "nsubj", 4), w("more", "ADJ", "amod", 1), w("will", "AUX", "aux", 4),
+         w("happen", "VERB", "ROOT", 4), w("here", "ADV", "advmod", 4), w("today", "NOUN", "npadvmod", 4), w(".", "PUNCT", "punct", 4),
+         w('"', "PUNCT", "punct", 4)],
+    ])
+    [q] = run(doc).quotes
+    assert (q.via, q.speaker_text, len(q.content)) == ("split", "Jones", 2)
+
+
+def test_attribution_dash_glued_to_the_closing_mark():
+    text = "“We deserve a better choice than this.”― Jane Roe"
+    doc = build(text, [[
+        w("“", "PUNCT", "punct", 2), w("We", "PRON", "nsubj", 2), w("deserve", "VERB", "ROOT", 2), w("a", "DET", "det", 5),
+        w("better", "ADJ", "amod", 5), w("choice", "NOUN", "dobj", 2), w("than", "ADP", "prep", 5), w("this", "PRON", "pobj", 6),
+        w(".", "PUNCT", "punct", 2), w("”―", "PROPN", "compound", 11), w("Jane", "PROPN", "compound", 11), w("Roe", "PROPN", "appos", 2)]])
+    [q] = run(doc).quotes
+    assert (q.speaker_text, q.cue_lemma, q.via) == ("Jane Roe", "―", "dash-name")
