@@ -20,8 +20,13 @@ from detente.parse.tree import SentenceView
 
 FUTURE = {"will", "shall", "ll", "wo"}
 POSSIBLE = {"would", "could", "may", "might", "should", "must", "can", "ca"}
-INTENT = {"plan", "intend", "prepare", "aim", "vow", "pledge", "promise", "agree", "decide", "seek", "want",
-          "set", "expect", "schedule", "resolve", "go", "move", "mean", "hope", "wish", "offer", "try", "attempt"}
+# verbs (and predicative adjectives: "is ready to withdraw") whose complement is intended, not done;
+# "decided to lift", "moved to lift" report the act itself and are not here
+INTENT = {"plan", "intend", "prepare", "aim", "vow", "pledge", "promise", "agree", "seek", "want",
+          "set", "expect", "schedule", "go", "mean", "hope", "wish", "offer", "try", "attempt",
+          "ready", "willing", "prepared", "determined", "eager", "keen", "poised", "due", "about", "committed"}
+# verbs whose complement is refused: "refused to send peacekeepers", "failed to reach a deal"
+REFUSE = {"refuse", "decline", "fail", "reject", "resist", "oppose"}
 THREAT = {"threaten", "consider", "propose", "weigh", "mull", "warn", "suggest", "demand", "urge", "ask", "call"}
 CONDITION = {"if", "unless", "whether"}
 
@@ -60,7 +65,7 @@ def modality_flags(view: SentenceView, k: int, pos: str, used: frozenset[int] = 
             chain.append(verb)
     # climb xcomp links: "will seek to impose" -> impose, seek
     x = chain[-1]
-    while view.dep(x) == "xcomp" and view.head(x) != x:
+    while view.dep(x) in ("xcomp", "acomp") and view.head(x) != x:
         x = view.head(x)
         chain.append(x)
     negated = planned = hypothetical = future_word = False
@@ -81,7 +86,9 @@ def modality_flags(view: SentenceView, k: int, pos: str, used: frozenset[int] = 
             if dep == "mark" and view.lower[c] in CONDITION:
                 hypothetical = True
         if n and view.dep(chain[n - 1]) == "xcomp":
-            if view.lemma[a] in INTENT:
+            if view.lemma[a] in REFUSE:
+                negated = future_word = True  # a refusal: coded by refusal_code when cooperative
+            elif view.lemma[a] in INTENT:
                 planned = True
             elif view.lemma[a] in THREAT:
                 hypothetical = True
