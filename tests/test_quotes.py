@@ -546,3 +546,12 @@ def test_attribution_dash_glued_to_the_closing_mark():
         w(".", "PUNCT", "punct", 2), w("”―", "PROPN", "compound", 11), w("Jane", "PROPN", "compound", 11), w("Roe", "PROPN", "appos", 2)]])
     [q] = run(doc).quotes
     assert (q.speaker_text, q.cue_lemma, q.via) == ("Jane Roe", "―", "dash-name")
+
+
+def test_an_actor_mention_speaks_when_the_parser_left_the_cue_without_subject():
+    # the small model often takes "Trump" for an adjective: no nsubj, but the actor stage knows him
+    text = "Trump openly criticized the deal."
+    doc = build(text, [[w("Trump", "ADJ", "advmod", 2, "trump"), w("openly", "ADV", "advmod", 2), w("criticized", "VERB", "ROOT", 2, "criticize", "VBD"),
+                        w("the", "DET", "det", 4), w("deal", "NOUN", "dobj", 2), w(".", "PUNCT", "punct", 2)]])
+    [q] = run(doc, [mention(doc, "Trump", "USAGOV", name="Donald Trump")]).quotes
+    assert (q.speaker_text, q.speaker_name, q.speaker.code) == ("Trump", "Donald Trump", "USAGOV")

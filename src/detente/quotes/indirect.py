@@ -218,7 +218,7 @@ def _speaker(view: SentenceView, k: int) -> int | None:
                 return c  # inherited: "X was concerned by Y and called for …" -> X
         dep, head = view.dep(k), view.head(k)
         if head == k:
-            return None
+            return _actor_before(view, k) if not view.is_passive(k) else None
         if dep in ("conj", "advcl") and matrix_conjunct(view, k):
             k = view.head(head)  # "… said the talks had failed and blamed Moscow": the reporter's subject
             continue
@@ -254,6 +254,23 @@ def _speaker(view: SentenceView, k: int) -> int | None:
             return head
         return None
     return None
+
+
+def _actor_before(view: SentenceView, k: int) -> int | None:
+    """When the parser gave a finite cue no subject (it often takes "Trump" for an adjective), an
+    actor mention (from the actor stage) right before the cue, with only adverbs and auxiliaries
+    between."""
+    if view.tokens[k].tag not in ("VBD", "VBZ", "VBP"):
+        return None
+    j = k - 1
+    while j >= 0 and view.tokens[j].pos in ("ADV", "AUX", "PART"):
+        j -= 1
+    m = view.mention_at[j] if j >= 0 else None
+    if m is None or m.kind == "pronoun" and not m.code:
+        return None
+    while j > 0 and view.mention_at[j - 1] is m:
+        j -= 1
+    return j if view.tokens[j].pos in ("PROPN", "NOUN", "PRON", "ADJ", "VERB") else None
 
 
 def _speaks(view: SentenceView, k: int) -> bool:
