@@ -284,3 +284,15 @@ def test_we_inside_a_quotation_is_the_speaker(dicts):
     assert resolved.events[0].quote_id == "t:q1"
     # outside any quotation "we" names nobody: the event is dropped
     assert ReportedSpeechStage()(coded).events == ()
+
+
+def test_a_statement_already_coded_by_the_event_stage_is_one_event(dicts):
+    from detente.events.reported import ReportedSpeechStage
+    from detente.model import Quote
+
+    coded = code(make_doc(CRITICIZE), dicts)
+    [event] = coded.events
+    duplicate = replace(event, id="t:qe1", quote_id="t:q1", rule="quotes:reporting-verb")
+    quote = Quote("t:q1", "t", "indirect", ((20, 35),), "Russia", event.source, event.trigger, "criticize")
+    result = ReportedSpeechStage()(replace(coded, events=(event, duplicate), quotes=(quote,)))
+    assert [(e.id, e.quote_id) for e in result.events] == [(event.id, "t:q1")]

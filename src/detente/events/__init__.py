@@ -290,7 +290,14 @@ def _default_sources(view: SentenceView, k: int, pos: str) -> list[Mention]:
         k = verb
     if view.is_passive(k):
         return _with_conjuncts(view, view.passive_agent(k))
-    return _with_conjuncts(view, view.subject(k))
+    found = _with_conjuncts(view, view.subject(k))
+    if not found and view.dep(k) in ("acl", "advcl") and view.tokens[k].tag == "VBG":
+        # "released a statement condemning Iran", "put out a report accusing the army": the
+        # participle's doer is the author of the statement, the subject of the verb above
+        verb = view.governing_verb(view.head(k)) if view.dep(k) == "acl" else view.head(k)
+        if verb is not None and verb != k:
+            found = _with_conjuncts(view, view.subject(verb))
+    return found
 
 
 def _default_targets(view: SentenceView, k: int, pos: str, exclude: list[Mention], statement: bool = False) -> list[Mention]:

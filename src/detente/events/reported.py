@@ -6,7 +6,9 @@ Runs after the quote stage, at article level, and reads both events and quotatio
 - the event is linked to the quotation (``quote_id``);
 - a first-person actor ("we", "us") is the speaker — "We will never allow anyone to threaten us",
   said by the Kremlin's spokesman, has the Russian government as its source;
-- an event with no source of its own takes the speaker as source.
+- an event with no source of its own takes the speaker as source;
+- a statement the quote stage made of a quotation is dropped when the event stage coded the same
+  words already (same trigger, or same sentence, dyad and code): one event, linked to the quotation.
 
 An event whose actor is an unresolved "we" outside any quotation is dropped, with a note in the
 trace: "we" names nobody the coder can know. What it does not do: change an event's code or modality.
@@ -28,7 +30,21 @@ class ReportedSpeechStage:
         quotes = [q for q in coded.quotes if q.content]
         out: list[Event] = []
         notes: list[str] = []
-        for event in coded.events:
+        # statements the quote stage made of a quotation (":qe" ids) that the event stage already coded
+        # from the same words are one event, not two: keep the event stage's, linked to the quotation
+        stage = [e for e in coded.events if ":qe" not in e.id]
+        by_trigger = {e.trigger: n for n, e in enumerate(stage)}
+        keys = {(e.sentence, _code(e.source), _code(e.target), e.cameo) for e in stage}
+        statements = []
+        for e in coded.events:
+            if ":qe" not in e.id:
+                continue
+            if e.trigger in by_trigger:
+                n = by_trigger[e.trigger]
+                stage[n] = replace(stage[n], quote_id=stage[n].quote_id or e.quote_id)
+            elif (e.sentence, _code(e.source), _code(e.target), e.cameo) not in keys:
+                statements.append(e)
+        for event in stage + statements:
             quote = _quote_around(quotes, event.trigger[0])
             if quote is not None:
                 event = _attribute(event, quote)
@@ -39,6 +55,10 @@ class ReportedSpeechStage:
                 continue
             out.append(event)
         return replace(coded, events=tuple(out), trace=coded.trace + tuple(notes))
+
+
+def _code(m: Mention | None) -> str | None:
+    return m.code if m is not None else None
 
 
 def _quote_around(quotes: list[Quote], offset: int) -> Quote | None:
