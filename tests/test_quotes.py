@@ -378,6 +378,14 @@ def test_speaker_label_opens_a_paragraph_but_editorial_furniture_does_not():
             [],
             id="no-target-no-event",
         ),
+        pytest.param(
+            "Lavrov said the talks failed in the United States.",
+            [w("Lavrov", "PROPN", "nsubj", 1), w("said", "VERB", "ROOT", 1, "say"), w("the", "DET", "det", 3), w("talks", "NOUN", "nsubj", 4, "talk"),
+             w("failed", "VERB", "ccomp", 1, "fail"), w("in", "ADP", "prep", 4), w("the", "DET", "det", 8), w("United", "PROPN", "compound", 8),
+             w("States", "PROPN", "pobj", 5), w(".", "PUNCT", "punct", 1)],
+            [],
+            id="plain-statement-needs-its-target-in-the-subject",
+        ),
     ],
 )
 def test_statement_events(text, words, expected):

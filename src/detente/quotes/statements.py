@@ -40,7 +40,7 @@ def statement_events(ctx: Context, quotes: list[Quote], cue_tokens: dict[str, in
         code = CUE_CODES.get(lemma, NEUTRAL)
         if code == NEUTRAL and _negative(ctx, q):
             code = "111"
-        target = _target(ctx, q, sp)
+        target = _target(ctx, q, sp, neutral=code == NEUTRAL)
         if target is None:
             continue
         cue = cue_tokens.get(q.id)
@@ -103,14 +103,33 @@ def _negative(ctx: Context, q: Quote) -> bool:
     return False
 
 
-def _target(ctx: Context, q: Quote, speaker: Mention) -> Mention | None:
+def _target(ctx: Context, q: Quote, speaker: Mention, neutral: bool) -> Mention | None:
+    """The actor a statement is about: the first actor mention in the content that is not the
+    speaker's own country; for a plain statement (010) only one in the subject of what was said
+    ("Lavrov said Washington's policy …"), since any actor merely named in passing is no target."""
     own = speaker.code[:3]
+    spans = _subject_spans(ctx, q) if neutral else list(q.content)
     for m in ctx.mentions:
         if m.kind == "pronoun" or not m.code or m.code.startswith("---") or m.code[:3] == own:
             continue
-        if any(a <= m.start and m.end <= b for a, b in q.content):
+        if any(a <= m.start and m.end <= b for a, b in spans):
             return m
     return None
+
+
+def _subject_spans(ctx: Context, q: Quote) -> list[tuple[int, int]]:
+    """Character spans of the subjects of the clauses that make up a quotation's content."""
+    toks = set(_content_tokens(ctx, q))
+    spans = []
+    for i in toks:
+        tok = ctx.tokens[i]
+        if tok.head in toks and tok.head != i:
+            continue
+        view = ctx.view_of(i)
+        for c in view.kids(i - view.base, {"nsubj", "nsubjpass", "nsubj:pass"}):
+            sub = view.subtree(c)
+            spans.append((view.tokens[sub[0]].start, view.tokens[sub[-1]].end))
+    return spans
 
 
 def _negated(ctx: Context, cue: int) -> bool:
