@@ -166,3 +166,19 @@ def test_normalize_folds_quotes_and_marks_dash_quotes():
     assert '"The dead-end line."' in out  # the hyphen inside "dead-end" is kept
     assert out.endswith("- a bullet item")  # a list bullet is not a quotation
     assert dash_quote_spans(raw)[0] == (0, raw.index("- he"))
+
+
+@pytest.mark.parametrize(
+    "raw, kept",
+    [
+        pytest.param("KYIV, Jan 3 (Detente Wire) - Ukraine said", "Ukraine said", id="wire"),
+        pytest.param("SAN FRANCISCO - The union sued", "The union sued", id="two-word-place"),
+        pytest.param("BELGRADE, Serbia -- Students marched", "Students marched", id="place-country"),
+        pytest.param("NATO - the alliance said", "NATO - the alliance said", id="not-a-dateline"),
+    ],
+)
+def test_datelines_are_blanked_for_the_parser_only(raw, kept):
+    from detente.ingest.normalize import blank_datelines
+
+    out = blank_datelines(raw)
+    assert len(out) == len(raw) and out.strip() == kept

@@ -77,3 +77,23 @@ def _mark_dash_quotes(text: str) -> str:
         chars[open_at] = '"'
         chars[close_at] = '"'
     return "".join(chars)
+
+
+# A wire-service dateline opening a paragraph: "KYIV, Jan 3 (Detente Wire) - ", "SAN FRANCISCO -- ",
+# "ALGIERS, Algeria - ", "KABUL (Pajhwok) : ". The place in capitals is required.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+)*"  # PLACE NAME
+    r"(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?"  # , Country / , Jan 3
+    r"(?:,?[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2})?"  # Jan. 3
+    r"(?:[ ]?\([^()\n]{1,40}\))?"  # (Agency)
+    r"[ ]?(?:--|[-\u2013\u2014:])[ ](?=[A-Z\"'\u201c\u2018])",  # then a sentence starts
+    re.M,
+)
+
+
+def blank_datelines(text: str) -> str:
+    """``text`` with paragraph-opening datelines turned into spaces (offsets kept), so a parser does not
+    read "PARIS" as a subject of the first sentence. The article text itself is never changed."""
+    if not _DATELINE.search(text):
+        return text
+    return _DATELINE.sub(lambda m: " " * len(m.group()), text)

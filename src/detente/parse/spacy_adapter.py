@@ -4,7 +4,8 @@ Articles are parsed paragraph by paragraph through one ``nlp.pipe`` stream: para
 sentence breaks (headlines, datelines and dash-quoted paragraphs never run into the next paragraph), the
 batches are of even size, and memory stays flat because articles are reassembled and yielded as soon as
 their last paragraph comes back. The text handed to spaCy is ``normalize(article.text)``, which has the
-same length as the original, so token offsets are offsets into ``Article.text``.
+same length as the original, so token offsets are offsets into ``Article.text``; paragraph-opening
+datelines ("PARIS, March 4 (Reuters) -") are blanked out of the parser's view.
 
 Only the components the stages need run: tokenizer, tok2vec, tagger, attribute_ruler, lemmatizer and
 parser. NER is excluded (about half the parse time; actors come from dictionaries and proper-noun runs).
@@ -18,7 +19,7 @@ from collections import deque
 from typing import Iterable, Iterator
 
 from detente.errors import ModelNotInstalledError
-from detente.ingest.normalize import normalize
+from detente.ingest.normalize import blank_datelines, normalize
 from detente.model import Article, ParsedDoc, Sentence, Token
 
 NEEDED = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser")
@@ -86,7 +87,7 @@ class SpacyParser:
                 if isinstance(item, ParsedDoc):
                     pending.append((item, 0))
                     continue
-                paras = paragraphs(normalize(item.text))
+                paras = paragraphs(blank_datelines(normalize(item.text)))
                 pending.append((item, len(paras)))
                 for offset, para in paras:
                     yield para, offset
