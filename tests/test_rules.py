@@ -296,3 +296,20 @@ def test_a_statement_already_coded_by_the_event_stage_is_one_event(dicts):
     quote = Quote("t:q1", "t", "indirect", ((20, 35),), "Russia", event.source, event.trigger, "criticize")
     result = ReportedSpeechStage()(replace(coded, events=(event, duplicate), quotes=(quote,)))
     assert [(e.id, e.quote_id) for e in result.events] == [(event.id, "t:q1")]
+
+
+@pytest.mark.parametrize("code, demand", [("0871", "1056"), ("0841", "1053"), ("046", "106"), ("054", "102"), (None, "100"), ("190", "100")])
+def test_demand_codes(code, demand):
+    from detente.cameo import demand_code
+
+    assert demand_code(code) == demand
+
+
+def test_an_obligation_under_a_reporting_verb_is_a_demand(dicts):
+    # Moscow said Washington must criticize China. (the obliged action has a pattern: 111)
+    words = [("Moscow", "Moscow", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1),
+             ("Washington", "Washington", "PROPN", "nsubj", 4), ("must", "must", "AUX", "aux", 4),
+             ("criticize", "criticize", "VERB", "ccomp", 1), ("China", "China", "PROPN", "dobj", 4)]
+    got = triples(code(make_doc([words]), dicts))
+    assert ("RUS", "100", "USA", "asserted") in got
+    assert ("USA", "111", "CHN", "hypothetical") in got

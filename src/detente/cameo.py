@@ -144,3 +144,22 @@ def refusal_code(code: str) -> str | None:
         if len(code) >= cut and code[:cut] in _REFUSAL:
             return _REFUSAL[code[:cut]]
     return None
+
+
+# What one says another must do is a demand (CAMEO 10): the demanded action picks the sub-code.
+_DEMAND = {
+    "04": "106", "05": "102", "06": "101", "061": "1011", "062": "1012", "063": "1013", "064": "1014",
+    "07": "103", "071": "1031", "072": "1032", "073": "1033", "074": "1034", "08": "105", "081": "1051",
+    "082": "1052", "083": "104", "0831": "1041", "0832": "1042", "0833": "1043", "0834": "1044",
+    "084": "1053", "085": "1054", "086": "1055", "087": "1056", "037": "107", "045": "108", "039": "108",
+}
+
+
+def demand_code(code: str | None) -> str:
+    """The demand (10) code for "X says Y must <action of code>"; 100 when the action is not one CAMEO
+    has a demand for (or unknown)."""
+    if code:
+        for cut in (4, 3, 2):
+            if len(code) >= cut and code[:cut] in _DEMAND:
+                return _DEMAND[code[:cut]]
+    return "100"

@@ -26,6 +26,7 @@ from itertools import product
 
 from detente import cameo
 from detente.dictionaries import Dictionaries, Pattern
+from detente.events.demands import demand_event, obligation_clauses
 from detente.events.modality import modality_flags
 from detente.events.patterns import Match, match_pattern, present_words, why_not, words_for
 from detente.model import CodedArticle, Event, Mention
@@ -90,6 +91,7 @@ class EventStage:
     def code_sentence(self, view: SentenceView, coded: CodedArticle, numbered: int, notes: list[str] | None) -> list[Event]:
         out: list[Event] = []
         seen: set[tuple] = set()
+        code_of: dict[int, str] = {}
         for k, tok in enumerate(view.tokens):
             if view.mention_at[k] is not None and view.mention_at[k].kind != "pronoun":
                 continue  # a word inside an actor's name ("riot police", "peace envoy") is no trigger
@@ -106,6 +108,7 @@ class EventStage:
             best = self.best_match(view, k, patterns, pos, notes)
             if best is None:
                 continue
+            code_of[k] = best.pattern.code
             for event in self.make_events(view, best, pos, coded, numbered + len(out), notes):
                 # one event per dyad and code in a sentence: "carried out strikes" fires on the verb
                 # and on the noun; both describe the same event
@@ -113,6 +116,17 @@ class EventStage:
                 if key not in seen:
                     seen.add(key)
                     out.append(event)
+        for said, verb in obligation_clauses(view):
+            template = Event(f"{coded.article.id}:e{numbered + len(out) + 1}", coded.article.id, view.sentence.index,
+                             coded.article.published, None, None, "100", None, None, None, None, "asserted", None, (0, 0), (0, 0), "")
+            sources = _default_sources(view, said, "verb")
+            targets = _with_conjuncts(view, view.subject(view.head(verb) if verb != said and view.dep(verb) == "xcomp" else verb))
+            demand = demand_event(view, said, verb, verb, code_of, sources[0] if sources else None, targets[0] if targets else None, template)
+            if demand is not None and (key := (demand.source.code, demand.target.code, demand.cameo)) not in seen:
+                seen.add(key)
+                out.append(demand)
+                if notes is not None:
+                    notes.append(f"  EVENT {demand.source.code} -> {demand.target.code} [{demand.cameo}] demand by {demand.rule}")
         return out
 
     def best_match(self, view: SentenceView, k: int, patterns: list[Pattern], pos: str, notes: list[str] | None) -> Candidate | None:

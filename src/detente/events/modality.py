@@ -27,7 +27,8 @@ INTENT = {"plan", "intend", "prepare", "aim", "vow", "pledge", "promise", "agree
           "ready", "willing", "prepared", "determined", "eager", "keen", "poised", "due", "about", "committed"}
 # verbs whose complement is refused: "refused to send peacekeepers", "failed to reach a deal"
 REFUSE = {"refuse", "decline", "fail", "reject", "resist", "oppose"}
-THREAT = {"threaten", "consider", "propose", "weigh", "mull", "warn", "suggest", "demand", "urge", "ask", "call"}
+THREAT = {"threaten", "consider", "propose", "weigh", "mull", "warn", "suggest", "demand", "urge", "ask", "call",
+          "have", "need"}  # "has to release", "needs to withdraw": obliged, not done
 CONDITION = {"if", "unless", "whether"}
 
 
