@@ -48,7 +48,7 @@ quotes = st.builds(
     id=text, article_id=text, kind=st.sampled_from(["direct", "indirect", "mixed"]),
     content=st.lists(spans, min_size=1, max_size=3).map(tuple), speaker_text=st.one_of(st.none(), text),
     speaker=st.one_of(st.none(), mentions), cue=st.one_of(st.none(), spans), cue_lemma=st.one_of(st.none(), text),
-    floating=st.booleans(), speaker_name=st.one_of(st.none(), text), via=text,
+    floating=st.booleans(), speaker_name=st.one_of(st.none(), text), via=text, speaker_role=st.one_of(st.none(), text),
 )
 problems = st.builds(Problem, stage=text, message=text, where=st.one_of(st.none(), text))
 coded = st.builds(

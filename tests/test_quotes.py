@@ -563,3 +563,18 @@ def test_an_actor_mention_speaks_when_the_parser_left_the_cue_without_subject():
                         w("the", "DET", "det", 4), w("deal", "NOUN", "dobj", 2), w(".", "PUNCT", "punct", 2)]])
     [q] = run(doc, [mention(doc, "Trump", "USAGOV", name="Donald Trump")]).quotes
     assert (q.speaker_text, q.speaker_name, q.speaker.code) == ("Trump", "Donald Trump", "USAGOV")
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Kremlin spokesperson Dmitry Peskov", "Dmitry Peskov", "Kremlin spokesperson"),
+        ("Foreign Minister Sergey Lavrov", "Sergey Lavrov", "Foreign Minister"),
+        ("Dmitry Peskov", "Dmitry Peskov", None),
+        ("he", "Dmitry Peskov", None),
+    ],
+)
+def test_speaker_role_is_the_phrase_without_the_name(text, name, role):
+    from detente.quotes import speaker_role
+
+    assert speaker_role(text, name) == role

@@ -3,7 +3,7 @@
 Event records are the ``Event`` fields with the actor mentions flattened (``source``, ``source_text``,
 ``source_start``, ``source_end``, ``source_via``, the same for ``target``) plus ``sentence_text``. Quote
 records carry ``id``, ``article_id``, ``kind``, ``content`` (character spans), ``text``, the speaker
-(``speaker_text``, ``speaker_start``, ``speaker_end``, ``speaker_name``, ``speaker`` code), ``cue``,
+(``speaker_text``, ``speaker_start``, ``speaker_end``, ``speaker_name``, ``speaker_role``, ``speaker`` code), ``cue``,
 ``cue_lemma``, ``floating`` and ``via``. CSV has the same columns, lists written as JSON.
 """
 
@@ -23,7 +23,7 @@ EVENT_FIELDS = [
 ]
 QUOTE_FIELDS = [
     "id", "article_id", "kind", "content", "text", "speaker_text", "speaker_start", "speaker_end",
-    "speaker_name", "speaker", "cue", "cue_lemma", "floating", "via",
+    "speaker_name", "speaker_role", "speaker", "cue", "cue_lemma", "floating", "via",
 ]
 
 
@@ -75,6 +75,7 @@ def quote_record(coded: CodedArticle, quote: Quote) -> dict[str, Any]:
         "speaker_start": sp.start if sp else None,
         "speaker_end": sp.end if sp else None,
         "speaker_name": quote.speaker_name,
+        "speaker_role": quote.speaker_role,
         "speaker": (sp.code or None) if sp else None,
         "cue": list(quote.cue) if quote.cue else None,
         "cue_lemma": quote.cue_lemma,

@@ -255,6 +255,7 @@ class Quote:
     floating: bool = False
     speaker_name: str | None = None
     via: str = ""  # which rule attributed the speaker, for explain
+    speaker_role: str | None = None  # the role part of the speaker phrase ("Kremlin spokesperson")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -269,6 +270,7 @@ class Quote:
             "floating": self.floating,
             "speaker_name": self.speaker_name,
             "via": self.via,
+            "speaker_role": self.speaker_role,
         }
 
     @classmethod
@@ -285,6 +287,7 @@ class Quote:
             floating=bool(d.get("floating", False)),
             speaker_name=d.get("speaker_name"),
             via=d.get("via", ""),
+            speaker_role=d.get("speaker_role"),
         )
 
 

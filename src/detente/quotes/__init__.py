@@ -104,6 +104,7 @@ def extract(coded: CodedArticle, statements: bool = True):
             floating=f.floating,
             speaker_name=sp.name,
             via=f.via + sp.via,
+            speaker_role=speaker_role(sp.text, sp.name) if sp.mention is not None and sp.mention.kind == "person" else None,
         )
         quotes.append(q)
         cue_tokens[q.id] = f.cue
@@ -156,3 +157,16 @@ class _Letters:
 
     def overlap(self, xs, ys) -> int:
         return sum(self.count(max(a, c), min(b, d)) for a, b in xs for c, d in ys)
+
+
+def speaker_role(text: str | None, name: str | None) -> str | None:
+    """The role part of a speaker phrase: "Kremlin spokesperson Dmitry Peskov" -> "Kremlin
+    spokesperson", "Russia's foreign minister Sergey Lavrov" -> "Russia's foreign minister"; None when
+    the phrase is only a name or a pronoun."""
+    if not text or not name or name not in text:
+        return None
+    role = text.replace(name, " ").strip(" ,;:-\u2013\u2014")
+    role = " ".join(role.split())
+    if role.lower() in ("", "the", "a", "an") or not any(ch.isalpha() for ch in role):
+        return None
+    return role
