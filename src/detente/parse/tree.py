@@ -88,9 +88,8 @@ class SentenceView:
         key = (k, stop)
         cached = self._subtrees.get(key)
         if cached is None:
-            cached = self._subtree(k, stop)
-            self._subtrees[key] = cached
-        return cached
+            cached = self._subtrees[key] = tuple(self._subtree(k, stop))
+        return list(cached)  # a fresh list: callers may change it without touching the memo
 
     def folded(self):
         """The sentence folded for ``PhraseIndex.scan`` (texts, with lemmas as the second stream)."""
@@ -141,8 +140,8 @@ class SentenceView:
         key = (k, "clause")
         cached = self._subtrees.get(key)
         if cached is None:
-            cached = self._subtrees[key] = self._clause(k)
-        return cached
+            cached = self._subtrees[key] = tuple(self._clause(k))
+        return list(cached)
 
     def tokens_of(self, mention: Mention) -> list[int]:
         """The tokens a mention covers in this sentence."""
