@@ -50,6 +50,7 @@ class EventStage:
     def __init__(self, dictionaries: Dictionaries, trace: bool = False) -> None:
         self.dicts = dictionaries
         self.trace = trace
+        self._indexes: dict[int, tuple] = {}  # per trigger's pattern list: patterns by first needed word
 
     def __call__(self, coded: CodedArticle) -> CodedArticle:
         assert coded.doc is not None
@@ -129,9 +130,34 @@ class EventStage:
                     notes.append(f"  EVENT {demand.source.code} -> {demand.target.code} [{demand.cameo}] demand by {demand.rule}")
         return out
 
+    def candidates(self, patterns: list[Pattern], present_by_scope: dict, view: SentenceView, k: int, pos: str) -> list[Pattern]:
+        """The patterns of a trigger whose first required word is present (all of them when tracing):
+        a trigger like "be" has hundreds of patterns, most needing words the sentence lacks."""
+        index = self._indexes.get(id(patterns))
+        if index is None:
+            always, by_word = [], {}
+            for n, p in enumerate(patterns):
+                if p.needs:
+                    for word in p.needs[0]:
+                        by_word.setdefault(word, []).append(n)
+                else:
+                    always.append(n)
+            index = self._indexes[id(patterns)] = (always, by_word, patterns)
+        always, by_word, _ = index
+        picked = set(always)
+        for scope in {p.scope for p in patterns}:
+            if scope not in present_by_scope:
+                seq = words_for(view, k, pos, scope)
+                present_by_scope[scope] = (seq, present_words(view, seq))
+            for word in present_by_scope[scope][1]:
+                picked.update(by_word.get(word, ()))
+        return [patterns[n] for n in sorted(picked)]
+
     def best_match(self, view: SentenceView, k: int, patterns: list[Pattern], pos: str, notes: list[str] | None) -> Candidate | None:
         best: Candidate | None = None
         seen: dict[str, tuple[list[int], set[str]]] = {}
+        if notes is None:
+            patterns = self.candidates(patterns, seen, view, k, pos)
         for pattern in patterns:
             if pattern.scope not in seen:
                 seq = words_for(view, k, pos, pattern.scope)
