@@ -101,13 +101,14 @@ def demo(pipeline: Pipeline) -> str:
     out = [f"detente demo: {len(coded)} sample articles -> {len(events)} events, {len(quotes)} quotations", ""]
     out.append("events by dyad (source -> target: count, most frequent CAMEO codes):")
     dyads: dict[tuple[str, str], Counter] = {}
-    complete = [(c, e) for c, e in events if _known(e.source) and _known(e.target)]
+    # relations between two parties (an actor acting on its own country is domestic, not a dyad)
+    complete = [(c, e) for c, e in events if _known(e.source) and _known(e.target) and _party(e.source.code) != _party(e.target.code)]
     for _, e in complete:
         dyads.setdefault((_party(e.source.code), _party(e.target.code)), Counter())[e.cameo] += 1
     for (s, t), codes in sorted(dyads.items(), key=lambda kv: -sum(kv[1].values()))[:15]:
         out.append(f"  {s} -> {t}: {sum(codes.values()):>3}  " + ", ".join(f"{c}×{n}" for c, n in codes.most_common(4)))
     out.append("")
-    out.append(f"some events ({len(complete)} of {len(events)} have both actors known):")
+    out.append(f"some events ({len(complete)} of {len(events)} relate two known parties):")
     for c, e in complete[:12]:
         trig = c.article.text[e.trigger[0]:e.trigger[1]]
         out.append(
