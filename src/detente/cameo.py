@@ -83,6 +83,17 @@ def lookup(code: str) -> CameoCode | None:
     return None
 
 
+def scores(code: str) -> dict:
+    """The fields an ``Event`` carries for ``code``: PLOVER category and mode, quad class, Goldstein."""
+    entry = lookup(code)
+    return {
+        "plover": entry.plover if entry else None,
+        "plover_mode": entry.plover_mode if entry else None,
+        "quad_class": quad_class(code),
+        "goldstein": entry.goldstein if entry else None,
+    }
+
+
 def is_valid(code: str) -> bool:
     return code in table()
 

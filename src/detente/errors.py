@@ -23,24 +23,22 @@ class UserInputError(DetenteError):
     """Something the user supplied cannot be used; the CLI prints the message and exits 2."""
 
 
-class InputError(UserInputError):
+class _Located:
+    """An error about a place in a file: the message starts with ``path:line:``."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = f"{path}:{line}: " if path and line else (f"{path}: " if path else "")
+        super().__init__(f"{where}{message}")
+
+
+class InputError(_Located, UserInputError):
     """An input file or record cannot be read as an article."""
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
-        self.path = path
-        self.line = line
-        where = f"{path}:{line}: " if path and line else (f"{path}: " if path else "")
-        super().__init__(f"{where}{message}")
 
-
-class DictionaryError(UserInputError):
+class DictionaryError(_Located, UserInputError):
     """A dictionary file has an entry that cannot be read."""
-
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
-        self.path = path
-        self.line = line
-        where = f"{path}:{line}: " if path and line else (f"{path}: " if path else "")
-        super().__init__(f"{where}{message}")
 
 
 class SettingsError(UserInputError):

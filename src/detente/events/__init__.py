@@ -210,7 +210,6 @@ class EventStage:
             # PETRARCH dictionaries spell such readings out in their own patterns, so their codes
             # are kept as written.
             code, rule = future, f"{rule} (planned {code} -> {future})"
-        entry = cameo.lookup(code)
         clause = view.clause(k) if pos == "verb" else view.subtree(k)
         toks = view.tokens
         evidence = (min(toks[c].start for c in clause + [k]), max(toks[c].end for c in clause + [k]))
@@ -234,10 +233,7 @@ class EventStage:
                     source=source,
                     target=target,
                     cameo=code,
-                    plover=entry.plover if entry else None,
-                    plover_mode=entry.plover_mode if entry else None,
-                    quad_class=cameo.quad_class(code),
-                    goldstein=entry.goldstein if entry else None,
+                    **cameo.scores(code),
                     modality=modality,
                     quote_id=None,
                     evidence=evidence,
@@ -247,7 +243,6 @@ class EventStage:
                 )
             )
             if cand.pattern.code2 and source is not None and target is not None:
-                entry2 = cameo.lookup(cand.pattern.code2)
                 events.append(
                     replace(
                         events[-1],
@@ -255,10 +250,7 @@ class EventStage:
                         source=target,
                         target=source,
                         cameo=cand.pattern.code2,
-                        plover=entry2.plover if entry2 else None,
-                        plover_mode=entry2.plover_mode if entry2 else None,
-                        quad_class=cameo.quad_class(cand.pattern.code2),
-                        goldstein=entry2.goldstein if entry2 else None,
+                        **cameo.scores(cand.pattern.code2),
                     )
                 )
         if notes is not None:

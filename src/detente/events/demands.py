@@ -46,7 +46,6 @@ def demand_event(view: SentenceView, said: int, verb: int, subject_clause: int, 
     if source is None or target is None or source.code == target.code:
         return None
     code = cameo.demand_code(code_of.get(verb))
-    entry = cameo.lookup(code)
     toks = view.tokens
     return Event(
         id=base.id,
@@ -56,10 +55,7 @@ def demand_event(view: SentenceView, said: int, verb: int, subject_clause: int, 
         source=source,
         target=target,
         cameo=code,
-        plover=entry.plover if entry else None,
-        plover_mode=entry.plover_mode if entry else None,
-        quad_class=cameo.quad_class(code),
-        goldstein=entry.goldstein if entry else None,
+        **cameo.scores(code),
         modality="asserted",
         quote_id=None,
         evidence=(toks[min(said, subject_clause)].start, toks[max(said, verb)].end),

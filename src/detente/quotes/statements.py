@@ -45,7 +45,6 @@ def statement_events(ctx: Context, quotes: list[Quote], cue_tokens: dict[str, in
             continue
         cue = cue_tokens.get(q.id)
         modality = "denied" if lemma == "deny" else "negated" if cue is not None and _negated(ctx, cue) else "asserted"
-        entry = cameo.lookup(code)
         start = min(a for a, _ in q.content)
         end = max(b for _, b in q.content)
         if q.cue:
@@ -61,10 +60,7 @@ def statement_events(ctx: Context, quotes: list[Quote], cue_tokens: dict[str, in
                 source=sp,
                 target=target,
                 cameo=code,
-                plover=entry.plover if entry else None,
-                plover_mode=entry.plover_mode if entry else None,
-                quad_class=cameo.quad_class(code),
-                goldstein=entry.goldstein if entry else None,
+                **cameo.scores(code),
                 modality=modality,
                 quote_id=q.id,
                 evidence=(start, end),
