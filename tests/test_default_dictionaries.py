@@ -7,7 +7,6 @@ from collections import Counter
 import pytest
 
 from detente import cameo
-from detente.model import Article
 
 from conftest import shared_path
 

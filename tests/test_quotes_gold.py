@@ -11,7 +11,7 @@ import tomllib
 
 import pytest
 
-from detente.evaluation.polnear import GoldAttribution, evaluate_polnear, gold_kind, head_names, quote_regions, read_brat, _Letters
+from detente.evaluation.polnear import evaluate_polnear, gold_kind, head_names, quote_regions, read_brat, _Letters
 from detente.evaluation.showcase import evaluate_showcase, fold, score_showcase
 from detente.model import Article, CodedArticle, Mention, ParsedDoc, Quote
 

@@ -49,7 +49,7 @@ class ReportedSpeechStage:
             if quote is not None:
                 event = _attribute(event, quote)
             if event is None or _first_person(event.source) or _first_person(event.target):
-                notes.append(f"  dropped an event whose 'we' could not be resolved to a speaker")
+                notes.append("  dropped an event whose 'we' could not be resolved to a speaker")
                 continue
             if event.source is not None and event.target is not None and event.source.code == event.target.code:
                 continue

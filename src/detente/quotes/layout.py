@@ -32,7 +32,7 @@ def paragraph_spans(text: str) -> list[Span]:
     """(start, end) of every paragraph, outer whitespace excluded, in text order."""
     spans: list[Span] = []
     start: int | None = None
-    pos = 0
+    pos = prev_end = 0
     for line in text.splitlines(keepends=True):
         body = line.strip()
         line_start = pos + (len(line) - len(line.lstrip()))
