@@ -99,3 +99,32 @@ def test_explain_shows_parse_mentions_patterns_events():
 def test_progress_bar_is_quiet_in_a_pipe():
     result = run_cli(["code", "-"], stdin=b"Russia criticized the United States.\n")
     assert result.returncode == 0 and result.stderr == b""
+
+
+def test_a_failing_stage_is_recorded_on_its_article_and_the_stream_goes_on(pipeline):
+    class Boom:
+        name, reads, adds = "boom", ("doc",), ()
+
+        def __call__(self, coded):
+            if "boom" in coded.article.text:
+                raise ValueError("cannot code this one")
+            return coded
+
+    from detente.pipeline import Pipeline
+
+    p = Pipeline(pipeline.settings, dictionaries=pipeline.dictionaries)
+    p._parser = pipeline.parser
+    p.stages.append(Boom())
+    coded = list(p.code([detente.Article("a", "Russia criticized China."), detente.Article("b", "boom"), detente.Article("c", "Peace.")]))
+    assert [c.article.id for c in coded] == ["a", "b", "c"]
+    assert [(pr.stage, pr.message) for pr in coded[1].problems] == [("boom", "ValueError: cannot code this one")]
+    assert coded[0].events and not coded[0].problems
+
+
+def test_misconfigured_stages_fail_at_build_time():
+    from detente.errors import PipelineError
+    from detente.pipeline import Pipeline
+    from detente.settings import Settings
+
+    with pytest.raises(PipelineError, match="reads mentions"):
+        Pipeline(Settings().with_(stages=("events",)))
