@@ -136,6 +136,8 @@ class PhraseIndex(Generic[T]):
         self._prefixes_lower: set[str] = set()
         self.max_tokens = 1
         self._count = 0
+        self._firsts_exact: set[str] = set()  # folded words a name's first token can be
+        self._firsts_lower: set[str] = set()
 
     def __len__(self) -> int:
         return self._count
@@ -145,14 +147,19 @@ class PhraseIndex(Generic[T]):
         if not key:
             return
         self._count += 1
-        self.max_tokens = max(self.max_tokens, len(_WORDS.findall(name)) * 2 + 1)
+        words = _WORDS.findall(name.replace("_", " "))
+        self.max_tokens = max(self.max_tokens, len(words) * 2 + 1)
+        # where a first token may end: after each word of the name ("Nur-Sultan" -> Nur, NurSultan)
+        firsts = {"".join(words[:n]) for n in range(1, len(words) + 1)}
         if not any(ch.islower() for ch in name) and any(ch.isalpha() for ch in name):
             self.exact.setdefault(key, []).append(entry)
             self._prefixes_exact.update(key[:n] for n in range(1, len(key) + 1))
+            self._firsts_exact.update(firsts)
         else:
             low = key.lower()
             self.lower.setdefault(low, []).append(entry)
             self._prefixes_lower.update(low[:n] for n in range(1, len(low) + 1))
+            self._firsts_lower.update(f.lower() for f in firsts)
             if name[:1].isupper():
                 self.capitalised.add(low)
 
@@ -164,7 +171,7 @@ class PhraseIndex(Generic[T]):
 
     def starts(self, folded: Folded) -> set[int]:
         """Positions of ``folded`` where a name of this index may start (one pass, no matching)."""
-        pe, pl = self._prefixes_exact, self._prefixes_lower
+        pe, pl = self._firsts_exact, self._firsts_lower
         out = {i for i, (r, l) in enumerate(zip(folded.raw, folded.low)) if r in pe or l in pl}
         if folded.alt_low is not None:
             out.update(i for i, l in enumerate(folded.alt_low) if l in pl)
