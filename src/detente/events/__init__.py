@@ -97,7 +97,7 @@ class EventStage:
             if view.mention_at[k] is not None and view.mention_at[k].kind != "pronoun":
                 continue  # a word inside an actor's name ("riot police", "peace envoy") is no trigger
             if tok.pos in ("VERB", "AUX"):
-                patterns = self.dicts.verbs.get(view.lemma[k]) or self.dicts.verbs.get(view.lower[k])
+                patterns = self.dicts.verbs.get(view.lemma[k]) or self.dicts.verbs.get(view.lower[k]) or _stem_lookup(self.dicts.verbs, view.lower[k])
                 pos = "verb"
             elif tok.pos in ("NOUN", "PROPN"):
                 patterns = self.dicts.nouns.get(view.lemma[k]) or self.dicts.nouns.get(view.lower[k])
@@ -259,6 +259,17 @@ class EventStage:
                     f"  EVENT {e.source.code if e.source else '-'} -> {e.target.code if e.target else '-'} [{e.cameo}] {e.modality} by {e.rule}"
                 )
         return events
+
+
+def _stem_lookup(table: dict[str, list[Pattern]], word: str) -> list[Pattern] | None:
+    """Patterns of a verb the lemmatizer got wrong ("cordoned" -> "cordone"): try the regular
+    endings off the word itself."""
+    for ending, repl in (("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""), ("d", "")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            found = table.get(word[: -len(ending)] + repl)
+            if found:
+                return found
+    return None
 
 
 def _source_above(view: SentenceView, k: int, exclude: Mention) -> list[Mention]:
