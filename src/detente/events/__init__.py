@@ -142,10 +142,10 @@ class EventStage:
                         by_word.setdefault(word, []).append(n)
                 else:
                     always.append(n)
-            index = self._indexes[id(patterns)] = (always, by_word, patterns)
-        always, by_word, _ = index
+            index = self._indexes[id(patterns)] = (always, by_word, patterns, {p.scope for p in patterns})
+        always, by_word, _, scopes = index
         picked = set(always)
-        for scope in {p.scope for p in patterns}:
+        for scope in scopes:
             if scope not in present_by_scope:
                 seq = words_for(view, k, pos, scope)
                 present_by_scope[scope] = (seq, present_words(view, seq))
