@@ -132,12 +132,10 @@ class PhraseIndex(Generic[T]):
         self.exact: dict[str, list[T]] = {}  # case-sensitive keys (names in capitals)
         self.lower: dict[str, list[T]] = {}
         self.capitalised: set[str] = set()  # lower keys that need a capitalised first token
-        self._prefixes_exact: set[str] = set()
+        self._prefixes_exact: set[str] = set()  # folded names cut after each of their words
         self._prefixes_lower: set[str] = set()
         self.max_tokens = 1
         self._count = 0
-        self._firsts_exact: set[str] = set()  # folded words a name's first token can be
-        self._firsts_lower: set[str] = set()
 
     def __len__(self) -> int:
         return self._count
@@ -149,17 +147,16 @@ class PhraseIndex(Generic[T]):
         self._count += 1
         words = _WORDS.findall(name.replace("_", " "))
         self.max_tokens = max(self.max_tokens, len(words) * 2 + 1)
-        # where a first token may end: after each word of the name ("Nur-Sultan" -> Nur, NurSultan)
-        firsts = {"".join(words[:n]) for n in range(1, len(words) + 1)}
+        # a scan over tokens can only be inside a name at a word boundary of it: "Nur-Sultan" is seen
+        # as Nur, Nur, NurSultan (tokens Nur, -, Sultan), so the word-boundary prefixes are enough
+        prefixes = ["".join(words[:n]) for n in range(1, len(words) + 1)]
         if not any(ch.islower() for ch in name) and any(ch.isalpha() for ch in name):
             self.exact.setdefault(key, []).append(entry)
-            self._prefixes_exact.update(key[:n] for n in range(1, len(key) + 1))
-            self._firsts_exact.update(firsts)
+            self._prefixes_exact.update(prefixes)
         else:
             low = key.lower()
             self.lower.setdefault(low, []).append(entry)
-            self._prefixes_lower.update(low[:n] for n in range(1, len(low) + 1))
-            self._firsts_lower.update(f.lower() for f in firsts)
+            self._prefixes_lower.update(p.lower() for p in prefixes)
             if name[:1].isupper():
                 self.capitalised.add(low)
 
@@ -171,7 +168,7 @@ class PhraseIndex(Generic[T]):
 
     def starts(self, folded: Folded) -> set[int]:
         """Positions of ``folded`` where a name of this index may start (one pass, no matching)."""
-        pe, pl = self._firsts_exact, self._firsts_lower
+        pe, pl = self._prefixes_exact, self._prefixes_lower
         out = {i for i, (r, l) in enumerate(zip(folded.raw, folded.low)) if r in pe or l in pl}
         if folded.alt_low is not None:
             out.update(i for i, l in enumerate(folded.alt_low) if l in pl)
@@ -256,7 +253,7 @@ class Dictionaries:
         }
 
 
-def parse_pattern(text: str, *, pattern_id: str, trigger: str, pos: str, code: str, synsets: dict[str, tuple[tuple[str, ...], ...]], code2: str | None = None) -> Pattern:
+def parse_pattern(text: str, *, pattern_id: str, trigger: str, pos: str, code: str, synsets: dict[str, tuple[tuple[str, ...], ...]], code2: str | None = None, scope: str = "clause") -> Pattern:
     """Turn pattern text (``"* good relations with +"``) into a ``Pattern``; raises ``ValueError`` with
     the reason when it is malformed (the reader adds file and line)."""
     tokens = text.split()
@@ -285,7 +282,7 @@ def parse_pattern(text: str, *, pattern_id: str, trigger: str, pos: str, code: s
                 side.append(Element("lit", synsets[name], adjacent))
             else:
                 side.append(Element("lit", ((fold(part).lower(),),), adjacent))
-    return Pattern(pattern_id, trigger, pos, code, tuple(pre), tuple(post), code2, text)
+    return Pattern(pattern_id, trigger, pos, code, tuple(pre), tuple(post), code2, text, scope)
 
 
 def phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:

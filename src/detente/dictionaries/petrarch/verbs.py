@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from itertools import product
 from pathlib import Path
@@ -60,6 +59,10 @@ def _event_code(raw: str, notes: Counter) -> tuple[str, str | None]:
         if c is not None and c != "---" and not _STANDARD_EVENT_CODE.match(c):
             notes[f"non-standard event code kept as written: {c}"] += 1
     return code, code2
+
+
+# PETRARCH patterns were written for its linear match over the verb phrase (see Pattern.scope)
+PHRASE = "phrase"
 
 
 def load_verbs(path: Path, into: Dictionaries, *, keep_null: bool = False) -> None:
@@ -141,8 +144,7 @@ def load_verbs(path: Path, into: Dictionaries, *, keep_null: bool = False) -> No
             notes["duplicate pattern skipped"] += 1
             return
         seen.add(key)
-        # PETRARCH patterns were written for its linear match over the verb phrase
-        into.add_pattern(dataclasses.replace(pattern, scope="phrase"))
+        into.add_pattern(pattern)
 
     for blk in blocks:
         if not blk.verbs:
@@ -160,7 +162,7 @@ def load_verbs(path: Path, into: Dictionaries, *, keep_null: bool = False) -> No
             if front or back:
                 add(_parse("_".join(front + ["*"] + back), fname, vline, trigger, vcode, vcode2, table, where))
             else:
-                add(Pattern(f"{fname}:{vline}", trigger, "verb", vcode, (), (), vcode2, "*"))
+                add(Pattern(f"{fname}:{vline}", trigger, "verb", vcode, (), (), vcode2, "*", PHRASE))
         for pline, body, code, code2 in blk.patterns:
             if code == "---" and not code2 and not keep_null:
                 notes["null-coded pattern [---] skipped"] += 1
@@ -181,7 +183,7 @@ def load_verbs(path: Path, into: Dictionaries, *, keep_null: bool = False) -> No
                     shared = _parse(text, fname, pline, trigger, code, code2, table, where)
                     add(shared)
                 else:
-                    add(Pattern(shared.id, trigger, "verb", code, shared.pre, shared.post, code2, shared.text))
+                    add(Pattern(shared.id, trigger, "verb", code, shared.pre, shared.post, code2, shared.text, PHRASE))
     into.sources.append(where)
     log.debug("read %s: %s", path, dict(notes))
 
@@ -381,7 +383,7 @@ def _pattern_tokens(body: str, table: _SynsetTable, notes: Counter, where: str, 
 
 def _parse(text: str, fname: str, line: int, trigger: str, code: str, code2: str | None, table: _SynsetTable, where: str) -> Pattern:
     try:
-        return parse_pattern(text, pattern_id=f"{fname}:{line}", trigger=trigger, pos="verb", code=code, synsets=table.parse, code2=code2)
+        return parse_pattern(text, pattern_id=f"{fname}:{line}", trigger=trigger, pos="verb", code=code, synsets=table.parse, code2=code2, scope=PHRASE)
     except ValueError as exc:
         raise DictionaryError(str(exc), path=where, line=line) from None
 
