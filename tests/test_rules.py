@@ -313,3 +313,51 @@ def test_an_obligation_under_a_reporting_verb_is_a_demand(dicts):
     got = triples(code(make_doc([words]), dicts))
     assert ("RUS", "100", "USA", "asserted") in got
     assert ("USA", "111", "CHN", "hypothetical") in got
+
+
+ROLES_DICT = DICT + """
+[[country]]
+code = "IND"
+names = ["India"]
+adjectives = ["Indian"]
+
+[[country]]
+code = "PAK"
+names = ["Pakistan"]
+adjectives = ["Pakistani"]
+
+[[agent]]
+code = "MIL"
+alone = false
+names = ["air strike", "missile"]
+
+[[pattern]]
+code = "190"
+verbs = ["exchange", "fire"]
+"""
+
+
+@pytest.fixture(scope="module")
+def role_dicts(tmp_path_factory):
+    path = tmp_path_factory.mktemp("r") / "roles.toml"
+    path.write_text(ROLES_DICT, encoding="utf-8")
+    d = Dictionaries()
+    load_native(path, d)
+    return d
+
+
+def test_a_role_is_shared_by_coordinated_adjectives(role_dicts):
+    # Indian and Pakistani troops exchanged fire.
+    words = [("Indian", "indian", "ADJ", "amod", 3), ("and", "and", "CCONJ", "cc", 0), ("Pakistani", "pakistani", "ADJ", "conj", 0),
+             ("troops", "troop", "NOUN", "nsubj", 4), ("exchanged", "exchange", "VERB", "ROOT", 4), ("fire", "fire", "NOUN", "dobj", 4)]
+    coded = code(make_doc([words]), role_dicts)
+    assert [(m.text, m.code) for m in coded.mentions] == [("Indian", "INDMIL"), ("Pakistani troops", "PAKMIL")]
+    assert sorted(triples(coded)) == [("INDMIL", "190", "PAKMIL", "asserted"), ("PAKMIL", "190", "INDMIL", "asserted")]
+
+
+def test_a_weapon_names_an_actor_only_with_its_country(role_dicts):
+    # Indian missiles ... / fired missiles
+    with_country = [("Indian", "indian", "ADJ", "amod", 1), ("missiles", "missile", "NOUN", "ROOT", 1)]
+    alone = [("fired", "fire", "VERB", "ROOT", 0), ("missiles", "missile", "NOUN", "dobj", 0)]
+    assert [m.code for m in code(make_doc([with_country]), role_dicts, stages=("actors",)).mentions] == ["INDMIL"]
+    assert code(make_doc([alone]), role_dicts, stages=("actors",)).mentions == ()

@@ -60,6 +60,7 @@ class _Piece:
     actor: list[ActorEntry] | None = None
     agent: AgentEntry | None = None
     name_run: bool = False  # proper nouns after a role, not in the dictionary
+    borrowed: bool = False  # a role shared from the next group ("Indian and Pakistani troops")
 
 
 class ActorStage:
@@ -102,7 +103,11 @@ def _two_parties(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
             if not ("both" in before or before[-2:] == ["the", "two"] or before[-1:] == ["two"]):
                 continue
             start_tok = next(k for k in range(max(0, n - 3), n) if toks[k].text.lower() in ("the", "both", "two"))
-            earlier = [m for m in mentions if m.end <= toks[start_tok].start and len(m.code) >= 3 and not m.code.startswith(("---", "IGO", "NGO"))]
+            # the parties of the current passage: this sentence and the three before it, else the article
+            floor = doc.sentences[max(0, sentence.index - 3)].start
+            parties = [m for m in mentions if m.end <= toks[start_tok].start and len(m.code) >= 3 and not m.code.startswith(("---", "IGO", "NGO"))]
+            recent = [m for m in parties if m.start >= floor]
+            earlier = recent if len({m.code[:3] for m in recent}) >= 2 else parties
             counts: dict[str, list[int]] = {}
             for order, m in enumerate(earlier):
                 counts.setdefault(m.code[:3], []).append(order)
@@ -147,7 +152,22 @@ def _sentence_mentions(sentence: Sentence, text: str, dicts: Dictionaries, when:
         elif agent:
             pieces.append(_Piece(i, agent[0], agent=agent[1][-1]))
             i = agent[0]
-    return [m for group in _group(pieces, tokens) if (m := _compose(group, tokens, text, when))]
+    groups = _group(pieces, tokens)
+    _share_roles(groups, tokens)
+    return [m for group in groups if (m := _compose(group, tokens, text, when))]
+
+
+def _share_roles(groups: list[list[_Piece]], tokens: tuple[Token, ...]) -> None:
+    """"Indian and Pakistani troops": a lone adjective coordinated with an adjective + role takes the
+    role too (two mentions, INDMIL and PAKMIL)."""
+    for left, right in zip(groups, groups[1:]):
+        if len(left) != 1 or not left[0].actor or left[0].actor[-1].form != "adjective":
+            continue
+        gap = [t.text.lower() for t in tokens[left[0].end : right[0].start]]
+        if gap not in (["and"], [","], ["or"], [",", "and"]):
+            continue
+        if right[0].actor and right[0].actor[-1].form == "adjective" and any(p.agent for p in right[1:]):
+            left.extend(_Piece(p.start, p.end, agent=p.agent, borrowed=True) for p in right[1:] if p.agent)
 
 
 def _group(pieces: list[_Piece], tokens: tuple[Token, ...]) -> list[list[_Piece]]:
@@ -190,7 +210,7 @@ def _is_country(entries: list[ActorEntry]) -> bool:
 
 
 def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, when: date | None) -> Mention | None:
-    start_tok, end_tok = group[0].start, group[-1].end
+    start_tok, end_tok = group[0].start, max(p.end for p in group if not p.borrowed)
     # a leading determiner is not part of the mention text ("the Kremlin" -> "Kremlin")
     start, end = tokens[start_tok].start, tokens[end_tok - 1].end
     person = next((p.actor[-1] for p in group if p.actor and p.actor[-1].kind == "person"), None)
@@ -226,6 +246,8 @@ def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, when: da
             name = name or base.name
         return Mention(start, end, surface, code, kind, via, name)
     if agents:
+        if not all(a.alone for a in agents) and name is None:
+            return None  # "fired two missiles": a weapon names an actor only with its country
         code = _with_agents("---", agents)
         kind = "person" if name else AGENT_KIND.get(agents[-1].code.strip("~")[:3], "group")
         return Mention(start, end, surface, code, kind, "+".join(a.id for a in agents), name)

@@ -79,6 +79,7 @@ class AgentEntry:
     id: str
     name: str
     code: str  # "GOV", "MIL", … (PETRARCH agents may carry a leading "~")
+    alone: bool = True  # False: names an actor only with a country ("Israeli air strikes", not "missiles")
 
 
 @dataclass(frozen=True)

@@ -70,8 +70,9 @@ def load_native(path: Path, into: Dictionaries) -> None:
     for n, entry in enumerate(data.get("agent", [])):
         line = where("agent", n)
         code = _need_code(entry, path, line)
+        alone = bool(entry.get("alone", True))
         for alias in _names(entry, path, line):
-            into.agents.add(alias, AgentEntry(f"{name}:{line}", alias, code))
+            into.agents.add(alias, AgentEntry(f"{name}:{line}", alias, code, alone))
 
     for n, entry in enumerate(data.get("discard", [])):
         for phrase in _names(entry, path, where("discard", n)):

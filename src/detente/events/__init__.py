@@ -117,6 +117,9 @@ class EventStage:
                 if key not in seen:
                     seen.add(key)
                     out.append(event)
+        # an event without a target adds nothing when the same actor's same act has one
+        with_target = {(e.source.code if e.source else None, e.cameo) for e in out if e.target is not None}
+        out = [e for e in out if e.target is not None or (e.source.code if e.source else None, e.cameo) not in with_target]
         for said, verb in obligation_clauses(view):
             template = Event(f"{coded.article.id}:e{numbered + len(out) + 1}", coded.article.id, view.sentence.index,
                              coded.article.published, None, None, "100", None, None, None, None, "asserted", None, (0, 0), (0, 0), "")
@@ -307,9 +310,9 @@ def _with_conjuncts(view: SentenceView, k: int | None) -> list[Mention]:
     if k is None:
         return []
     first = view.mention_of(k)
-    heads = [k]
+    heads = [k] + view.kids(k, {"amod", "compound"})  # "Indian and Pakistani troops": the conj hangs on a modifier
     if first is not None:
-        heads += [t for t in view.tokens_of(first) if t != k]
+        heads += [t for t in view.tokens_of(first) if t not in heads]
     out: list[Mention] = []
     for h in heads:
         for c in view.conjuncts(h):
@@ -328,7 +331,12 @@ def _default_sources(view: SentenceView, k: int, pos: str) -> list[Mention]:
             if view.dep(c) in ("poss", "nmod:poss", "compound", "amod") and view.mention_at[c] is not None:
                 return [view.mention_at[c]]
         verb = view.governing_verb(k)
-        if verb is None:
+        # the verb's subject acts only through the verb's own object or prepositional phrase
+        # ("Washington will announce sanctions against Moscow"), not through a noun nested deeper
+        # ("the EU imposed sanctions on Iran over drone deliveries to Russia": not the EU's deliveries)
+        head = view.head(k)
+        direct = head == verb or (view.dep(head) in ("prep", "agent") and view.head(head) == verb)
+        if verb is None or not direct:
             return []
         k = verb
     if view.is_passive(k):
