@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from detente.model import CodedArticle, Mention, Token
 from detente.parse.tree import SentenceView
 from detente.quotes.layout import paragraph_spans
+from detente.quotes.marks import Parts
 
 Span = tuple[int, int]
 
 
 @dataclass
-class Found:
+class Found(Parts):
     """A quotation found by a rule, before its speaker is resolved.
 
     ``cue`` is the cue word's document token index; ``cue_span``/``cue_lemma`` override it for cues that
@@ -34,14 +35,6 @@ class Found:
     speaker_span: Span | None = None
     floating: bool = False
     via: str = ""
-
-    @property
-    def start(self) -> int:
-        return self.parts[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.parts[-1][1]
 
 
 @dataclass

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from detente.ingest.normalize import dash_quote_spans
 from detente.quotes.layout import paragraph_spans
@@ -30,13 +31,10 @@ _SINGLE_CANDIDATES = re.compile("['" + "".join(sorted(OPEN_SINGLE | CLOSE_SINGLE
 MARKUP = re.compile(r"<[A-Za-z/][^<>\n]{0,4000}>")
 
 
-@dataclass(frozen=True)
-class QuotedSpan:
-    """A quotation: ``parts`` are the content spans (one per paragraph it runs over), ``marks`` the
-    (open, close) offsets of its marks; ``style`` names the mark style."""
+class Parts:
+    """Start and end of something made of ``parts`` (content spans in text order)."""
 
-    parts: tuple[tuple[int, int], ...]
-    style: str
+    parts: Sequence[tuple[int, int]]
 
     @property
     def start(self) -> int:
@@ -45,6 +43,15 @@ class QuotedSpan:
     @property
     def end(self) -> int:
         return self.parts[-1][1]
+
+
+@dataclass(frozen=True)
+class QuotedSpan(Parts):
+    """A quotation: ``parts`` are the content spans (one per paragraph it runs over), ``marks`` the
+    (open, close) offsets of its marks; ``style`` names the mark style."""
+
+    parts: tuple[tuple[int, int], ...]
+    style: str
 
 
 @dataclass(frozen=True)
