@@ -361,3 +361,28 @@ def test_a_weapon_names_an_actor_only_with_its_country(role_dicts):
     alone = [("fired", "fire", "VERB", "ROOT", 0), ("missiles", "missile", "NOUN", "dobj", 0)]
     assert [m.code for m in code(make_doc([with_country]), role_dicts, stages=("actors",)).mentions] == ["INDMIL"]
     assert code(make_doc([alone]), role_dicts, stages=("actors",)).mentions == ()
+
+
+def test_a_plus_before_the_trigger_needs_the_subject_to_be_an_actor(dicts, tmp_path):
+    from detente.dictionaries.native import load_native
+
+    path = tmp_path / "judge.toml"
+    path.write_text('[[pattern]]\ncode = "051"\nverbs = ["be"]\npatterns = ["+ * useful"]\n', encoding="utf-8")
+    d = Dictionaries()
+    load_native(path, d)
+    for entries in dicts.actors.lower.values():  # reuse the countries of DICT
+        for e in entries:
+            d.actors.add(e.name, e)
+    # Russia said the talks were useful -> no event: "the talks" is no actor (Russia is not the target)
+    words = [("Russia", "Russia", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1), ("the", "the", "DET", "det", 3),
+             ("talks", "talk", "NOUN", "nsubj", 4), ("were", "be", "AUX", "ccomp", 1), ("useful", "useful", "ADJ", "acomp", 4)]
+    assert triples(code(make_doc([words]), d)) == []
+
+
+def test_a_participle_used_as_a_preposition_is_not_its_verb():
+    from detente.parse.tree import SentenceView
+
+    words = [("According", "accord", "VBG", "prep", 3), ("to", "to", "ADP", "prep", 0), ("officials", "official", "NOUN", "pobj", 1),
+             ("talks", "talk", "NOUN", "ROOT", 3)]
+    view = SentenceView(make_doc([words]).sentences[0], [])
+    assert view.lemma[0] == "according"

@@ -73,18 +73,25 @@ def match_pattern(view: SentenceView, k: int, pattern: Pattern, pos: str, seq: l
         return None
     if pattern.pre:
         subject = _subject_mention(view, k) if pattern.scope == "clause" else None
-        if not _backward(view, seq, list(reversed(pattern.pre)), 0, p - 1, p, False, result, subject):
+        if subject is NO_ACTOR and any(e.kind != "lit" for e in pattern.pre):
+            return None  # "the talks were useful": the subject is no actor, so "+ *" cannot match
+        if not _backward(view, seq, list(reversed(pattern.pre)), 0, p - 1, p, False, result, subject if subject is not NO_ACTOR else None):
             return None
     return result
 
 
-def _subject_mention(view: SentenceView, k: int) -> Mention | None:
+NO_ACTOR = object()
+
+
+def _subject_mention(view: SentenceView, k: int):
     """The actor of k's subject phrase ("Washington's policy on Russia" -> Washington): what a ``+`` or
-    ``$`` before the trigger names in a clause-bound pattern, rather than the nearest actor to the left."""
+    ``$`` before the trigger names in a clause-bound pattern, rather than the nearest actor to the left.
+    ``NO_ACTOR`` when the subject names no actor; ``None`` when k has no subject before it."""
     subj = view.subject(k)
     if subj is None or subj > k:
         return None
-    return view.mention_of(subj)
+    mention = view.mention_of(subj)
+    return mention if mention is not None else NO_ACTOR
 
 
 def _phrase_at(view: SentenceView, seq: list[int], r: int, phrase: tuple[str, ...]) -> bool:

@@ -69,7 +69,12 @@ class SentenceView:
                     k += 1
         self.raw = [fold(t.text) for t in self.tokens]
         self.lower = [r.lower() for r in self.raw]
-        self.lemma = [fold(t.lemma).lower() for t in self.tokens]
+        # a participle used as a preposition ("according to", "including", "following") is not its
+        # verb: its lemma would make "accord", "include", "follow" match patterns and triggers
+        self.lemma = [
+            self.lower[k] if t.dep == "prep" and t.tag in ("VBG", "VBN") else fold(t.lemma).lower()
+            for k, t in enumerate(self.tokens)
+        ]
 
     def head(self, k: int) -> int:
         return self.heads[k]
