@@ -363,20 +363,20 @@ def test_a_weapon_names_an_actor_only_with_its_country(role_dicts):
     assert code(make_doc([alone]), role_dicts, stages=("actors",)).mentions == ()
 
 
-def test_a_plus_before_the_trigger_needs_the_subject_to_be_an_actor(dicts, tmp_path):
-    from detente.dictionaries.native import load_native
-
+def test_a_plus_before_the_trigger_needs_the_subject_to_be_an_actor(tmp_path):
     path = tmp_path / "judge.toml"
-    path.write_text('[[pattern]]\ncode = "051"\nverbs = ["be"]\npatterns = ["+ * useful"]\n', encoding="utf-8")
+    path.write_text('[[country]]\ncode = "RUS"\nnames = ["Russia"]\n\n'
+                    '[[pattern]]\ncode = "051"\nverbs = ["be"]\npatterns = ["+ * useful"]\n', encoding="utf-8")
     d = Dictionaries()
     load_native(path, d)
-    for entries in dicts.actors.lower.values():  # reuse the countries of DICT
-        for e in entries:
-            d.actors.add(e.name, e)
-    # Russia said the talks were useful -> no event: "the talks" is no actor (Russia is not the target)
-    words = [("Russia", "Russia", "PROPN", "nsubj", 1), ("said", "say", "VERB", "ROOT", 1), ("the", "the", "DET", "det", 3),
+    said = ("said", "say", "VERB", "ROOT", 1)
+    # Russia said the talks were useful -> no event: "the talks" is no actor, and Russia is not the target
+    talks = [("Russia", "Russia", "PROPN", "nsubj", 1), said, ("the", "the", "DET", "det", 3),
              ("talks", "talk", "NOUN", "nsubj", 4), ("were", "be", "AUX", "ccomp", 1), ("useful", "useful", "ADJ", "acomp", 4)]
-    assert triples(code(make_doc([words]), d)) == []
+    assert triples(code(make_doc([talks]), d)) == []
+    # the judged subject is an actor: Russia is useful (no source, as nobody above says it)
+    russia = [("Russia", "Russia", "PROPN", "nsubj", 1), ("is", "be", "AUX", "ROOT", 1), ("useful", "useful", "ADJ", "acomp", 1)]
+    assert triples(code(make_doc([russia]), d)) == [(None, "051", "RUS", "asserted")]
 
 
 def test_a_participle_used_as_a_preposition_is_not_its_verb():
@@ -386,3 +386,10 @@ def test_a_participle_used_as_a_preposition_is_not_its_verb():
              ("talks", "talk", "NOUN", "ROOT", 3)]
     view = SentenceView(make_doc([words]).sentences[0], [])
     assert view.lemma[0] == "according"
+
+
+def test_event_ids_are_unique_and_in_text_order(dicts):
+    # two sentences, several events, one filtered (the targetless duplicate): ids stay e1..en
+    s2 = [("Moscow", "Moscow", "PROPN", "nsubj", 1), ("criticized", "criticize", "VERB", "ROOT", 1), ("China", "China", "PROPN", "dobj", 1)]
+    coded = code(make_doc([CRITICIZE[0], s2]), dicts)
+    assert [e.id for e in coded.events] == [f"t:e{n}" for n in range(1, len(coded.events) + 1)]

@@ -69,7 +69,9 @@ class EventStage:
             if view.sentence.index in discarded:
                 notes.append(f"  sentence {view.sentence.index} discarded by a discard phrase: no events")
                 continue
-            events.extend(self.code_sentence(view, coded, len(events), notes if self.trace else None))
+            events.extend(self.code_sentence(view, coded, notes if self.trace else None))
+        # ids in text order, numbered once: filters inside a sentence may drop events
+        events = [replace(e, id=f"{coded.article.id}:e{n}") for n, e in enumerate(events, 1)]
         return replace(coded, events=tuple(events), trace=coded.trace + tuple(notes))
 
     def discarded_sentences(self, views: list[SentenceView]) -> set[int] | None:
@@ -89,7 +91,7 @@ class EventStage:
                     out.add(view.sentence.index)
         return out
 
-    def code_sentence(self, view: SentenceView, coded: CodedArticle, numbered: int, notes: list[str] | None) -> list[Event]:
+    def code_sentence(self, view: SentenceView, coded: CodedArticle, notes: list[str] | None) -> list[Event]:
         out: list[Event] = []
         seen: set[tuple] = set()
         code_of: dict[int, str] = {}
@@ -110,7 +112,7 @@ class EventStage:
             if best is None:
                 continue
             code_of[k] = best.pattern.code
-            for event in self.make_events(view, best, pos, coded, numbered + len(out), notes):
+            for event in self.make_events(view, best, pos, coded, notes):
                 # one event per dyad and code in a sentence: "carried out strikes" fires on the verb
                 # and on the noun; both describe the same event
                 key = (event.source.code if event.source else None, event.target.code if event.target else None, event.cameo)
@@ -120,12 +122,11 @@ class EventStage:
         # an event without a target adds nothing when the same actor's same act has one
         with_target = {(e.source.code if e.source else None, e.cameo) for e in out if e.target is not None}
         out = [e for e in out if e.target is not None or (e.source.code if e.source else None, e.cameo) not in with_target]
-        for said, verb in obligation_clauses(view):
-            template = Event(f"{coded.article.id}:e{numbered + len(out) + 1}", coded.article.id, view.sentence.index,
-                             coded.article.published, None, None, "100", None, None, None, None, "asserted", None, (0, 0), (0, 0), "")
+        for said, clause, action in obligation_clauses(view):
             sources = _default_sources(view, said, "verb")
-            targets = _with_conjuncts(view, view.subject(view.head(verb) if verb != said and view.dep(verb) == "xcomp" else verb))
-            demand = demand_event(view, said, verb, verb, code_of, sources[0] if sources else None, targets[0] if targets else None, template)
+            targets = _with_conjuncts(view, view.subject(clause))
+            demand = demand_event(view, said, action, code_of, sources[0] if sources else None, targets[0] if targets else None,
+                                  coded.article.id, coded.article.published)
             if demand is not None and (key := (demand.source.code, demand.target.code, demand.cameo)) not in seen:
                 seen.add(key)
                 out.append(demand)
@@ -175,7 +176,7 @@ class EventStage:
             notes.append(f"  FIRED {best.pattern.id} [{best.pattern.code}] '{best.pattern.text}' (most specific match)")
         return best
 
-    def make_events(self, view: SentenceView, cand: Candidate, pos: str, coded: CodedArticle, numbered: int, notes: list[str] | None) -> list[Event]:
+    def make_events(self, view: SentenceView, cand: Candidate, pos: str, coded: CodedArticle, notes: list[str] | None) -> list[Event]:
         k = cand.trigger
         sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos)
         # a CAMEO statement (01) of detente's own dictionaries; PETRARCH files use 01x codes of their own
@@ -229,7 +230,7 @@ class EventStage:
                 continue
             events.append(
                 Event(
-                    id=f"{coded.article.id}:e{numbered + len(events) + 1}",
+                    id="",  # numbered by __call__
                     article_id=coded.article.id,
                     sentence=view.sentence.index,
                     date=coded.article.published,
@@ -249,7 +250,7 @@ class EventStage:
                 events.append(
                     replace(
                         events[-1],
-                        id=f"{coded.article.id}:e{numbered + len(events) + 1}",
+                        id="",  # numbered by __call__
                         source=target,
                         target=source,
                         cameo=cand.pattern.code2,

@@ -22,43 +22,44 @@ OBLIGATION = {"must", "should"}
 NEED = {"have", "need"}  # "has to", "needs to"
 
 
-def obligation_clauses(view: SentenceView) -> list[tuple[int, int]]:
-    """(reporting verb, obliged verb) pairs of the sentence."""
-    pairs = []
+def obligation_clauses(view: SentenceView) -> list[tuple[int, int, int]]:
+    """(reporting verb, obliged clause, demanded action) triples of the sentence: in "says Israel must
+    end" the clause and the action are both "end"; in "says Israel has to end" the clause is "has"."""
+    found = []
     for k in range(len(view.tokens)):
         if view.dep(k) != "ccomp" or view.lemma[view.head(k)] not in REPORTING:
             continue
-        verb = k
+        action = k
         obliged = any(view.dep(c) == "aux" and view.lower[c] in OBLIGATION for c in view.children[k])
         if not obliged and view.lemma[k] in NEED:
-            # "Israel has to end …": the action is the complement of "has"
             comps = [c for c in view.children[k] if view.dep(c) == "xcomp"]
             if comps:
-                obliged, verb = True, comps[0]
+                obliged, action = True, comps[0]
         if obliged:
-            pairs.append((view.head(k), verb))
-    return pairs
+            found.append((view.head(k), k, action))
+    return found
 
 
-def demand_event(view: SentenceView, said: int, verb: int, subject_clause: int, code_of: dict[int, str],
-                 source: Mention | None, target: Mention | None, base: Event) -> Event | None:
-    """The demand event, built on ``base`` (any event of the article, for its shared fields)."""
+def demand_event(view: SentenceView, said: int, action: int, code_of: dict[int, str], source: Mention | None,
+                 target: Mention | None, article_id: str, published) -> Event | None:
+    """The demand of ``source`` on ``target``; ``code_of`` holds the codes the patterns gave each trigger
+    of the sentence (the demanded action's picks the sub-code). The id is set by the event stage."""
     if source is None or target is None or source.code == target.code:
         return None
-    code = cameo.demand_code(code_of.get(verb))
+    code = cameo.demand_code(code_of.get(action))
     toks = view.tokens
     return Event(
-        id=base.id,
-        article_id=base.article_id,
+        id="",
+        article_id=article_id,
         sentence=view.sentence.index,
-        date=base.date,
+        date=published,
         source=source,
         target=target,
         cameo=code,
         **cameo.scores(code),
         modality="asserted",
         quote_id=None,
-        evidence=(toks[min(said, subject_clause)].start, toks[max(said, verb)].end),
-        trigger=(toks[verb].start, toks[verb].end),
-        rule=f"demand:{toks[said].lemma}+must" + (f" ({code_of[verb]})" if verb in code_of else ""),
+        evidence=(toks[min(said, action)].start, toks[max(said, action)].end),
+        trigger=(toks[action].start, toks[action].end),
+        rule=f"demand:{toks[said].lemma}+must" + (f" ({code_of[action]})" if action in code_of else ""),
     )
