@@ -21,6 +21,12 @@ Span = tuple[int, int]
 
 MODALITIES = ("asserted", "planned", "hypothetical", "negated", "reported", "denied")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
+# what made an event: a dictionary pattern on the tree, an attributed quotation (statement), or a
+# reported obligation ("X says Y must V": a demand)
+ORIGINS = ("pattern", "statement", "demand")
+# how a mention's code was found, where later stages need to know it (``via`` says it in words)
+RESOLUTIONS = ("dictionary", "composed", "metonym", "coref", "first-person", "parties", "speaker", "given")
+SEVERITIES = ("error", "warning")
 
 
 def _span(value: Any) -> Span | None:
@@ -147,8 +153,13 @@ class ParsedDoc:
 @dataclass(frozen=True, slots=True)
 class Mention:
     """An actor mention: ``code`` a CAMEO actor code (``RUS``, ``RUSGOV``, ``IGOUNO``, ``---GOV`` for a
-    role whose country is unknown), ``kind`` what it is, ``via`` how the code was resolved (dictionary
-    entry ``file:line``, ``metonym``, ``compose:…``, ``coref:<start>-<end>``)."""
+    role whose country is unknown), ``kind`` what it is, ``via`` how the code was resolved, in words for
+    ``explain`` (dictionary entry ``file:line``, ``metonym:…``, ``compose:…``, ``coref:<start>-<end>``).
+
+    Later stages decide on typed fields only, never on ``via``: ``resolution`` (one of
+    ``RESOLUTIONS``), ``antecedent`` (the span a pronoun refers to) and ``given`` (``"source"`` or
+    ``"target"`` for a span a caller named as an actor, see ``detente.relate``; a pronoun referring to
+    it inherits it)."""
 
     start: int
     end: int
@@ -157,12 +168,25 @@ class Mention:
     kind: str
     via: str
     name: str | None = None  # the resolved person/body ("Dmitry Peskov"), when known
+    resolution: str = "dictionary"
+    antecedent: Span | None = None
+    given: str | None = None
+
+    @property
+    def actor(self) -> object:
+        """What identifies the actor for "same actor" tests: its code, or for a span a caller named,
+        that role (two named spans are different actors even when no dictionary knows either)."""
+        return ("given", self.given) if self.given else self.code
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        d = dataclasses.asdict(self)
+        d["antecedent"] = list(self.antecedent) if self.antecedent else None
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Mention:
+        d = dict(d)
+        d["antecedent"] = _span(d.get("antecedent"))
         return cls(**d)
 
 
@@ -173,8 +197,9 @@ def _mention(d: dict[str, Any] | None) -> Mention | None:
 @dataclass(frozen=True, slots=True)
 class Event:
     """A coded event: ``source`` did ``cameo`` to ``target``. ``modality`` is one of ``MODALITIES``;
-    ``rule`` names the dictionary pattern that fired (``file:line``); ``evidence`` is the clause that
-    carries the event and ``trigger`` the word that fired it."""
+    ``rule`` is the stable id of the dictionary rule that fired; ``origin`` (one of ``ORIGINS``) says
+    which kind of rule made it; ``evidence`` is the clause that carries the event and ``trigger`` the
+    word that fired it."""
 
     id: str
     article_id: str
@@ -193,6 +218,7 @@ class Event:
     trigger: Span
     rule: str
     compound: bool = False
+    origin: str = "pattern"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -213,6 +239,7 @@ class Event:
             "trigger": list(self.trigger),
             "rule": self.rule,
             "compound": self.compound,
+            "origin": self.origin,
         }
 
     @classmethod
@@ -235,6 +262,7 @@ class Event:
             trigger=_span(d["trigger"]),
             rule=d["rule"],
             compound=bool(d.get("compound", False)),
+            origin=d.get("origin", "pattern"),
         )
 
 
@@ -293,11 +321,23 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something that could not be read or coded, kept on the article: nothing is dropped silently."""
+    """Something that could not be read or coded: nothing is dropped silently. The one problem type of
+    detente, made by ingest (``stage="ingest"``), the parser, every stage and the dictionary loaders.
+
+    ``severity`` is ``error`` (input rejected, or a stage failed on the article) or ``warning``
+    (something odd that was worked around, such as a skipped dictionary line); ``article`` is the id
+    of the article it concerns (``None`` for input that never became an article, or a dictionary);
+    ``where`` is ``file:line`` when it came from a file."""
 
     stage: str
     message: str
-    where: str | None = None  # "file:line" when it came from input
+    where: str | None = None
+    severity: str = "error"
+    article: str | None = None
+
+    def __str__(self) -> str:
+        place = self.where or self.article
+        return f"{place}: {self.message}" if place else self.message
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -308,6 +348,34 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
+class Ingested:
+    """What ingest read for one article: the article (or a given parse) and the problems met reading
+    it (invalid UTF-8 replaced, an unreadable date); the pipeline puts them on the coded article.
+    Input that could not become an article at all is a bare ``Problem`` in the stream instead."""
+
+    item: Article | ParsedDoc
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def article(self) -> Article:
+        return self.item.article if isinstance(self.item, ParsedDoc) else self.item
+
+
+@dataclass(frozen=True, slots=True)
+class TraceStep:
+    """One decision a stage took, for ``detente explain``: which rule (its stable id), with what
+    outcome (``tried``, ``fired``, ``no-actor``, ``dropped``, ``found``…), and a detail in words."""
+
+    stage: str
+    rule: str
+    outcome: str
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"[{self.stage}] {self.outcome} {self.rule}{': ' + self.detail if self.detail else ''}"
+
+
+@dataclass(frozen=True, slots=True)
 class CodedArticle:
     article: Article
     doc: ParsedDoc | None
@@ -315,7 +383,12 @@ class CodedArticle:
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     problems: tuple[Problem, ...] = ()
-    trace: tuple[str, ...] = field(default=(), compare=False)  # explain's notes, not serialised
+    trace: tuple[TraceStep, ...] = field(default=(), compare=False)  # for explain; not serialised
+
+    @property
+    def failed(self) -> bool:
+        """A stage (or the parser) failed on this article: some of it is not coded."""
+        return any(p.severity == "error" and p.stage != "ingest" for p in self.problems)
 
     def to_dict(self) -> dict[str, Any]:
         return {
