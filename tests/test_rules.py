@@ -380,7 +380,7 @@ def test_a_plus_before_the_trigger_needs_the_subject_to_be_an_actor(tmp_path):
 
 
 def test_a_participle_used_as_a_preposition_is_not_its_verb():
-    from detente.parse.tree import SentenceView
+    from detente.doc import SentenceView
 
     words = [("According", "accord", "VBG", "prep", 3), ("to", "to", "ADP", "prep", 0), ("officials", "official", "NOUN", "pobj", 1),
              ("talks", "talk", "NOUN", "ROOT", 3)]

@@ -16,18 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from datetime import date
 from typing import Generic, Iterable, Sequence, TypeVar
 
-_NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+from detente.text import Folded, fold
+
 _WORDS = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """The matching key of a phrase: letters and digits only."""
-    return _NON_ALNUM.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -211,20 +206,6 @@ class PhraseIndex(Generic[T]):
                 if found is not None and (best is None or j + 1 > best[0]):
                     best = (j + 1, found)
         return best
-
-
-class Folded:
-    """A sentence's tokens folded once for ``PhraseIndex.scan``: letters and digits only, as written
-    and lower-cased; ``alt`` (lemmas) folded the same way."""
-
-    __slots__ = ("raw", "low", "upper", "alt_raw", "alt_low")
-
-    def __init__(self, texts: Sequence[str], alt: Sequence[str] | None = None) -> None:
-        self.raw = [fold(t) for t in texts]
-        self.low = [r.lower() for r in self.raw]
-        self.upper = [t[:1].isupper() for t in texts]
-        self.alt_raw = [fold(t) for t in alt] if alt is not None else None
-        self.alt_low = [r.lower() for r in self.alt_raw] if self.alt_raw is not None else None
 
 
 @dataclass

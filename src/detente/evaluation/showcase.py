@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from detente.errors import UserInputError
-from detente.ingest.normalize import DOUBLE_MARKS, SINGLE_MARKS
+from detente.text import DOUBLE_MARKS, SINGLE_MARKS
 from detente.model import Article, CodedArticle, Event, Quote
 
 _FOLD = str.maketrans({**{c: '"' for c in DOUBLE_MARKS}, **{c: "'" for c in SINGLE_MARKS}})

@@ -30,7 +30,7 @@ from detente.events.demands import demand_event, obligation_clauses
 from detente.events.modality import modality_flags
 from detente.events.patterns import Match, match_pattern, present_words, why_not, words_for
 from detente.model import CodedArticle, Event, Mention
-from detente.parse.tree import SentenceView
+from detente.doc import SentenceView
 
 
 @dataclass

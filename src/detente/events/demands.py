@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from detente import cameo
 from detente.model import Event, Mention
-from detente.parse.tree import SentenceView
+from detente.doc import SentenceView
 
 REPORTING = {"say", "tell", "insist", "stress", "state", "declare", "add", "note", "urge", "warn", "demand",
              "argue", "write", "tweet", "believe", "emphasize", "emphasise", "reiterate", "maintain"}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from detente.parse.tree import SentenceView
+from detente.doc import SentenceView
 
 FUTURE = {"will", "shall", "ll", "wo"}
 POSSIBLE = {"would", "could", "may", "might", "should", "must", "can", "ca"}

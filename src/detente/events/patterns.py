@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from detente.dictionaries import Element, Pattern
 from detente.model import Mention
-from detente.parse.tree import SentenceView
+from detente.doc import SentenceView
+from detente.text import QUOTE_TOKENS
 
 
 @dataclass
@@ -50,7 +51,7 @@ def words_for(view: SentenceView, k: int, pos: str, scope: str = "clause") -> li
 
 
 def _without_quotes(view: SentenceView, seq: list[int]) -> list[int]:
-    return [t for t in seq if view.tokens[t].text not in _QUOTES]
+    return [t for t in seq if view.tokens[t].text not in QUOTE_TOKENS]
 
 
 def present_words(view: SentenceView, seq: list[int]) -> set[str]:
@@ -106,12 +107,11 @@ def _phrase_at(view: SentenceView, seq: list[int], r: int, phrase: tuple[str, ..
     return True
 
 
-_QUOTES = {'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e", "``", "''"}
 
 
 def _adjacent(view: SentenceView, a: int, b: int) -> bool:
     """b follows a, quote marks between them aside ('a “dead end”' is 'a dead end')."""
-    return b == a + 1 or (b > a and all(view.tokens[t].text in _QUOTES for t in range(a + 1, b)))
+    return b == a + 1 or (b > a and all(view.tokens[t].text in QUOTE_TOKENS for t in range(a + 1, b)))
 
 
 def _capture(result: Match, elem: Element, mention: Mention) -> None:

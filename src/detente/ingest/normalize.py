@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import re
 
-DOUBLE_MARKS = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u301d\u301e\u301f\uff02\u2033"
-SINGLE_MARKS = "\u2018\u2019\u201a\u201b\u2039\u203a\u2032\u00b4"
-SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+from detente.text import DASHES, DOUBLE_MARKS, SINGLE_MARKS, SPACES
 
 _TABLE = str.maketrans(
     {**{c: '"' for c in DOUBLE_MARKS}, **{c: "'" for c in SINGLE_MARKS}, **{c: " " for c in SPACES}}

@@ -7,10 +7,10 @@ What it does not do: decide anything about quotations.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from detente.model import CodedArticle, Mention, Token
-from detente.parse.tree import SentenceView
+from detente.doc import DocView
+from detente.model import CodedArticle
 from detente.quotes.layout import paragraph_spans
 from detente.quotes.marks import Parts
 
@@ -37,58 +37,13 @@ class Found(Parts):
     via: str = ""
 
 
-@dataclass
-class Context:
-    coded: CodedArticle
-    text: str = ""
-    tokens: tuple[Token, ...] = ()
-    sentence_of: list[int] = field(default_factory=list)
-    paragraphs: list[Span] = field(default_factory=list)
-    token_starts: list[int] = field(default_factory=list)
-    mentions: tuple[Mention, ...] = ()
+class Context(DocView):
+    """A ``DocView`` with the article's paragraphs, which the quote rules pair marks and find speakers in."""
 
-    def __post_init__(self) -> None:
-        doc = self.coded.doc
-        assert doc is not None
-        self.text = doc.article.text
-        self.tokens = doc.tokens
-        self.mentions = self.coded.mentions
-        by_sentence: list[list[Mention]] = [[] for _ in doc.sentences]
-        starts = [s.start for s in doc.sentences]
-        for m in self.mentions:
-            k = bisect_right(starts, m.start) - 1
-            if k >= 0 and m.start < doc.sentences[k].end:
-                by_sentence[k].append(m)
-        self._by_sentence = by_sentence
-        self._views: list[SentenceView | None] = [None] * len(doc.sentences)
-        self.sentence_of = [0] * len(self.tokens)
-        for n, sentence in enumerate(doc.sentences):
-            for t in sentence.tokens:
-                self.sentence_of[t.i] = n
+    def __init__(self, coded: CodedArticle) -> None:
+        super().__init__(coded)
         self.paragraphs = paragraph_spans(self.text)
-        self.token_starts = [t.start for t in self.tokens]
         self._para_starts = [a for a, _ in self.paragraphs]
-
-    def view(self, n: int) -> SentenceView:
-        """Sentence n's view, built when a rule first needs it (most sentences hold no cue)."""
-        v = self._views[n]
-        if v is None:
-            v = self._views[n] = SentenceView(self.coded.doc.sentences[n], self._by_sentence[n])
-        return v
-
-    def view_of(self, i: int) -> SentenceView:
-        return self.view(self.sentence_of[i])
-
-    def token_at(self, offset: int) -> int | None:
-        """The first token starting at or after ``offset``."""
-        from bisect import bisect_left
-
-        k = bisect_left(self.token_starts, offset)
-        return k if k < len(self.tokens) else None
-
-    def token_covering(self, offset: int) -> int | None:
-        k = bisect_right(self.token_starts, offset) - 1
-        return k if k >= 0 and self.tokens[k].end > offset else None
 
     def paragraph_of(self, offset: int) -> Span:
         k = bisect_right(self._para_starts, offset) - 1

@@ -29,12 +29,12 @@ import re
 from detente.quotes.context import Context, Found, SpanSet, inside
 from detente.quotes.cues import REPORTING_VERBS
 from detente.quotes.marks import QuotedSpan
+from detente.text import DASH_TOKENS, QUOTE_STRIP
 
 MIN_DIRECT_WORDS = 5
 TITLE_WORDS = 8
 LONG_QUOTE_WORDS = 12
 _WORD = re.compile(r"\w+")
-_DASHES = {"-", "--", "–", "—", "―"}
 _SENTENCE_END = {".", "!", "?"}
 SUBORDINATORS = {"when", "while", "as", "because", "after", "before", "if", "since", "until", "although", "though", "where", "whereas"}
 AFTER_GAP = {"nsubj", "nsubjpass", "nsubj:pass", "aux", "auxpass", "aux:pass", "advmod", "neg", "npadvmod", "prep", "obl", "obl:tmod", "dative"}
@@ -104,7 +104,7 @@ def find_direct(ctx: Context, spans: list[QuotedSpan], trace: list[str]) -> tupl
 
 def _is_dash(text: str) -> bool:
     """A dash token, or a closing mark glued to one (``”―``, which the tokenizer keeps whole)."""
-    return text.strip("\"'“”‘’»«") in _DASHES
+    return text.strip(QUOTE_STRIP) in DASH_TOKENS
 
 
 def _title_case(content: str) -> bool:

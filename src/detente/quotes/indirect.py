@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from detente.parse.tree import SentenceView
+from detente.doc import SentenceView
 from detente.quotes.context import Context, Found, SpanSet, inside
 from detente.quotes.cues import BELIEF_VERBS, DOCUMENT_NOUNS, OBJECT_VERBS, PREP_VERBS, REPORTING_NOUNS, REPORTING_VERBS, SAYING_LIGHT_VERBS, XCOMP_VERBS
 from detente.quotes.direct import _LABEL, label_found

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 
+from detente.text import OPENING_CHARS
+
 Span = tuple[int, int]
 
-_OPENING = "\"'“‘„«`"
 _ENDING = ".!?:;\"'”’»)]"
 _DATELINE = re.compile(
     r"[A-Z][A-Za-z.'\- ]{1,40}"  # place, usually in capitals
@@ -56,7 +57,7 @@ def paragraph_spans(text: str) -> list[Span]:
 
 def _breaks(previous: str, line: str) -> bool:
     last = previous.rstrip()[-1:]
-    return last in _ENDING or line[:1] in _OPENING
+    return last in _ENDING or line[:1] in OPENING_CHARS
 
 
 def dateline_end(text: str, paragraph_start: int) -> int:

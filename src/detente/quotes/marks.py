@@ -19,11 +19,7 @@ from typing import Sequence
 
 from detente.ingest.normalize import dash_quote_spans
 from detente.quotes.layout import paragraph_spans
-
-OPEN_DOUBLE = {"\u201c", "\u201e", "\u00ab", "\u201f", "\u301d"}
-CLOSE_DOUBLE = {"\u201d", "\u00bb", "\u301e", "\u301f"}
-OPEN_SINGLE = {"\u2018", "\u201a", "\u2039"}
-CLOSE_SINGLE = {"\u2019", "\u203a"}
+from detente.text import CLOSE_DOUBLE, CLOSE_SINGLE, OPEN_DOUBLE, OPEN_SINGLE
 
 
 _DOUBLE_CANDIDATES = re.compile("``|''|[\"" + "".join(sorted(OPEN_DOUBLE | CLOSE_DOUBLE)) + "]")

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from detente.model import Mention
-from detente.parse.tree import SentenceView
+from detente.doc import SentenceView
 from detente.quotes.context import Context, Found, Span, SpanSet
 from detente.quotes.cues import REPORTING_NOUNS, TITLES
 from detente.quotes.layout import dateline_end

@@ -1,4 +1,8 @@
-"""Dependency-tree helpers over ``ParsedDoc`` sentences, shared by the actor, event and quote rules.
+"""The read-only views over a ``ParsedDoc`` that every stage uses: ``SentenceView`` (heads, children,
+subtrees, clauses, subjects and objects, the actor mention at each token) and ``DocView`` (the article's
+tokens, sentences and offsets, with sentence views built on demand).
+
+It belongs with the model, not with parsing: it reads only ``detente.model`` and ``detente.text``.
 
 They accept both spaCy/ClearNLP labels (``nsubj``, ``dobj``, ``prep``+``pobj``, ``nsubjpass``, ``agent``)
 and Universal Dependencies labels (``nsubj``, ``obj``, ``obl``+``case``, ``nsubj:pass``, ``obl:agent``), so
@@ -7,10 +11,11 @@ a CoNLL-U parse codes like a spaCy one.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from detente.model import Mention, Sentence, Token
+from detente.model import CodedArticle, Mention, Sentence, Token
+from detente.text import Folded, fold
 
 SUBJECTS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECTS = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
@@ -43,8 +48,6 @@ class SentenceView:
     heads: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        from detente.dictionaries import fold
-
         self.tokens = self.sentence.tokens
         self.base = self.tokens[0].i if self.tokens else 0
         n = len(self.tokens)
@@ -98,8 +101,6 @@ class SentenceView:
 
     def folded(self):
         """The sentence folded for ``PhraseIndex.scan`` (texts, with lemmas as the second stream)."""
-        from detente.dictionaries.model import Folded
-
         f = Folded.__new__(Folded)
         f.raw, f.low = self.raw, self.lower
         f.upper = [t.text[:1].isupper() for t in self.tokens]
@@ -257,3 +258,54 @@ class SentenceView:
                 return h
             k = h
         return None
+
+
+class DocView:
+    """A coded article's tokens, sentences and mentions, for rules that work across sentences
+    (quotations, statements): token lookup by character offset, the sentence of each token, and each
+    sentence's ``SentenceView`` built when a rule first needs it (most sentences hold nothing to do).
+    """
+
+    def __init__(self, coded: CodedArticle) -> None:
+        doc = coded.doc
+        if doc is None:
+            raise ValueError(f"article {coded.article.id!r} has no parse: a DocView needs the parse stage's output")
+        self.coded = coded
+        self.doc = doc
+        self.text = doc.article.text
+        self.tokens = doc.tokens
+        self.mentions = coded.mentions
+        by_sentence: list[list[Mention]] = [[] for _ in doc.sentences]
+        starts = [s.start for s in doc.sentences]
+        for m in self.mentions:
+            k = bisect_right(starts, m.start) - 1
+            if k >= 0 and m.start < doc.sentences[k].end:
+                by_sentence[k].append(m)
+        self._by_sentence = by_sentence
+        self._views: list[SentenceView | None] = [None] * len(doc.sentences)
+        self.sentence_of = [0] * len(self.tokens)
+        for n, sentence in enumerate(doc.sentences):
+            for t in sentence.tokens:
+                self.sentence_of[t.i] = n
+        self.token_starts = [t.start for t in self.tokens]
+
+    def view(self, n: int) -> SentenceView:
+        """Sentence n's view, built on first use."""
+        v = self._views[n]
+        if v is None:
+            v = self._views[n] = SentenceView(self.doc.sentences[n], self._by_sentence[n])
+        return v
+
+    def view_of(self, i: int) -> SentenceView:
+        """The view of the sentence holding document token i."""
+        return self.view(self.sentence_of[i])
+
+    def token_at(self, offset: int) -> int | None:
+        """The first token starting at or after ``offset``."""
+        k = bisect_left(self.token_starts, offset)
+        return k if k < len(self.tokens) else None
+
+    def token_covering(self, offset: int) -> int | None:
+        """The token whose characters include ``offset``, if any."""
+        k = bisect_right(self.token_starts, offset) - 1
+        return k if k >= 0 and self.tokens[k].end > offset else None
