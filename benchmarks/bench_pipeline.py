@@ -14,7 +14,7 @@ import time
 from dataclasses import replace
 
 from detente.explain import sample_corpus
-from detente.ingest import Rejected, read_inputs
+from detente.ingest import read_articles
 from detente.pipeline import Pipeline
 from detente.settings import Settings
 
@@ -25,7 +25,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=64)
     args = ap.parse_args()
-    base = [a for a in read_inputs([str(sample_corpus())]) if not isinstance(a, Rejected)]
+    base = list(read_articles([str(sample_corpus())]))
     articles = [replace(a, id=f"{a.id}#{n}") for n in range(args.repeat) for a in base]
     settings = Settings().with_(workers=args.workers, batch_size=args.batch_size)
     pipeline = Pipeline(settings)

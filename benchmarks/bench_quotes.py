@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from detente.explain import sample_corpus
-from detente.ingest import Rejected, read_inputs
+from detente.ingest import read_articles
 from detente.model import Article, CodedArticle
 from detente.pipeline import Pipeline
 from detente.quotes import QuoteStage
@@ -27,9 +27,9 @@ def measure(name: str, articles: list[Article], pipeline: Pipeline) -> None:
     t0 = time.perf_counter()
     docs = list(pipeline.parser.parse(iter(articles)))
     parse_s = time.perf_counter() - t0
-    actors = pipeline.stages[0]
+    actors = pipeline.stage("actors")
     coded = [actors(CodedArticle(d.article, d)) for d in docs]
-    stage = QuoteStage()
+    stage = QuoteStage(pipeline.dictionaries.rules)
     best = float("inf")
     for _ in range(3):
         t0 = time.perf_counter()
@@ -37,8 +37,7 @@ def measure(name: str, articles: list[Article], pipeline: Pipeline) -> None:
         best = min(best, time.perf_counter() - t0)
     sentences = sum(len(d.sentences) for d in docs)
     quotes = sum(len(c.quotes) for c in out)
-    events = sum(len(c.events) for c in out)
-    print(f"{name}: {len(articles)} articles, {sentences} sentences, {quotes} quotes, {events} statement events")
+    print(f"{name}: {len(articles)} articles, {sentences} sentences, {quotes} quotes")
     print(f"  parse   {parse_s:7.2f} s")
     print(f"  quotes  {best:7.2f} s  ({100 * best / parse_s:4.1f}% of parse time; {1000 * best / len(articles):.1f} ms/article)")
 
@@ -50,7 +49,7 @@ def main() -> None:
     args = ap.parse_args()
     pipeline = Pipeline(Settings().with_(stages=("actors",)))
     pipeline.parser.nlp  # load the model outside the timing
-    base = [a for a in read_inputs([str(sample_corpus())]) if not isinstance(a, Rejected)]
+    base = list(read_articles([str(sample_corpus())]))
     measure(f"sample corpus x{args.repeat}", [replace(a, id=f"{a.id}#{n}") for n in range(args.repeat) for a in base], pipeline)
     polnear = Path(args.polnear)
     if (polnear / "text").is_dir():

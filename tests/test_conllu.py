@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from detente.ingest import Rejected, read_inputs
-from detente.model import ParsedDoc
-from detente.parse.conllu import parse_conllu
+from detente.ingest import read_inputs
+from detente.ingest.conllu import parse_conllu
+from detente.model import Ingested, ParsedDoc, Problem
 
 SAMPLE = """# newdoc id = d1
 # text = Arnor criticized Gondor.
@@ -41,11 +41,11 @@ def test_conllu_file_with_two_docs_streams_parsed_docs(tmp_path):
     f = tmp_path / "two.conllu"
     f.write_text(SAMPLE + "\n# newdoc id = d2\n1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n", encoding="utf-8")
     items = list(read_inputs([str(f)]))
-    assert [i.article.id for i in items if isinstance(i, ParsedDoc)] == ["d1", "d2"]
+    assert [i.article.id for i in items if isinstance(i, Ingested) and isinstance(i.item, ParsedDoc)] == ["d1", "d2"]
 
 
 def test_malformed_conllu_is_rejected_with_line(tmp_path):
     f = tmp_path / "bad.conllu"
     f.write_text("1\tonly\tthree\n", encoding="utf-8")
     [r] = list(read_inputs([str(f)]))
-    assert isinstance(r, Rejected) and "line 1" in r.message and "10 tab-separated" in r.message
+    assert isinstance(r, Problem) and "line 1" in r.message and "10 tab-separated" in r.message

@@ -92,7 +92,7 @@ def test_explain_shows_parse_mentions_patterns_events():
     result = run_cli(["explain", "Russia criticized the United States."])
     out = result.stdout.decode()
     assert result.returncode == 0
-    for part in ("sentence 0", "criticize", "mentions", "via", "tried", "FIRED", "events:", "111"):
+    for part in ("sentence 0", "criticize", "mentions", "via", "tried", "fired events", "events:", "111", "rule events"):
         assert part in out
 
 
@@ -101,24 +101,54 @@ def test_progress_bar_is_quiet_in_a_pipe():
     assert result.returncode == 0 and result.stderr == b""
 
 
+class Boom:
+    """A user's stage that fails on articles mentioning "boom"."""
+
+    name, reads, adds = "boom", ("doc",), ()
+
+    def __call__(self, coded, trace):
+        if "boom" in coded.article.text:
+            raise ValueError("cannot code this one")
+        return coded
+
+
 def test_a_failing_stage_is_recorded_on_its_article_and_the_stream_goes_on(pipeline):
-    class Boom:
-        name, reads, adds = "boom", ("doc",), ()
-
-        def __call__(self, coded):
-            if "boom" in coded.article.text:
-                raise ValueError("cannot code this one")
-            return coded
-
-    from detente.pipeline import Pipeline
-
-    p = Pipeline(pipeline.settings, dictionaries=pipeline.dictionaries)
-    p._parser = pipeline.parser
-    p.stages.append(Boom())
+    p = pipeline.derive(pipeline.stages)
+    p.add_stage(Boom(), after="events")
+    assert [s.name for s in p.stages] == ["actors", "events", "boom", "quotes", "attribution"]
     coded = list(p.code([detente.Article("a", "Russia criticized China."), detente.Article("b", "boom"), detente.Article("c", "Peace.")]))
     assert [c.article.id for c in coded] == ["a", "b", "c"]
-    assert [(pr.stage, pr.message) for pr in coded[1].problems] == [("boom", "ValueError: cannot code this one")]
+    assert [(pr.stage, pr.message, pr.severity, pr.article) for pr in coded[1].problems] == [("boom", "ValueError: cannot code this one", "error", "b")]
+    assert coded[1].failed and not coded[0].failed
     assert coded[0].events and not coded[0].problems
+    assert [s.name for s in pipeline.stages] == ["actors", "events", "quotes", "attribution"]  # derive copies
+
+
+@pytest.mark.parametrize(
+    "stdin, status, message",
+    [
+        pytest.param(b'{"text": "Russia criticized China."}\n{"text": "boom"}\n', 1, "b-2: boom failed: ValueError: cannot code this one", id="stage-fails-exit-1"),
+        pytest.param(b'{"text": "Russia criticized China."}\n{broken\n', 2, "stdin:2: broken JSON", id="rejected-line-exit-2"),
+        pytest.param(b'{"text": "Russia criticized China."}\n', 0, None, id="all-good-exit-0"),
+    ],
+)
+def test_exit_status_says_what_went_wrong(monkeypatch, capsys, stdin, status, message):
+    import io
+
+    from detente import cli
+    from detente.stages import register_stage
+
+    register_stage("boom")(lambda context: Boom())
+    monkeypatch.setenv("DETENTE_STAGES", "actors,events,quotes,attribution,boom")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(stdin.replace(b'"boom"', b'"boom", "id": "b-2"'))))
+    assert cli.main(["code", "-"]) == status
+    out, err = capsys.readouterr()
+    assert out.count("\n") >= 1  # the good article is coded all the same
+    if message is None:
+        assert err == ""
+    else:
+        assert err.count(message) == 1  # printed once
+        assert err.strip().splitlines()[-1].startswith("detente: 2 articles coded;" if status == 1 else "detente: 1 articles coded;")
 
 
 def test_misconfigured_stages_fail_at_build_time():

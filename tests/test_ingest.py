@@ -9,13 +9,19 @@ from datetime import date
 
 import pytest
 
-from detente.ingest import Rejected, read_inputs, read_stdin
+from detente.ingest import read_inputs, read_stdin
 from detente.ingest.normalize import dash_quote_spans, normalize
-from detente.model import Article
+from detente.model import Article, Ingested, Problem
+
+
+def _items(paths, **kw):
+    """What ingest yields: ``Ingested`` articles and ``Problem`` records, in order."""
+    return list(read_inputs([str(p) for p in paths], **kw))
 
 
 def _read(paths, **kw):
-    return list(read_inputs([str(p) for p in paths], **kw))
+    """The stream with each article unwrapped (problems stay in place)."""
+    return [i.item if isinstance(i, Ingested) else i for i in _items(paths, **kw)]
 
 
 def test_txt_first_line_is_title_when_blank_line_follows(tmp_path):
@@ -68,18 +74,19 @@ def test_bad_jsonl_line_is_rejected_with_file_and_line_and_the_rest_is_read(tmp_
     f.write_bytes(b'{"text": "first"}\n' + line + b'{"text": "third"}\n')
     items = _read([f])
     assert [i.text for i in items if isinstance(i, Article)] == ["first", "third"]
-    [rejected] = [i for i in items if isinstance(i, Rejected)]
+    [rejected] = [i for i in items if isinstance(i, Problem)]
     assert rejected.where == f"{f}:2" and reason in rejected.message
+    assert (rejected.stage, rejected.severity, rejected.article) == ("ingest", "error", None)
 
 
-def test_bad_date_is_a_problem_not_a_rejection(tmp_path):
+def test_bad_date_is_a_problem_on_the_article_not_a_rejection(tmp_path):
     f = tmp_path / "d.jsonl"
-    f.write_text(json.dumps({"text": "x", "date": "last Tuesday"}) + "\n", encoding="utf-8")
-    items = _read([f])
-    [article] = [i for i in items if isinstance(i, Article)]
-    assert article.published is None
-    assert any(k == "problem" and "unreadable date" in v for k, v in article.meta)
-    assert any(isinstance(i, Rejected) and i.where == f"{f}:1" for i in items)
+    f.write_text(json.dumps({"text": "x", "date": "last Tuesday", "problem": "a field like any other"}) + "\n", encoding="utf-8")
+    [read] = _items([f])
+    assert isinstance(read, Ingested) and read.article.published is None
+    [problem] = read.problems
+    assert "unreadable date" in problem.message and problem.where == f"{f}:1" and problem.article == "d:1"
+    assert dict(read.article.meta) == {"problem": "a field like any other"}  # meta carries no problems
 
 
 def test_default_date_fills_missing_dates(tmp_path):
@@ -101,25 +108,24 @@ def test_bad_files_are_rejected(tmp_path, name, data, reason):
     f = tmp_path / name
     f.write_bytes(data)
     [r] = _read([f])
-    assert isinstance(r, Rejected) and reason in r.message and str(f) in str(r)
+    assert isinstance(r, Problem) and reason in r.message and str(f) in str(r)
 
 
 def test_missing_file_is_rejected_and_others_still_read(tmp_path):
     ok = tmp_path / "ok.txt"
     ok.write_text("Fine.", encoding="utf-8")
     items = _read([tmp_path / "nope.txt", ok])
-    assert isinstance(items[0], Rejected) and "no such file" in items[0].message
+    assert isinstance(items[0], Problem) and "no such file" in items[0].message
     assert items[1].text == "Fine."
 
 
 def test_invalid_utf8_in_text_file_is_coded_with_a_problem_naming_the_line(tmp_path):
     f = tmp_path / "latin1.txt"
     f.write_bytes(b"Title\n\nFirst line.\nSecond caf\xe9 line.\n")
-    items = _read([f])
-    [article] = [i for i in items if isinstance(i, Article)]
-    assert "\ufffd" in article.text
-    [rejected] = [i for i in items if isinstance(i, Rejected)]
-    assert rejected.where == f"{f}:4" and "invalid UTF-8" in rejected.message
+    [read] = _items([f])
+    assert "\ufffd" in read.article.text
+    [problem] = read.problems
+    assert problem.where == f"{f}:4" and "invalid UTF-8" in problem.message and problem.severity == "error"
 
 
 def test_directory_is_read_recursively_in_name_order(tmp_path):
@@ -138,7 +144,7 @@ def test_directory_is_read_recursively_in_name_order(tmp_path):
     ],
 )
 def test_stdin(data, expected):
-    items = list(read_stdin(io.BytesIO(data)))
+    items = [i.article for i in read_stdin(io.BytesIO(data))]
     assert [a.text for a in items] == expected
     assert items[0].id.startswith("stdin")
 

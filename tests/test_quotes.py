@@ -10,8 +10,14 @@ from datetime import date
 
 import pytest
 
+from dataclasses import replace
+
+from detente.attribution import AttributionStage
+from detente.dictionaries import Dictionaries, default_dictionary_dir
+from detente.dictionaries.native import load_native
 from detente.model import Article, CodedArticle, Mention, ParsedDoc, Sentence, Token
 from detente.quotes import QuoteStage
+from detente.stages import Tracer
 from detente.quotes.layout import dateline_end, paragraph_spans
 from detente.quotes.marks import find_quoted_spans
 
@@ -42,8 +48,22 @@ def mention(doc: ParsedDoc, surface: str, code: str, kind: str = "person", name:
     return Mention(start, start + len(surface), surface, code, kind, "test", name)
 
 
-def run(doc: ParsedDoc, mentions: list[Mention] = (), **kw) -> CodedArticle:
-    return QuoteStage(**kw)(CodedArticle(doc.article, doc, mentions=tuple(sorted(mentions, key=lambda m: m.start))))
+def _rules():
+    d = Dictionaries()
+    load_native(default_dictionary_dir() / "rules.toml", d)  # statement cues and shared word lists
+    return d.rules
+
+
+RULES = _rules()
+
+
+def run(doc: ParsedDoc, mentions: list[Mention] = (), trace: bool = False) -> CodedArticle:
+    """The quote stage, then the attribution stage (statement events), as the pipeline runs them."""
+    coded = CodedArticle(doc.article, doc, mentions=tuple(sorted(mentions, key=lambda m: m.start)))
+    tracer = Tracer("quotes", trace)
+    coded = QuoteStage(RULES)(coded, tracer)
+    coded = AttributionStage(RULES)(coded, tracer)
+    return replace(coded, trace=tuple(tracer.steps))
 
 
 def texts(coded: CodedArticle) -> list[str]:
@@ -179,7 +199,7 @@ def test_scare_quote_is_not_a_quotation():
         w("The", "DET", "det", 3), w("so-called", "ADJ", "amod", 3), w('"', "PUNCT", "punct", 3), w("reset", "NOUN", "nsubj", 5),
         w('"', "PUNCT", "punct", 3), w("failed", "VERB", "ROOT", 5, "fail"), w(".", "PUNCT", "punct", 5)]])
     coded = run(doc, trace=True)
-    assert coded.quotes == () and any("quoted fragment" in line for line in coded.trace)
+    assert coded.quotes == () and any("quoted fragment" in step.detail and step.outcome == "rejected" for step in coded.trace)
 
 
 # -- pronouns, floating quotations, surnames -------------------------------------------------------
@@ -397,19 +417,20 @@ def test_statement_events(text, words, expected):
     got = [(e.source.code, e.cameo, e.target.code, e.modality) for e in coded.events]
     assert got == expected
     for e in coded.events:
-        assert e.id.startswith("t:qe") and e.quote_id in {q.id for q in coded.quotes}
+        assert e.origin == "statement" and e.rule.startswith("rules:statement:") and e.quote_id in {q.id for q in coded.quotes}
         assert e.plover == {"111": "ACCUSE", "010": None}[e.cameo] and e.quad_class == (3 if e.cameo == "111" else 1)
 
 
-def test_stage_declares_what_it_reads_and_adds():
-    stage = QuoteStage()
-    assert stage.reads == ("doc", "mentions") and stage.adds == ("quotes", "events")
+def test_stages_declare_what_they_read_and_add():
+    # the quote stage makes quotations only; statements are the attribution stage's events
+    assert (QuoteStage.reads, QuoteStage.adds) == (("doc", "mentions"), ("quotes", "problems"))
+    assert (AttributionStage.reads, AttributionStage.adds) == (("doc", "mentions", "events", "quotes"), ("events",))
 
 
 def test_trace_explains_each_quote():
     doc = build(*CUE_AFTER)
     coded = run(doc, trace=True)
-    assert any(line.strip().startswith("QUOTE t:q1 direct") and "via cue-after" in line for line in coded.trace)
+    assert any(step.outcome == "quote" and step.rule == "cue-after" and step.detail.startswith("t:q1 direct") for step in coded.trace)
 
 
 # -- more cues and speakers ------------------------------------------------------------------------

@@ -9,7 +9,9 @@ from datetime import date
 import pytest
 
 from detente.actors import ActorStage
-from detente.dictionaries import Dictionaries
+from detente.attribution import AttributionStage
+from detente.stages import Tracer
+from detente.dictionaries import Dictionaries, default_dictionary_dir
 from detente.dictionaries.native import load_native
 from detente.events import EventStage
 from detente.model import CodedArticle
@@ -86,6 +88,7 @@ def dicts(tmp_path_factory):
     path = tmp_path_factory.mktemp("d") / "test.toml"
     path.write_text(DICT, encoding="utf-8")
     d = Dictionaries()
+    load_native(default_dictionary_dir() / "rules.toml", d)  # the engine's rules and word lists
     load_native(path, d)
     return d
 
@@ -93,8 +96,9 @@ def dicts(tmp_path_factory):
 def code(doc, dicts, stages=("actors", "events")):
     coded = CodedArticle(doc.article, doc)
     for name in stages:
-        stage = {"actors": ActorStage(dicts), "events": EventStage(dicts, trace=True), "quotes": QuoteStage()}[name]
-        coded = stage(coded)
+        stage = {"actors": ActorStage(dicts), "events": EventStage(dicts), "quotes": QuoteStage(dicts.rules),
+                 "attribution": AttributionStage(dicts.rules)}[name]
+        coded = stage(coded, Tracer(name, True))
     return coded
 
 
@@ -233,20 +237,18 @@ def test_pronoun_it_resolves_to_nearest_body(dicts):
     "code, future",
     [("163", "1312"), ("0841", "0353"), ("042", "036"), ("072", "0332"), ("190", "1384"), ("1723", "1323"), ("111", None), ("010", None), ("130", None)],
 )
-def test_future_actions_code_as_intent_or_threat(code, future):
-    from detente.cameo import future_code
-
-    assert future_code(code) == future
+def test_future_actions_code_as_intent_or_threat(dicts, code, future):
+    found = dicts.rules.rewrite("planned", code)
+    assert (found[0] if found else None) == future
 
 
 @pytest.mark.parametrize(
     "code, refusal",
     [("085", "1244"), ("0841", "1243"), ("046", "125"), ("057", "127"), ("0353", "1243"), ("190", None), ("111", None)],
 )
-def test_cooperation_one_will_not_undertake_is_a_refusal(code, refusal):
-    from detente.cameo import refusal_code
-
-    assert refusal_code(code) == refusal
+def test_cooperation_one_will_not_undertake_is_a_refusal(dicts, code, refusal):
+    found = dicts.rules.rewrite("refused", code)
+    assert (found[0] if found else None) == refusal
 
 
 def test_will_not_codes_a_refusal(dicts, tmp_path):
@@ -262,47 +264,45 @@ def test_the_two_countries_are_the_article_s_two_parties(dicts):
     s2 = [("Moscow", "Moscow", "PROPN", "nsubj", 1), ("criticized", "criticize", "VERB", "ROOT", 1), ("the", "the", "DET", "det", 4),
           ("two", "two", "NUM", "nummod", 4), ("countries", "country", "NOUN", "dobj", 1)]
     coded = code(make_doc([s1, s2]), dicts)
-    [two] = [m for m in coded.mentions if m.via.startswith("article:")]
+    [two] = [m for m in coded.mentions if m.resolution == "parties"]
     assert (two.text, two.code) == ("the two countries", "CHN/RUS")
     # Moscow (RUS) acts on the other party only
     assert triples(coded)[1:] == [("RUS", "111", "CHN", "asserted")]
 
 
 def test_we_inside_a_quotation_is_the_speaker(dicts):
-    from detente.events.reported import ReportedSpeechStage
     from detente.model import Mention, Quote
 
     # We criticized Washington (inside a quotation whose speaker is the Kremlin)
     words = [("We", "we", "PRON", "nsubj", 1), ("criticized", "criticize", "VERB", "ROOT", 1), ("Washington", "Washington", "PROPN", "dobj", 1)]
     coded = code(make_doc([words]), dicts)
     [event] = coded.events
-    assert event.source.via == "first-person"
+    assert event.source.resolution == "first-person"
     speaker = Mention(100, 107, "Kremlin", "RUSGOV", "government", "test")
     quote = Quote("t:q1", "t", "direct", ((0, 25),), "Kremlin", speaker, None, None)
-    resolved = ReportedSpeechStage()(replace(coded, quotes=(quote,)))
+    resolved = AttributionStage(dicts.rules)(replace(coded, quotes=(quote,)))
     assert triples(resolved) == [("RUSGOV", "111", "USA", "asserted")]
-    assert resolved.events[0].quote_id == "t:q1"
+    assert resolved.events[0].quote_id == "t:q1" and resolved.events[0].source.resolution == "speaker"
     # outside any quotation "we" names nobody: the event is dropped
-    assert ReportedSpeechStage()(coded).events == ()
+    assert AttributionStage(dicts.rules)(coded).events == ()
 
 
-def test_a_statement_already_coded_by_the_event_stage_is_one_event(dicts):
-    from detente.events.reported import ReportedSpeechStage
+@pytest.mark.parametrize("article_id", ["t", "x:qe1"], ids=["plain-id", "id-containing-qe"])
+def test_a_statement_already_coded_by_the_event_stage_is_one_event(dicts, article_id):
     from detente.model import Quote
 
-    coded = code(make_doc(CRITICIZE), dicts)
+    coded = code(make_doc(CRITICIZE, article_id=article_id), dicts)
     [event] = coded.events
-    duplicate = replace(event, id="t:qe1", quote_id="t:q1", rule="quotes:reporting-verb")
-    quote = Quote("t:q1", "t", "indirect", ((20, 35),), "Russia", event.source, event.trigger, "criticize")
-    result = ReportedSpeechStage()(replace(coded, events=(event, duplicate), quotes=(quote,)))
-    assert [(e.id, e.quote_id) for e in result.events] == [(event.id, "t:q1")]
+    quote = Quote(f"{article_id}:q1", article_id, "indirect", ((20, 35),), "Russia", event.source, event.trigger, "criticize")
+    # the attribution stage makes a statement of the quotation (criticize -> 111) on the same trigger:
+    # one event, the pattern's, linked to the quotation, whatever the article id looks like
+    result = AttributionStage(dicts.rules)(replace(coded, quotes=(quote,)))
+    assert [(e.id, e.quote_id, e.origin) for e in result.events] == [(event.id, f"{article_id}:q1", "pattern")]
 
 
 @pytest.mark.parametrize("code, demand", [("0871", "1056"), ("0841", "1053"), ("046", "106"), ("054", "102"), (None, "100"), ("190", "100")])
-def test_demand_codes(code, demand):
-    from detente.cameo import demand_code
-
-    assert demand_code(code) == demand
+def test_demand_codes(dicts, code, demand):
+    assert dicts.rules.rewrite("demanded", code)[0] == demand
 
 
 def test_an_obligation_under_a_reporting_verb_is_a_demand(dicts):
@@ -342,6 +342,7 @@ def role_dicts(tmp_path_factory):
     path = tmp_path_factory.mktemp("r") / "roles.toml"
     path.write_text(ROLES_DICT, encoding="utf-8")
     d = Dictionaries()
+    load_native(default_dictionary_dir() / "rules.toml", d)  # the engine's rules and word lists
     load_native(path, d)
     return d
 
@@ -368,6 +369,7 @@ def test_a_plus_before_the_trigger_needs_the_subject_to_be_an_actor(tmp_path):
     path.write_text('[[country]]\ncode = "RUS"\nnames = ["Russia"]\n\n'
                     '[[pattern]]\ncode = "051"\nverbs = ["be"]\npatterns = ["+ * useful"]\n', encoding="utf-8")
     d = Dictionaries()
+    load_native(default_dictionary_dir() / "rules.toml", d)
     load_native(path, d)
     said = ("said", "say", "VERB", "ROOT", 1)
     # Russia said the talks were useful -> no event: "the talks" is no actor, and Russia is not the target

@@ -1,9 +1,11 @@
 """The ``detente`` command: a thin shell over the library (STYLE.md 5).
 
-Each command checks its arguments and makes one library call. User errors (bad flags, unreadable
-input, a malformed dictionary) print one line naming the problem and exit 2, never a traceback.
-Rejected input lines are reported on stderr as they stream by; the rest is still coded and the exit
-status is 2 at the end.
+Each command checks its arguments and makes one library call. Exit status (DESIGN.md §5, the
+sqlite-utils habit): 0 when everything was coded; 1 when a stage failed on some article; 2 when input
+was rejected, in part or whole, or the command was misused (bad flags, a malformed dictionary, a
+missing model), never with a traceback. Every error-level problem is printed once on stderr as the
+stream goes by (warnings too with ``--verbose``), the rest is still coded, and a one-line summary
+ends a run in which anything went wrong.
 """
 
 from __future__ import annotations
@@ -13,26 +15,50 @@ import sys
 from typing import Iterable, Iterator, Sequence
 
 from detente.errors import DetenteError, ModelNotInstalledError, UserInputError
-from detente.model import Article, CodedArticle, ParsedDoc
+from detente.model import CodedArticle, Problem
 
 EXIT_OK, EXIT_ERROR, EXIT_USER = 0, 1, 2
 
 
-class _Reporter:
-    """Prints rejected input to stderr and remembers that it happened (for the exit status)."""
+class _Report:
+    """Prints each problem once on stderr as the stream goes by — errors always, warnings with
+    ``--verbose`` — and remembers what happened, for the summary line and the exit status."""
 
-    def __init__(self) -> None:
-        self.rejected = 0
+    def __init__(self, verbose: bool = False) -> None:
+        self.verbose = verbose
+        self.rejected = 0  # inputs that could not become articles, or were read only in part
+        self.failed = 0  # articles a stage failed on
+        self.warnings = 0
+        self.articles = 0
 
-    def stream(self, items: Iterable) -> Iterator[Article | ParsedDoc]:
-        from detente.ingest import Rejected
-
-        for item in items:
-            if isinstance(item, Rejected):
+    def problem(self, p: Problem) -> None:
+        if p.severity == "error":
+            if p.stage == "ingest":
                 self.rejected += 1
-                print(f"detente: {item}", file=sys.stderr)
-            else:
-                yield item
+            print(f"detente: {p}" if p.stage == "ingest" else f"detente: {p.article or '-'}: {p.stage} failed: {p.message}", file=sys.stderr)
+        else:
+            self.warnings += 1
+            if self.verbose:
+                print(f"detente: warning: {p.stage}: {p}", file=sys.stderr)
+
+    def coded(self, items: Iterable[CodedArticle]) -> Iterator[CodedArticle]:
+        for c in items:
+            self.articles += 1
+            if c.failed:
+                self.failed += 1
+            for p in c.problems:
+                self.problem(p)
+            yield c
+
+    def exit_status(self) -> int:
+        if self.rejected or self.failed:
+            parts = []
+            if self.rejected:
+                parts.append(f"{self.rejected} input problem{'s' if self.rejected != 1 else ''}")
+            if self.failed:
+                parts.append(f"{self.failed} article{'s' if self.failed != 1 else ''} not fully coded (a stage failed)")
+            print(f"detente: {self.articles} articles coded; " + "; ".join(parts), file=sys.stderr)
+        return EXIT_USER if self.rejected else EXIT_ERROR if self.failed else EXIT_OK
 
 
 def _progress(items: Iterator[CodedArticle], setting: str) -> Iterator[CodedArticle]:
@@ -54,6 +80,7 @@ def _shared(parser: argparse.ArgumentParser, files: bool = True) -> None:
     parser.add_argument("--workers", type=int, help="parser processes")
     parser.add_argument("--batch-size", type=int, help="articles per parser batch")
     parser.add_argument("--progress", choices=["auto", "always", "never"], help="progress bar on stderr")
+    parser.add_argument("-v", "--verbose", action="store_true", help="also print warnings (skipped dictionary lines, stray quote marks)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -124,26 +151,28 @@ def _run(args: argparse.Namespace) -> int:
     from detente.pipeline import Pipeline
 
     settings = _settings(args)
+    status = _Report(verbose=getattr(args, "verbose", False))
     if args.command in ("code", "quotes"):
         from detente import export
         from detente.ingest import read_inputs
 
         pipeline = Pipeline(settings)
-        reporter = _Reporter()
-        coded = _progress(pipeline.code(reporter.stream(read_inputs(args.files))), settings.progress)
-        coded = _report_problems(coded)
+        for p in pipeline.dictionaries.problems:
+            status.problem(p)
+        coded = status.coded(_progress(pipeline.code(read_inputs(args.files), on_rejected=status.problem), settings.progress))
         if args.command == "code":
             export.write_records(export.event_records(coded), sys.stdout, args.format, export.EVENT_FIELDS)
         else:
             export.write_records(export.quote_records(coded), sys.stdout, args.format, export.QUOTE_FIELDS)
         sys.stdout.flush()
-        return EXIT_USER if reporter.rejected else EXIT_OK
+        return status.exit_status()
     if args.command == "explain":
-        from detente.explain import explain
+        from detente.explain import explain_coded, render
 
-        pipeline = Pipeline(settings, trace=True)
-        sys.stdout.write(explain(pipeline, args.input))
-        return EXIT_OK
+        coded = explain_coded(Pipeline(settings, trace=True), args.input)
+        sys.stdout.write(render(coded))
+        list(status.coded([coded]))
+        return status.exit_status()
     if args.command == "validate":
         import json
 
@@ -164,20 +193,12 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(report.totals()) + "\n" if args.json else report.format())
         return EXIT_OK
     if args.command == "demo":
-        from detente.explain import demo
+        from detente.explain import code_sample, summarise
 
-        sys.stdout.write(demo(Pipeline(settings)))
-        return EXIT_OK
+        coded = list(status.coded(code_sample(Pipeline(settings))))
+        sys.stdout.write(summarise(coded))
+        return status.exit_status()
     raise UserInputError(f"unknown command {args.command!r}")
-
-
-def _report_problems(coded: Iterator[CodedArticle]) -> Iterator[CodedArticle]:
-    """Problems met while coding go to stderr too, so nothing is lost in a pipe."""
-    for c in coded:
-        for p in c.problems:
-            if p.stage not in ("quotes", "ingest"):  # ingest problems were reported as read
-                print(f"detente: {c.article.id}: {p.stage}: {p.where + ': ' if p.where else ''}{p.message}", file=sys.stderr)
-        yield c
 
 
 if __name__ == "__main__":

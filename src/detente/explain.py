@@ -11,32 +11,37 @@ from collections import Counter
 from importlib import resources
 from pathlib import Path
 
-from detente.model import Article, CodedArticle
+from detente.model import Article, CodedArticle, Ingested, Problem
 from detente.pipeline import Pipeline
 
 
 def explain(pipeline: Pipeline, source: str) -> str:
     """Explain the coding of ``source``: a file path (first article) or the text itself."""
+    return render(explain_coded(pipeline, source))
+
+
+def explain_coded(pipeline: Pipeline, source: str) -> CodedArticle:
+    """``source`` coded with a trace: a file path (its first article) or the text itself."""
     from detente.errors import InputError
-    from detente.ingest import Rejected, read_inputs
+    from detente.ingest import read_inputs
 
     if Path(source).is_file():
-        items = [i for i in read_inputs([source]) if not isinstance(i, Rejected)]
+        read = list(read_inputs([source]))
+        items = [i for i in read if not isinstance(i, Problem)]
         if not items:
-            raise InputError("no article could be read", path=source)
+            reason = next((str(p) for p in read if isinstance(p, Problem)), "no article could be read")
+            raise InputError(reason)
         item = items[0]
     else:
-        item = Article(id="explain", text=source)
-    coded = next(pipeline.code([item]))
-    return render(coded)
+        item = Ingested(Article(id="explain", text=source))
+    return next(pipeline.code([item]))
 
 
 def render(coded: CodedArticle) -> str:
     out: list[str] = []
     text = coded.article.text
     out.append(f"article {coded.article.id}  date {coded.article.published or '-'}")
-    assert coded.doc is not None
-    for s in coded.doc.sentences:
+    for s in coded.doc.sentences if coded.doc is not None else ():
         out.append("")
         out.append(f"sentence {s.index} [{s.start}:{s.end}]: {text[s.start:s.end]}")
         out.append(f"  {'i':>4} {'token':<16} {'lemma':<14} {'pos':<6} {'dep':<10} head")
@@ -46,17 +51,20 @@ def render(coded: CodedArticle) -> str:
     out.append("mentions (code <- how it was resolved):")
     for m in coded.mentions:
         name = f" name={m.name!r}" if m.name else ""
-        out.append(f"  [{m.start}:{m.end}] {m.text!r:<40} {m.code:<10} {m.kind:<12} via {m.via}{name}")
+        out.append(f"  [{m.start}:{m.end}] {m.text!r:<40} {m.code:<10} {m.kind:<12} {m.resolution:<12} via {m.via}{name}")
     out.append("")
-    out.append("patterns tried, events and quotes:")
-    out.extend(coded.trace or ["  (none)"])
+    out.append("rules tried and what they did (stage, outcome, rule id: detail):")
+    steps = [t for t in coded.trace if t.stage != "actors"]
+    out.extend(f"  {t}" for t in steps)
+    if not steps:
+        out.append("  (none)")
     out.append("")
     out.append("events:")
     for e in coded.events:
         out.append(
             f"  {e.id}: {e.source.code if e.source else '-'} -> {e.target.code if e.target else '-'} "
             f"CAMEO {e.cameo} PLOVER {e.plover or '-'} quad {e.quad_class} goldstein {e.goldstein} "
-            f"{e.modality}  trigger {text[e.trigger[0]:e.trigger[1]]!r} rule {e.rule}"
+            f"{e.modality}  trigger {text[e.trigger[0]:e.trigger[1]]!r} {e.origin} rule {e.rule}"
         )
     if not coded.events:
         out.append("  (none)")
@@ -74,7 +82,7 @@ def render(coded: CodedArticle) -> str:
     if coded.problems:
         out.append("")
         out.append("problems:")
-        out.extend(f"  {p.stage}: {p.where + ': ' if p.where else ''}{p.message}" for p in coded.problems)
+        out.extend(f"  {p.severity} in {p.stage}: {p.where + ': ' if p.where else ''}{p.message}" for p in coded.problems)
     return "\n".join(out) + "\n"
 
 
@@ -93,9 +101,22 @@ def _party(code: str) -> str:
 
 def demo(pipeline: Pipeline) -> str:
     """Code the bundled sample corpus; summarise events by dyad and show some quotations."""
-    from detente.ingest import Rejected, read_inputs
+    return summarise(list(code_sample(pipeline)))
 
-    coded = list(pipeline.code(i for i in read_inputs([str(sample_corpus())]) if not isinstance(i, Rejected)))
+
+def code_sample(pipeline: Pipeline):
+    """The bundled sample corpus, coded (an iterator of ``CodedArticle``)."""
+    from detente.errors import InputError
+    from detente.ingest import read_inputs
+
+    def rejected(p: Problem) -> None:
+        raise InputError(f"the bundled sample corpus is damaged: {p}")
+
+    return pipeline.code(read_inputs([str(sample_corpus())]), on_rejected=rejected)
+
+
+def summarise(coded: list[CodedArticle]) -> str:
+    """The demo's summary of coded articles: events by dyad, some events and quotations."""
     events = [(c, e) for c in coded for e in c.events]
     quotes = [(c, q) for c in coded for q in c.quotes]
     out = [f"detente demo: {len(coded)} sample articles -> {len(events)} events, {len(quotes)} quotations", ""]

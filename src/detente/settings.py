@@ -29,7 +29,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 1, "Parser processes (nlp.pipe n_process); 1 parses in this process."),
     Setting("dictionaries", (), "Extra dictionary directories or files stacked on the defaults (--dict)."),
     Setting("default_dictionaries", True, "Load the dictionaries shipped with detente before any --dict."),
-    Setting("stages", ("actors", "events", "quotes", "reported"), "Coding stages to run after parsing, in order."),
+    Setting("stages", ("actors", "events", "quotes", "attribution"), "Coding stages to run after parsing, in order (names registered with detente.register_stage)."),
     Setting("date", None, "Article date (YYYY-MM-DD) used when an article has none; resolves dated actor codes."),
     Setting("max_chars", 1_000_000, "Articles longer than this are truncated, with a problem recorded."),
     Setting("progress", "auto", "Progress bar on stderr: auto (only on a terminal), always or never."),
@@ -118,4 +118,5 @@ def settings_table() -> list[tuple[str, Any, str]]:
     return [(s.name, s.default, s.help) for s in SETTINGS]
 
 
-assert {f.name for f in fields(Settings)} == set(_BY_NAME), "Settings fields and SETTINGS disagree"
+if {f.name for f in fields(Settings)} != set(_BY_NAME):  # a programming error, caught on import
+    raise RuntimeError("Settings fields and SETTINGS disagree: every setting needs both a field and a row")

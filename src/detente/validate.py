@@ -155,7 +155,7 @@ def produced_triples(coded: CodedArticle, require_dyad: bool = True) -> list[Tri
 
 def validate(path: str | Path, dictionaries: tuple[str, ...], *, given_parses: bool = False, settings=None) -> Report:
     """Code every record of ``path`` with only ``dictionaries`` and score it."""
-    from detente.parse.conllu import parse_conllu
+    from detente.ingest.conllu import parse_conllu
     from detente.pipeline import Pipeline
     from detente.settings import Settings
 

@@ -1,8 +1,9 @@
 """Dictionaries: one in-memory model (``model.py``) filled by readers for detente's native TOML format
 (``native.py``) and the PETRARCH/TABARI text formats (``petrarch.py``).
 
-``load_dictionaries(paths)`` reads the shipped defaults and then each ``--dict`` directory or file, in
-order, recognising files by name: ``*.toml`` -> native; ``*verbs*`` or ``CAMEO*`` -> PETRARCH verbs;
+``load_dictionaries(paths)`` reads the shipped defaults (with ``defaults=False`` only their
+``rules.toml``, the engine's statement rules, rewrites and word lists) and then each ``--dict``
+directory or file, in order, recognising files by name: ``*.toml`` -> native; ``*verbs*`` or ``CAMEO*`` -> PETRARCH verbs;
 ``*actors*`` -> actors; ``*agents*`` -> agents; ``*discards*`` -> discards; other files are ignored.
 """
 
@@ -25,6 +26,7 @@ from detente.dictionaries.model import (
     fold,
     parse_pattern,
 )
+from detente.dictionaries.rules import Rules, StatementRule
 from detente.errors import DictionaryError
 
 __all__ = [
@@ -35,12 +37,17 @@ __all__ = [
     "Element",
     "Pattern",
     "PhraseIndex",
+    "Rules",
+    "StatementRule",
     "default_dictionary_dir",
     "dictionary_kind",
     "fold",
     "load_dictionaries",
     "parse_pattern",
 ]
+
+
+RULES_FILE = "rules.toml"
 
 
 def default_dictionary_dir() -> Path:
@@ -88,7 +95,9 @@ def load_dictionaries(paths: Iterable[str | Path] = (), *, defaults: bool = True
 @lru_cache(maxsize=8)
 def _load(paths: tuple[str, ...], defaults: bool) -> Dictionaries:
     into = Dictionaries()
-    roots = ([default_dictionary_dir()] if defaults else []) + [Path(p) for p in paths]
+    # rules.toml holds the engine's own rules (statements, rewrites, shared word lists): it is read even
+    # without the default vocabularies, so --no-default-dict (and validate) code with the same engine
+    roots = ([default_dictionary_dir()] if defaults else [default_dictionary_dir() / RULES_FILE]) + [Path(p) for p in paths]
     started = time.perf_counter()
     for root in roots:
         for kind, file in _files(root):

@@ -20,6 +20,8 @@ from functools import cached_property
 from datetime import date
 from typing import Generic, Iterable, Sequence, TypeVar
 
+from detente.dictionaries.rules import Rules
+from detente.model import Problem
 from detente.text import Folded, fold
 
 _WORDS = re.compile(r"\w+")
@@ -217,6 +219,8 @@ class Dictionaries:
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)
     synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    rules: Rules = field(default_factory=Rules)  # statements, rewrites and word lists (rules.py)
+    problems: list[Problem] = field(default_factory=list)  # warnings met while loading
 
     def add_pattern(self, pattern: Pattern) -> None:
         table = self.verbs if pattern.pos == "verb" else self.nouns

@@ -20,6 +20,7 @@ from detente.dictionaries.model import (
     parse_pattern,
     phrases,
 )
+from detente.dictionaries.rules import RULE_TABLES, load_rule_tables
 from detente.errors import DictionaryError
 
 _CODE = re.compile(r"^[A-Z0-9~-]{3,}$")
@@ -39,6 +40,9 @@ def load_native(path: Path, into: Dictionaries) -> None:
     def where(table: str, n: int) -> int | None:
         lines = headers.get(table, [])
         return lines[n] if n < len(lines) else None
+
+    if any(t in data for t in RULE_TABLES):
+        load_rule_tables(data, text, str(path), into.rules)
 
     for key, value in (data.get("synsets") or {}).items():
         into.synsets[key.upper()] = phrases(value)

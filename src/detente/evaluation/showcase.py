@@ -220,9 +220,9 @@ def load_showcase(path: str | Path) -> tuple[Article, dict[str, Any]]:
             raise UserInputError(f"{needed} not found: a showcase is an article .txt with its .gold.json beside it")
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     published = date.fromisoformat(gold["date"]) if gold.get("date") else None
-    from detente.ingest import Rejected, read_inputs
+    from detente.ingest import read_articles
 
-    items = [a for a in read_inputs([str(text_path)]) if not isinstance(a, Rejected)]
+    items = list(read_articles([str(text_path)]))
     if not items:
         raise UserInputError(f"{text_path} could not be read as an article")
     article = items[0]

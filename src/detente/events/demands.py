@@ -4,7 +4,9 @@ of Israel (CAMEO 10), whatever the event stage makes of "end its strikes" itself
 A clause with "must", "should", "has to" or "needs to" that is the complement of a reporting verb
 (say, insist, stress, urge…) gives an event from the reporting verb's subject to the clause's
 subject; the demanded action's own code, when a pattern coded it, picks the CAMEO 10 sub-code
-(``cameo.demand_code``: a demanded ceasefire is 1056, a demanded release 1053), else 100.
+(``[rewrites.demanded]`` in rules.toml: a demanded ceasefire is 1056, a demanded release 1053), else 100.
+The reporting verbs and the words of obligation are the word lists ``demand_reporting_verbs``,
+``obligation_aux`` and ``need_verbs``.
 
 What it does not do: read demands without a reporting verb ("Israel must end its strikes" alone is
 the writer's view, not an actor's demand).
@@ -14,17 +16,13 @@ from __future__ import annotations
 
 from detente import cameo
 from detente.model import Event, Mention
+from detente.dictionaries import Rules
 from detente.doc import SentenceView
 
-REPORTING = {"say", "tell", "insist", "stress", "state", "declare", "add", "note", "urge", "warn", "demand",
-             "argue", "write", "tweet", "believe", "emphasize", "emphasise", "reiterate", "maintain"}
-OBLIGATION = {"must", "should"}
-NEED = {"have", "need"}  # "has to", "needs to"
-
-
-def obligation_clauses(view: SentenceView) -> list[tuple[int, int, int]]:
+def obligation_clauses(view: SentenceView, rules: Rules) -> list[tuple[int, int, int]]:
     """(reporting verb, obliged clause, demanded action) triples of the sentence: in "says Israel must
     end" the clause and the action are both "end"; in "says Israel has to end" the clause is "has"."""
+    REPORTING, OBLIGATION, NEED = rules.word("demand_reporting_verbs"), rules.word("obligation_aux"), rules.word("need_verbs")
     found = []
     for k in range(len(view.tokens)):
         if view.dep(k) != "ccomp" or view.lemma[view.head(k)] not in REPORTING:
@@ -41,12 +39,15 @@ def obligation_clauses(view: SentenceView) -> list[tuple[int, int, int]]:
 
 
 def demand_event(view: SentenceView, said: int, action: int, code_of: dict[int, str], source: Mention | None,
-                 target: Mention | None, article_id: str, published) -> Event | None:
+                 target: Mention | None, article_id: str, published, rules: Rules) -> Event | None:
     """The demand of ``source`` on ``target``; ``code_of`` holds the codes the patterns gave each trigger
     of the sentence (the demanded action's picks the sub-code). The id is set by the event stage."""
-    if source is None or target is None or source.code == target.code:
+    if source is None or target is None or source.actor == target.actor:
         return None
-    code = cameo.demand_code(code_of.get(action))
+    found = rules.rewrite("demanded", code_of.get(action))
+    if found is None:
+        return None
+    code, rewrite = found
     toks = view.tokens
     return Event(
         id="",
@@ -61,5 +62,6 @@ def demand_event(view: SentenceView, said: int, action: int, code_of: dict[int, 
         quote_id=None,
         evidence=(toks[min(said, action)].start, toks[max(said, action)].end),
         trigger=(toks[action].start, toks[action].end),
-        rule=f"demand:{toks[said].lemma}+must" + (f" ({code_of[action]})" if action in code_of else ""),
+        rule=rewrite,
+        origin="demand",
     )

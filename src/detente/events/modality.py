@@ -16,20 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from detente.dictionaries import Rules
 from detente.doc import SentenceView
 
-FUTURE = {"will", "shall", "ll", "wo"}
-POSSIBLE = {"would", "could", "may", "might", "should", "must", "can", "ca"}
-# verbs (and predicative adjectives: "is ready to withdraw") whose complement is intended, not done;
-# "decided to lift", "moved to lift" report the act itself and are not here
-INTENT = {"plan", "intend", "prepare", "aim", "vow", "pledge", "promise", "agree", "seek", "want",
-          "set", "expect", "schedule", "go", "mean", "hope", "wish", "offer", "try", "attempt",
-          "ready", "willing", "prepared", "determined", "eager", "keen", "poised", "due", "about", "committed"}
-# verbs whose complement is refused: "refused to send peacekeepers", "failed to reach a deal"
-REFUSE = {"refuse", "decline", "fail", "reject", "resist", "oppose"}
-THREAT = {"threaten", "consider", "propose", "weigh", "mull", "warn", "suggest", "demand", "urge", "ask", "call",
-          "have", "need"}  # "has to release", "needs to withdraw": obliged, not done
-CONDITION = {"if", "unless", "whether"}
+# The word lists (future_aux, possible_aux, intent_heads, refusal_heads, threat_heads, condition_marks)
+# are dictionary data: the [words] table of data/dictionaries/rules.toml.
 
 
 @dataclass(frozen=True)
@@ -50,13 +41,16 @@ class Modality:
         return "asserted"
 
 
-def modality_of(view: SentenceView, k: int, pos: str, used: frozenset[int] = frozenset()) -> str:
+def modality_of(view: SentenceView, k: int, pos: str, rules: Rules, used: frozenset[int] = frozenset()) -> str:
     """``used``: tokens the pattern itself matched; a negation the pattern spells out ("didn't clash
     over", coded by the pattern's own code) is part of the event's meaning, not its modality."""
-    return modality_flags(view, k, pos, used).value
+    return modality_flags(view, k, pos, rules, used).value
 
 
-def modality_flags(view: SentenceView, k: int, pos: str, used: frozenset[int] = frozenset()) -> Modality:
+def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: frozenset[int] = frozenset()) -> Modality:
+    FUTURE, POSSIBLE = rules.word("future_aux"), rules.word("possible_aux")
+    INTENT, REFUSE, THREAT = rules.word("intent_heads"), rules.word("refusal_heads"), rules.word("threat_heads")
+    CONDITION = rules.word("condition_marks")
     chain = [k]
     if pos == "noun":
         if any(view.lower[c] == "no" and view.dep(c) == "det" for c in view.children[k]):
@@ -88,7 +82,7 @@ def modality_flags(view: SentenceView, k: int, pos: str, used: frozenset[int] = 
                 hypothetical = True
         if n and view.dep(chain[n - 1]) == "xcomp":
             if view.lemma[a] in REFUSE:
-                negated = future_word = True  # a refusal: coded by refusal_code when cooperative
+                negated = future_word = True  # a refusal: rewritten by rules.toml [rewrites.refused] when cooperative
             elif view.lemma[a] in INTENT:
                 planned = True
             elif view.lemma[a] in THREAT:

@@ -1,4 +1,3 @@
-"""Parsing: spaCy output or a given CoNLL-U parse, turned into the project's own ``ParsedDoc``.
-
-Only ``spacy_adapter`` imports spaCy; every later stage works on ``ParsedDoc``.
-"""
+"""Parsing: spaCy output turned into the project's own ``ParsedDoc`` (``spacy_adapter.py``, the only
+module that imports spaCy). A given parse (CoNLL-U) is read by ``detente.ingest.conllu`` and passes
+through untouched; every later stage works on ``ParsedDoc``."""

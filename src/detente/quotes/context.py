@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from detente.dictionaries import Rules
 from detente.doc import DocView
 from detente.model import CodedArticle
 from detente.quotes.layout import paragraph_spans
@@ -40,8 +41,9 @@ class Found(Parts):
 class Context(DocView):
     """A ``DocView`` with the article's paragraphs, which the quote rules pair marks and find speakers in."""
 
-    def __init__(self, coded: CodedArticle) -> None:
+    def __init__(self, coded: CodedArticle, rules: Rules) -> None:
         super().__init__(coded)
+        self.rules = rules
         self.paragraphs = paragraph_spans(self.text)
         self._para_starts = [a for a, _ in self.paragraphs]
 

@@ -29,6 +29,7 @@ import re
 from detente.quotes.context import Context, Found, SpanSet, inside
 from detente.quotes.cues import REPORTING_VERBS
 from detente.quotes.marks import QuotedSpan
+from detente.stages import Tracer
 from detente.text import DASH_TOKENS, QUOTE_STRIP
 
 MIN_DIRECT_WORDS = 5
@@ -49,7 +50,7 @@ def is_cue_verb(ctx: Context, i: int) -> bool:
     return tok.pos in ("VERB", "AUX") and tok.lemma.lower() in REPORTING_VERBS and tok.lemma.lower() != "be"
 
 
-def find_direct(ctx: Context, spans: list[QuotedSpan], trace: list[str]) -> tuple[list[Found], list[QuotedSpan]]:
+def find_direct(ctx: Context, spans: list[QuotedSpan], trace: Tracer) -> tuple[list[Found], list[QuotedSpan]]:
     """Direct quotations, and the quoted fragments that are not (for mixed quotations)."""
     quoted = SpanSet(p for s in spans for p in s.parts)
     found: list[Found] = []
@@ -73,22 +74,22 @@ def find_direct(ctx: Context, spans: list[QuotedSpan], trace: list[str]) -> tupl
         if span.style != "dash" and len(span.parts) == 1 and not opens_paragraph:
             if f is not None and f.via in ("cue-before", "cue-before-object", "cue-after") and words <= TITLE_WORDS and _embedded_name(ctx, span):
                 fragments.append(span)
-                trace.append(f"  quoted fragment {content[:40]!r}: a name inside a phrase (a title) -> not a direct quotation")
+                trace("direct:title", "rejected", f"quoted fragment {content[:40]!r}: a name inside a phrase (a title)")
                 continue
             # a short quotation with its cue: "…," Lavrov said / Lavrov said: "Never." (not "thanked X for
             # what it called its "humanitarian mediation"", where words stand between cue and mark)
             cue_close = f is not None and (ends_sentence and f.via != "cue-before-object" or f.via in ("cue-before", "label"))
             if words < MIN_DIRECT_WORDS and not cue_close:
                 fragments.append(span)
-                trace.append(f"  quoted fragment {content[:40]!r}: {words} words, no cue beside it -> not a direct quotation")
+                trace("direct:short-no-cue", "rejected", f"quoted fragment {content[:40]!r}: {words} words, no cue beside it")
                 continue
             if f is None and not ends_sentence and words < LONG_QUOTE_WORDS:
                 fragments.append(span)
-                trace.append(f"  quoted fragment {content[:40]!r}: no cue, not a sentence -> not a direct quotation")
+                trace("direct:not-a-sentence", "rejected", f"quoted fragment {content[:40]!r}: no cue, not a sentence")
                 continue
         if f is None and opens_paragraph and words <= TITLE_WORDS and _title_case(content) and ctx.text[b:ctx.paragraph_of(b)[1]].strip(" \t\"'”’»-.") == "":
             fragments.append(span)
-            trace.append(f"  quoted fragment {content[:40]!r}: a heading in quote marks -> not a direct quotation")
+            trace("direct:heading", "rejected", f"quoted fragment {content[:40]!r}: a heading in quote marks")
             continue
         if f is None and not _stands_alone(ctx, span) and (subject := _sentence_subject(ctx, span)) is not None:
             # a quotation inside a sentence without a cue of saying ("Trump proclaimed a goal of "…"")

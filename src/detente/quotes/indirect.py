@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from detente.doc import SentenceView
+from detente.stages import Tracer
 from detente.quotes.context import Context, Found, SpanSet, inside
 from detente.quotes.cues import BELIEF_VERBS, DOCUMENT_NOUNS, OBJECT_VERBS, PREP_VERBS, REPORTING_NOUNS, REPORTING_VERBS, SAYING_LIGHT_VERBS, XCOMP_VERBS
 from detente.quotes.direct import _LABEL, label_found
@@ -50,7 +51,7 @@ _OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "advcl"}
 _OBJECT_TAIL_PREPS = {"as", "for", "of", "over", "to"}
 
 
-def find_indirect(ctx: Context, taken: list[tuple[int, int]], trace: list[str]) -> list[Found]:
+def find_indirect(ctx: Context, taken: list[tuple[int, int]], trace: Tracer) -> list[Found]:
     """Every indirect or mixed quotation outside the direct quotations' content (``taken``)."""
     out: list[Found] = []
     taken_set = SpanSet(taken)

@@ -32,10 +32,7 @@ from detente.quotes.layout import dateline_end
 from detente.quotes.names import gender_of
 from detente.quotes.indirect import noun_source
 
-PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
-GROUP_PRONOUNS = {"they", "them"}
-THING_PRONOUNS = {"it"}
-UNRESOLVED_PRONOUNS = {"i", "we", "you", "me", "us"}
+# the pronoun lists (male_pronouns, female_pronouns, group_pronouns, thing_pronouns) are dictionary data: [words] in data/dictionaries/rules.toml
 RELATIVE = {"who", "which", "that", "whom"}
 BODY_KINDS = {"country", "government", "organization", "group", "military", "police", "judiciary", "legislature", "intelligence", "media", "business", "opposition", "rebels", "source"}
 WINDOW_PARAGRAPHS = 3
@@ -74,6 +71,9 @@ class Speaker:
 class SpeakerResolver:
     def __init__(self, ctx: Context, contents: list[Span]) -> None:
         self.ctx = ctx
+        words = ctx.rules.word
+        self.gender = {w: "m" for w in words("male_pronouns")} | {w: "f" for w in words("female_pronouns")}
+        self.group_pronouns, self.thing_pronouns = words("group_pronouns"), words("thing_pronouns")
         self.contents = contents
         self.referents: list[Referent] = []
         self.by_surname: dict[str, Entity] = {}
@@ -145,7 +145,7 @@ class SpeakerResolver:
                     if ref is None:
                         fallback = view.mention_at[k]
                         if fallback is not None and fallback.code:
-                            entity = Entity(fallback.name or fallback.text, fallback.code, "person" if low in PERSON_PRONOUNS else "source", fallback.via)
+                            entity = Entity(fallback.name or fallback.text, fallback.code, "person" if low in self.gender else "source", fallback.via)
                             via = "+pronoun-coref"
                         else:
                             return Speaker(Mention(tok.start, tok.end, tok.text, "", "pronoun", "unresolved"), None, tok.text, "+unresolved")
@@ -201,12 +201,12 @@ class SpeakerResolver:
     def _pronoun(self, i: int) -> Referent | None:
         tok = self.ctx.tokens[i]
         low = tok.text.lower()
-        if low in PERSON_PRONOUNS:
-            gender = PERSON_PRONOUNS[low]
+        if low in self.gender:
+            gender = self.gender[low]
             return self._latest(tok.start, lambda r: r.entity.kind in ("person", "name") and not r.entity.plural and r.entity.gender in (None, gender))
-        if low in GROUP_PRONOUNS:
+        if low in self.group_pronouns:
             return self._latest(tok.start, lambda r: r.entity.plural or r.entity.kind in BODY_KINDS - {"source"})
-        if low in THING_PRONOUNS:
+        if low in self.thing_pronouns:
             return self._latest(tok.start, lambda r: not r.entity.plural and r.entity.gender is None and (r.entity.kind in BODY_KINDS or r.entity.kind == "name"))
         return None
 

@@ -1,5 +1,6 @@
 """CoNLL-U -> ``ParsedDoc``, so a given parse (UniversalPetrarch inputs, a UDPipe or Stanza run) codes
-exactly like a spaCy one.
+exactly like a spaCy one. A reader of ingest: a CoNLL-U file is input that arrives already parsed, so
+the parse stage passes its documents straight through.
 
 Reads the ten CoNLL-U columns; multiword-token ranges (``3-4``) and empty nodes (``5.1``) are skipped.
 The sentence text comes from ``# text =`` when present, else from the forms joined with a space unless
@@ -13,12 +14,12 @@ What it does not do: convert labels, or check that the tree is well formed beyon
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from detente.model import Article, ParsedDoc, Problem, Sentence, Token
+from detente.model import Article, Ingested, ParsedDoc, Problem, Sentence, Token
 
 
 @dataclass
@@ -34,14 +35,13 @@ def parse_conllu(text: str, article_id: str = "conllu", *, published: date | Non
     return _build(raws, article_id, published, where)
 
 
-def read_conllu_articles(path: Path, *, default_date: date | None = None) -> Iterator:
-    """The documents of a CoNLL-U file as ``ParsedDoc`` objects (the ingest stream accepts them)."""
-    from detente.ingest import Rejected
-
+def read_conllu_articles(path: Path, *, default_date: date | None = None) -> Iterator[Ingested | Problem]:
+    """The documents of a CoNLL-U file as ``Ingested`` parses, or a ``Problem`` for a file or document
+    that cannot be read."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        yield Rejected(str(path), f"cannot read CoNLL-U file: {exc}")
+        yield Problem("ingest", f"cannot read CoNLL-U file: {exc}", str(path))
         return
     docs: list[tuple[str | None, int, list[str]]] = []
     current: list[str] = []
@@ -59,18 +59,16 @@ def read_conllu_articles(path: Path, *, default_date: date | None = None) -> Ite
     if any(l.strip() and not l.startswith("#") for l in current):
         docs.append((doc_id, start, current))
     if not docs:
-        yield Rejected(str(path), "no sentences in CoNLL-U file")
+        yield Problem("ingest", "no sentences in CoNLL-U file", str(path))
         return
     for n, (given, first_line, body) in enumerate(docs, 1):
         article_id = given or (path.stem if len(docs) == 1 else f"{path.stem}:{n}")
         try:
             doc, problems = _build(list(_sentences(body, first_line)), article_id, default_date, str(path))
         except ValueError as exc:
-            yield Rejected(str(path), str(exc))
+            yield Problem("ingest", str(exc), str(path))
             continue
-        for problem in problems:
-            yield Rejected(problem.where or str(path), problem.message + " (document still coded)")
-        yield doc
+        yield Ingested(doc, tuple(replace(p, article=article_id) for p in problems))
 
 
 def _sentences(lines: list[str], first_line: int) -> Iterator[_RawSentence]:
@@ -111,7 +109,7 @@ def _build(raws: list[_RawSentence], article_id: str, published: date | None, wh
         for form, row in zip(forms, raw.rows):
             at = raw.text.find(form, cursor)
             if at < 0:
-                problems.append(Problem("parse", f"token {form!r} not found in '# text'; placed after previous token", f"{where}:{row[10]}"))
+                problems.append(Problem("ingest", f"token {form!r} not found in '# text'; placed after previous token", f"{where}:{row[10]}"))
                 at = cursor
             spans.append((at, at + len(form)))
             cursor = at + len(form)
@@ -119,7 +117,7 @@ def _build(raws: list[_RawSentence], article_id: str, published: date | None, wh
         for n, (row, (s, e)) in enumerate(zip(raw.rows, spans)):
             head_local = int(row[6]) if row[6].isdigit() else 0
             if head_local > len(raw.rows):
-                problems.append(Problem("parse", f"head {head_local} outside the sentence; token made a root", f"{where}:{row[10]}"))
+                problems.append(Problem("ingest", f"head {head_local} outside the sentence; token made a root", f"{where}:{row[10]}"))
                 head_local = 0
             head = base + (head_local - 1 if head_local else n)
             tokens.append(

@@ -1,0 +1,317 @@
+"""Actor stage: find actor mentions in a ``ParsedDoc`` and resolve each to a CAMEO actor code.
+
+How a mention is built (the PETRARCH/TABARI actor-agent composition, done on tokens):
+
+1. Dictionary names are looked up longest-first at every token (countries with their adjectives,
+   demonyms and capitals; institutions and seats of power; organisations; people) and so are agents
+   (roles: "foreign minister" -> GOV), agents only on nouns. Discard phrases are skipped.
+2. Adjacent pieces of one noun phrase are joined: ``Kremlin spokesperson Dmitry Peskov``,
+   ``Russia's foreign minister Sergey Lavrov``, ``foreign minister of Russia``, ``President Joe Biden``.
+   A run of proper nouns right after a role is the person's name even when the dictionary does not
+   know it ("spokesperson Dmitry Peskov").
+3. The code: a known person -> their code on the article date; else a country + an agent -> country +
+   agent (RUS + GOV = RUSGOV); else the actor's own code; an agent alone -> ``---`` + agent.
+   ``via`` records the dictionary entries used, so ``explain`` can show how each code was resolved.
+4. Personal pronouns (he, she, it, they) become mentions resolved to the nearest earlier compatible
+   mention (a person for he/she; a country, body or group for it/they), ``via="coref:<start>-<end>"``.
+
+What it does not do: resolve "the two countries" or "both sides" (article-level resolution builds on
+these mentions), or decide who speaks (``quotes/``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from detente.dictionaries import ActorEntry, AgentEntry, Dictionaries, Rules
+from detente.model import CodedArticle, Mention, ParsedDoc, Sentence, Token
+from detente.stages import StageContext, Tracer, register_stage
+from detente.text import Folded
+
+NOUNS = {"NOUN", "PROPN"}
+# "the two countries", "both sides": the two parties the article is about
+PARTY_NOUNS = {"country": "", "nation": "", "state": "", "side": "", "party": "", "neighbour": "", "neighbor": "",
+               "capital": "", "government": "GOV", "leader": "GOV", "administration": "GOV", "army": "MIL",
+               "military": "MIL"}
+LINKS = {"'s", "’s", "'", "’"}
+AGENT_KIND = {
+    "GOV": "government",
+    "MIL": "military",
+    "COP": "police",
+    "JUD": "judiciary",
+    "LEG": "legislature",
+    "SPY": "intelligence",
+    "MED": "media",
+    "BUS": "business",
+    "OPP": "opposition",
+    "REB": "rebels",
+    "IGO": "organization",
+    "NGO": "organization",
+}
+
+
+@dataclass
+class _Piece:
+    start: int  # token index within the sentence
+    end: int
+    actor: list[ActorEntry] | None = None
+    agent: AgentEntry | None = None
+    name_run: bool = False  # proper nouns after a role, not in the dictionary
+    borrowed: bool = False  # a role shared from the next group ("Indian and Pakistani troops")
+
+
+class ActorStage:
+    """Adds ``mentions`` to a coded article."""
+
+    name = "actors"
+    reads = ("doc",)
+    adds = ("mentions",)
+
+    def __init__(self, dictionaries: Dictionaries) -> None:
+        self.dicts = dictionaries
+
+    def __call__(self, coded: CodedArticle, trace: Tracer | None = None) -> CodedArticle:
+        if coded.doc is None:
+            return coded
+        mentions = find_mentions(coded.doc, self.dicts, coded.article.published)
+        if trace is not None and trace.on:
+            for m in mentions:
+                trace(m.via, m.resolution, f"{m.text!r} -> {m.code}")
+        return replace(coded, mentions=tuple(mentions))
+
+
+@register_stage("actors")
+def make_actor_stage(context: StageContext) -> ActorStage:
+    return ActorStage(context.dictionaries)
+
+
+def find_mentions(doc: ParsedDoc, dicts: Dictionaries, when: date | None) -> list[Mention]:
+    """Every actor mention in the document, in text order, pronouns resolved."""
+    found: list[Mention] = []
+    for sentence in doc.sentences:
+        found.extend(_sentence_mentions(sentence, doc.article.text, dicts, when))
+    found = _two_parties(doc, found)
+    return resolve_pronouns(doc, found, dicts.rules)
+
+
+def _two_parties(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+    """"the two countries", "both sides", "the two governments": a mention of the two countries the
+    article has named most so far (ties to the most recent), coded ``A/B`` (events split it into
+    one event per party). Nothing when fewer than two countries were named before."""
+    out = list(mentions)
+    for sentence in doc.sentences:
+        toks = sentence.tokens
+        for n, tok in enumerate(toks):
+            noun = tok.lemma.lower()
+            if noun not in PARTY_NOUNS or tok.pos != "NOUN" or not tok.text.lower().endswith("s") or n == 0:
+                continue
+            before = [t.text.lower() for t in toks[max(0, n - 3) : n]]
+            if not ("both" in before or before[-2:] == ["the", "two"] or before[-1:] == ["two"]):
+                continue
+            start_tok = next(k for k in range(max(0, n - 3), n) if toks[k].text.lower() in ("the", "both", "two"))
+            # the parties of the current passage: this sentence and the three before it, else the article
+            floor = doc.sentences[max(0, sentence.index - 3)].start
+            parties = [m for m in mentions if m.end <= toks[start_tok].start and len(m.code) >= 3 and not m.code.startswith(("---", "IGO", "NGO"))]
+            recent = [m for m in parties if m.start >= floor]
+            earlier = recent if len({m.code[:3] for m in recent}) >= 2 else parties
+            counts: dict[str, list[int]] = {}
+            for order, m in enumerate(earlier):
+                counts.setdefault(m.code[:3], []).append(order)
+            ranked = sorted(counts, key=lambda c: (len(counts[c]), max(counts[c])), reverse=True)
+            if len(ranked) < 2:
+                continue
+            agent = PARTY_NOUNS[noun]
+            code = "/".join(sorted(c + agent for c in ranked[:2]))
+            start, end = toks[start_tok].start, tok.end
+            if any(m.start < end and start < m.end for m in out):
+                continue
+            out.append(Mention(start, end, doc.article.text[start:end], code, "group", f"article:two-parties:{'+'.join(ranked[:2])}", resolution="parties"))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _sentence_mentions(sentence: Sentence, text: str, dicts: Dictionaries, when: date | None) -> list[Mention]:
+    tokens = sentence.tokens
+    texts = [t.text for t in tokens]
+    folded = Folded(texts)
+    lowered = Folded([t.lower() for t in texts], [t.lemma.lower() for t in tokens])
+    pieces: list[_Piece] = []
+    may_discard = dicts.discards.starts(folded) if len(dicts.discards) else set()
+    may_actor = dicts.actors.starts(folded)
+    may_agent = dicts.agents.starts(lowered)
+    candidates = sorted(may_discard | may_actor | may_agent)
+    i = 0
+    for i0 in candidates:
+        if i0 < i:
+            continue
+        i = i0
+        discard = dicts.discards.scan(folded, i) if i in may_discard else None
+        if discard:
+            i = discard[0]
+            continue
+        actor = dicts.actors.scan(folded, i) if i in may_actor else None
+        agent = dicts.agents.scan(lowered, i) if i in may_agent else None
+        if agent and tokens[agent[0] - 1].pos not in NOUNS:
+            agent = None
+        if actor and (not agent or actor[0] >= agent[0]):
+            pieces.append(_Piece(i, actor[0], actor=actor[1]))
+            i = actor[0]
+        elif agent:
+            pieces.append(_Piece(i, agent[0], agent=agent[1][-1]))
+            i = agent[0]
+    groups = _group(pieces, tokens)
+    _share_roles(groups, tokens)
+    return [m for group in groups if (m := _compose(group, tokens, text, when))]
+
+
+def _share_roles(groups: list[list[_Piece]], tokens: tuple[Token, ...]) -> None:
+    """"Indian and Pakistani troops": a lone adjective coordinated with an adjective + role takes the
+    role too (two mentions, INDMIL and PAKMIL)."""
+    for left, right in zip(groups, groups[1:]):
+        if len(left) != 1 or not left[0].actor or left[0].actor[-1].form != "adjective":
+            continue
+        gap = [t.text.lower() for t in tokens[left[0].end : right[0].start]]
+        if gap not in (["and"], [","], ["or"], [",", "and"]):
+            continue
+        if right[0].actor and right[0].actor[-1].form == "adjective" and any(p.agent for p in right[1:]):
+            left.extend(_Piece(p.start, p.end, agent=p.agent, borrowed=True) for p in right[1:] if p.agent)
+
+
+def _group(pieces: list[_Piece], tokens: tuple[Token, ...]) -> list[list[_Piece]]:
+    """Join pieces that belong to one noun phrase; add unknown name runs after a role."""
+    groups: list[list[_Piece]] = []
+    for piece in pieces:
+        if groups and _joins(groups[-1][-1], piece, tokens):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    for group in groups:
+        last = group[-1]
+        if last.agent is not None:
+            j = last.end
+            while j < len(tokens) and tokens[j].pos == "PROPN" and tokens[j].text[:1].isupper():
+                j += 1
+            if j > last.end:
+                group.append(_Piece(last.end, j, name_run=True))
+    return groups
+
+
+def _joins(left: _Piece, right: _Piece, tokens: tuple[Token, ...]) -> bool:
+    gap = [t.text.lower() for t in tokens[left.end : right.start]]
+    if not gap:
+        # two countries side by side ("Russia China") are not one actor; a country then a role is
+        if left.actor and right.actor and _is_country(left.actor) and _is_country(right.actor):
+            return False
+        if left.actor and right.actor and left.actor[0].kind == "person" and right.actor[0].kind == "person":
+            return False
+        return True
+    if gap in (["'s"], ["’s"], ["'"], ["’"]):
+        return right.agent is not None or (right.actor is not None and right.actor[0].kind == "person")
+    if left.agent is not None and right.actor is not None and gap in (["of"], ["of", "the"], ["in"], ["from"]):
+        return True  # "ambassadors of Arnor", "lawmakers in Fornost", "officials from Moscow"
+    return False
+
+
+def _is_country(entries: list[ActorEntry]) -> bool:
+    return entries[0].kind == "country"
+
+
+def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, when: date | None) -> Mention | None:
+    start_tok, end_tok = group[0].start, max(p.end for p in group if not p.borrowed)
+    # a leading determiner is not part of the mention text ("the Kremlin" -> "Kremlin")
+    start, end = tokens[start_tok].start, tokens[end_tok - 1].end
+    person = next((p.actor[-1] for p in group if p.actor and p.actor[-1].kind == "person"), None)
+    actors = [p.actor[-1] for p in group if p.actor and p.actor[-1].kind != "person"]
+    agents = [p.agent for p in group if p.agent is not None]
+    name_run = next((p for p in group if p.name_run), None)
+    surface = text[start:end]
+    name = None
+    if name_run is not None:
+        name = text[tokens[name_run.start].start : tokens[name_run.end - 1].end]
+    if person is not None:
+        code = person.code_on(when)
+        if code is None:
+            return None
+        return Mention(start, end, surface, code, "person", person.id, person.name)
+    if actors:
+        base = actors[0]
+        code = base.code_on(when)
+        if code is None:
+            return None
+        via = base.id if base.form == "name" else f"{base.form}:{base.id}"
+        kind = base.kind
+        if agents:
+            if len(code) == 3:
+                code = _with_agents(code, agents)
+            via = f"compose:{via}+" + "+".join(a.id for a in agents)
+            kind = "person" if name else AGENT_KIND.get(agents[-1].code.strip("~")[:3], kind)
+            resolution = "composed"
+        elif base.form == "adjective":
+            return None  # "Russian oil": an adjective alone names no actor
+        elif base.form == "capital":
+            via = f"metonym:{base.id}"
+            resolution = "metonym"
+        else:
+            resolution = "dictionary"
+        if not agents and kind != "country":
+            name = name or base.name
+        return Mention(start, end, surface, code, kind, via, name, resolution=resolution)
+    if agents:
+        if not all(a.alone for a in agents) and name is None:
+            return None  # "fired two missiles": a weapon names an actor only with its country
+        code = _with_agents("---", agents)
+        kind = "person" if name else AGENT_KIND.get(agents[-1].code.strip("~")[:3], "group")
+        return Mention(start, end, surface, code, kind, "+".join(a.id for a in agents), name)
+    return None
+
+
+def _with_agents(country: str, agents: list[AgentEntry]) -> str:
+    """Country code plus role codes, CAMEO order: a PETRARCH agent written ``NGO~`` goes before the
+    country (NGOARN), one written ``~GOV`` (or plain ``GOV``) after it; repeated roles count once
+    ("Russian foreign ministry spokesperson" -> RUSGOV)."""
+    before = [a.code.rstrip("~") for a in agents if a.code.endswith("~")]
+    after = [a.code.lstrip("~") for a in agents if not a.code.endswith("~")]
+    code = "".join(dict.fromkeys(before)) + country
+    for part in dict.fromkeys(after):
+        if not code.endswith(part):
+            code += part
+    return code
+
+
+def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> list[Mention]:
+    """``mentions`` without their pronoun mentions, plus personal pronouns resolved anew: he/she ->
+    the nearest earlier person; it/they -> the nearest earlier non-person actor in this or the
+    previous two sentences. A mention of kind ``given`` (a span the caller names as an actor, see
+    ``relate``) may be either. The pronoun lists are the word lists ``male_pronouns``,
+    ``female_pronouns``, ``body_pronouns`` and ``first_person``."""
+    PERSON_PRONOUNS = rules.word("male_pronouns") | rules.word("female_pronouns")
+    BODY_PRONOUNS, FIRST_PERSON = rules.word("body_pronouns"), rules.word("first_person")
+    mentions = [m for m in mentions if m.kind != "pronoun"]
+    if not mentions:
+        return mentions
+    out = list(mentions)
+    by_start = sorted(mentions, key=lambda m: m.start)
+    starts = [s.start for s in doc.sentences]
+    for sentence in doc.sentences:
+        for tok in sentence.tokens:
+            low = tok.text.lower()
+            if tok.pos != "PRON" or (low not in PERSON_PRONOUNS and low not in BODY_PRONOUNS and low not in FIRST_PERSON):
+                continue
+            if tok.dep in ("poss",) or (low == "her" and tok.tag == "PRP$"):
+                continue
+            if low in FIRST_PERSON:
+                # "we", "us": the speaker, resolved from the quotation around it (events/reported.py)
+                out.append(Mention(tok.start, tok.end, tok.text, "---", "pronoun", "first-person", resolution="first-person"))
+                continue
+            earlier = [m for m in by_start if m.end <= tok.start]
+            if low in PERSON_PRONOUNS:
+                cands = [m for m in earlier if m.kind in ("person", "given")]
+            else:
+                floor = starts[max(0, sentence.index - 2)]
+                cands = [m for m in earlier if m.kind != "person" and m.start >= floor]
+            if not cands:
+                continue
+            ante = cands[-1]
+            out.append(Mention(tok.start, tok.end, tok.text, ante.code, "pronoun", f"coref:{ante.start}-{ante.end}", ante.name or ante.text,
+                               resolution="coref", antecedent=(ante.start, ante.end), given=ante.given))
+    return sorted(out, key=lambda m: m.start)

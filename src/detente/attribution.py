@@ -1,0 +1,245 @@
+"""Attribution stage: quotations become statement events, and events inside quotations speak for the
+speaker. Runs after the event and quote stages and reads both only through the model.
+
+1. **Statements**: an attributed quotation whose speaker is an actor is a CAMEO event from the speaker
+   to the actor it is about (``origin="statement"``). The cue decides the code — the ``[[statement]]``
+   rules of the dictionaries (CAMEO manual 1.1b3 ch. 2: criticised -> 111, accused -> 112, warned ->
+   130, urged -> 020, praised -> 051, denied -> 010 with the ``denied`` modality…); a neutral cue
+   (``said``, ``told``, no cue) gives a plain statement (010) unless what was said is a negative
+   evaluation ("a dead end", "hostile", a positive quality denied), which makes it a criticism (111).
+   The target is the first actor in the content that is not the speaker's own country; for a plain
+   statement only one in the subject of what was said. No target, no event: "X said" relates nobody.
+2. **One event per statement**: a statement whose trigger span is a pattern event's trigger, or whose
+   sentence, dyad and code a pattern event already has, is that event: the pattern event is kept and
+   linked to the quotation (``quote_id``).
+3. **Reported speech**: an event whose trigger lies inside a quotation is linked to it; a first-person
+   actor ("we", "us") is the speaker — "We will never allow anyone to threaten us", said by the
+   Kremlin's spokesman, has the Russian government as source; an event with no source takes the
+   speaker. An event whose actor is a "we" no quotation resolves is dropped: it names nobody.
+
+What it does not do: find quotations or speakers (the quote stage), or change the code or modality of
+a pattern event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from detente import cameo
+from detente.dictionaries import Rules
+from detente.doc import DocView
+from detente.model import CodedArticle, Event, Mention, Quote
+from detente.stages import StageContext, Tracer, register_stage
+
+NEUTRAL_RULE = "rules:statement:neutral"
+NEGATIVE_RULE = "rules:statement:negative-evaluation"
+
+
+class AttributionStage:
+    """Adds statement events and attributes events inside quotations to their speakers."""
+
+    name = "attribution"
+    reads = ("doc", "mentions", "events", "quotes")
+    adds = ("events",)
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+
+    def __call__(self, coded: CodedArticle, trace: Tracer | None = None) -> CodedArticle:
+        trace = trace if trace is not None else Tracer(self.name)
+        if coded.doc is None:
+            return coded
+        statements = statement_events(DocView(coded), coded.quotes, self.rules, trace)
+        return replace(coded, events=tuple(attribute(coded.events, statements, coded.quotes, trace)))
+
+
+@register_stage("attribution")
+def make_attribution_stage(context: StageContext) -> AttributionStage:
+    return AttributionStage(context.dictionaries.rules)
+
+
+# -- 1. statements --------------------------------------------------------------------------------
+
+
+def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rules: Rules, trace: Tracer | None = None) -> list[Event]:
+    """The statement event of each attributed quotation that has a target (see the module docstring)."""
+    trace = trace if trace is not None else Tracer("attribution")
+    events: list[Event] = []
+    article = view.coded.article
+    not_speech = rules.word("not_speech_cues")
+    for q in quotes:
+        sp = q.speaker
+        if sp is None or not sp.code:
+            continue
+        lemma = (q.cue_lemma or "").lower()
+        rule = rules.statements.get(lemma)
+        if rule is None and lemma in not_speech:
+            continue
+        code, rule_id, modality = (rule.code, rule.id, rule.modality) if rule is not None else ("010", NEUTRAL_RULE, "asserted")
+        if code == "010" and _negative(view, q, rules):
+            code, rule_id = "111", NEGATIVE_RULE
+        target = _target(view, q, sp, neutral=code == "010")
+        if target is None:
+            trace(rule_id, "no-target", f"{q.id}: nobody the statement is about")
+            continue
+        cue = view.token_covering(q.cue[0]) if q.cue else None
+        if modality == "asserted" and cue is not None and _negated(view, cue):
+            modality = "negated"
+        start = min(a for a, _ in q.content)
+        end = max(b for _, b in q.content)
+        if q.cue:
+            start, end = min(start, q.cue[0]), max(end, q.cue[1])
+        trigger = q.cue or (start, start)
+        at = view.token_covering(trigger[0])
+        if at is None:
+            at = view.token_at(trigger[0])
+        sentence = view.sentence_of[at or 0] if view.tokens else 0
+        events.append(
+            Event(
+                id=f"{article.id}:qe{len(events) + 1}",
+                article_id=article.id,
+                sentence=sentence,
+                date=article.published,
+                source=sp,
+                target=target,
+                cameo=code,
+                **cameo.scores(code),
+                modality=modality,
+                quote_id=q.id,
+                evidence=(start, end),
+                trigger=trigger,
+                rule=rule_id,
+                origin="statement",
+            )
+        )
+        trace(rule_id, "statement", f"{q.id}: {sp.code} -> {target.code} [{code}] {modality}")
+    return events
+
+
+def _content_tokens(view: DocView, q: Quote) -> list[int]:
+    out = []
+    for a, b in q.content:
+        i = view.token_at(a)
+        while i is not None and i < len(view.tokens) and view.tokens[i].start < b:
+            out.append(i)
+            i += 1
+    return out
+
+
+def _negative(view: DocView, q: Quote, rules: Rules) -> bool:
+    """Does what was said evaluate something negatively: a negative word or phrase ("hostile", "a dead
+    end"), or a positive quality denied ("neither … nor … are reliable partners")?"""
+    toks = _content_tokens(view, q)
+    words = {view.tokens[i].lemma.lower() for i in toks} | {view.tokens[i].text.lower() for i in toks}
+    if words & rules.word("negative_evaluation"):
+        return True
+    text = re.sub(r"[-\s]+", " ", " ".join(view.text[a:b].lower() for a, b in q.content))
+    if any(p in text for p in rules.word("negative_phrases")):
+        return True
+    positive, negators = rules.word("positive_qualities"), rules.word("negators")
+    for n, i in enumerate(toks):
+        if view.tokens[i].lemma.lower() in positive:
+            before = {view.tokens[j].text.lower() for j in toks[max(0, n - 8) : n]}
+            if before & negators:
+                return True
+    return False
+
+
+def _target(view: DocView, q: Quote, speaker: Mention, neutral: bool) -> Mention | None:
+    """The actor a statement is about: the first actor mention in the content that is not the
+    speaker's own country; for a plain statement (010) only one in the subject of what was said
+    ("Lavrov said Washington's policy …"), since any actor merely named in passing is no target."""
+    own = speaker.code[:3]
+    spans = _subject_spans(view, q) if neutral else list(q.content)
+    for m in view.mentions:
+        if m.kind == "pronoun" or not m.code or m.code.startswith("---") or m.code[:3] == own:
+            continue
+        if any(a <= m.start and m.end <= b for a, b in spans):
+            return m
+    return None
+
+
+def _subject_spans(view: DocView, q: Quote) -> list[tuple[int, int]]:
+    """Character spans of the subjects of the clauses that make up a quotation's content."""
+    toks = set(_content_tokens(view, q))
+    spans = []
+    for i in toks:
+        tok = view.tokens[i]
+        if tok.head in toks and tok.head != i:
+            continue
+        sv = view.view_of(i)
+        for c in sv.kids(i - sv.base, {"nsubj", "nsubjpass", "nsubj:pass"}):
+            sub = sv.subtree(c)
+            spans.append((sv.tokens[sub[0]].start, sv.tokens[sub[-1]].end))
+    return spans
+
+
+def _negated(view: DocView, cue: int) -> bool:
+    sv = view.view_of(cue)
+    k = cue - sv.base
+    return any(sv.dep(c) == "neg" for c in sv.children[k])
+
+
+# -- 2 and 3. one event per statement; reported speech ----------------------------------------------
+
+
+def attribute(events: tuple[Event, ...] | list[Event], statements: list[Event], quotes: tuple[Quote, ...] | list[Quote], trace: Tracer | None = None) -> list[Event]:
+    """Pattern events and statements merged (a statement the event stage coded from the same words is
+    one event, linked to its quotation), then events inside quotations attributed to the speaker."""
+    trace = trace if trace is not None else Tracer("attribution")
+    stage = [e for e in events if e.origin != "statement"]
+    by_trigger = {e.trigger: n for n, e in enumerate(stage)}
+    keys = {(e.sentence, _actor(e.source), _actor(e.target), e.cameo) for e in stage}
+    kept: list[Event] = []
+    for e in list(statements) + [e for e in events if e.origin == "statement"]:
+        if e.trigger in by_trigger:
+            n = by_trigger[e.trigger]
+            stage[n] = replace(stage[n], quote_id=stage[n].quote_id or e.quote_id)
+            trace(e.rule, "merged", f"{e.quote_id}: the event stage coded the same trigger ({stage[n].rule})")
+        elif (e.sentence, _actor(e.source), _actor(e.target), e.cameo) not in keys:
+            kept.append(e)
+        else:
+            trace(e.rule, "merged", f"{e.quote_id}: the event stage coded the same dyad and code in this sentence")
+    with_content = [q for q in quotes if q.content]
+    out: list[Event] = []
+    for event in stage + kept:
+        quote = _quote_around(with_content, event.trigger[0])
+        if quote is not None:
+            event = _speak_for(event, quote)
+        if _first_person(event.source) or _first_person(event.target):
+            trace(event.rule, "dropped", "an actor is a 'we' no quotation resolves")
+            continue
+        if event.source is not None and event.target is not None and event.source.actor == event.target.actor:
+            continue
+        out.append(event)
+    return out
+
+
+def _actor(m: Mention | None) -> object:
+    return m.actor if m is not None else None
+
+
+def _quote_around(quotes: list[Quote], offset: int) -> Quote | None:
+    for q in quotes:
+        if any(a <= offset < b for a, b in q.content):
+            return q
+    return None
+
+
+def _first_person(m: Mention | None) -> bool:
+    return m is not None and m.resolution == "first-person"
+
+
+def _speak_for(event: Event, quote: Quote) -> Event:
+    speaker = quote.speaker
+    changes: dict = {"quote_id": event.quote_id or quote.id}
+    if speaker is not None and speaker.code:
+        for role in ("source", "target"):
+            m = getattr(event, role)
+            if _first_person(m):
+                changes[role] = Mention(m.start, m.end, m.text, speaker.code, "pronoun", f"speaker:{quote.id}", quote.speaker_name,
+                                        resolution="speaker", antecedent=(speaker.start, speaker.end))
+        if event.source is None and "source" not in changes:
+            changes["source"] = replace(speaker, via=f"speaker:{quote.id};{speaker.via}", resolution="speaker")
+    return replace(event, **changes)

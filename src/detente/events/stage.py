@@ -1,0 +1,407 @@
+"""Event stage: match verb and noun patterns on the dependency tree and code events.
+
+For each token whose lemma triggers patterns (verbs for verbs, nouns for nominal triggers such as
+"sanctions against"), every pattern is tried on the trigger's own clause (``patterns.match``); the most
+specific one that matches fires. Then:
+
+- source: the pattern's ``$``, else the subject (the ``by`` agent of a passive; for a noun, its
+  possessor or modifier actor, else the subject of the verb that governs it);
+- target: the pattern's ``+``, else the object, else a prepositional object (the subject of a passive);
+- compounds: "Russia and China condemned …" gives one event per source-target pair, ``compound=True``;
+- modality (``modality.py``): negated, planned, hypothetical or asserted, from the tree;
+- codes: CAMEO code from the pattern, PLOVER, quad class and Goldstein from ``detente.cameo``.
+
+An event needs at least one actor; a bare statement (root 01) needs a target too, since "X said" alone
+relates no one (the quote stage records statements). An event whose source and target have the same code
+is dropped (PETRARCH does the same).
+
+What it does not do: read quotations (events inside quotes keep their textual source; attributing them
+to the speaker needs the quote stage's output and is done at article level).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from itertools import product
+
+from detente import cameo
+from detente.dictionaries import Dictionaries, Pattern, Rules
+from detente.events.demands import demand_event, obligation_clauses
+from detente.events.modality import modality_flags
+from detente.events.patterns import Match, match_pattern, present_words, why_not, words_for
+from detente.doc import SentenceView
+from detente.model import CodedArticle, Event, Mention
+from detente.stages import StageContext, Tracer, register_stage
+
+
+@dataclass
+class Candidate:
+    trigger: int
+    pattern: Pattern
+    match: Match
+
+
+class EventStage:
+    """Adds ``events`` to a coded article."""
+
+    name = "events"
+    reads = ("doc", "mentions")
+    adds = ("events",)
+
+    def __init__(self, dictionaries: Dictionaries) -> None:
+        self.dicts = dictionaries
+        self.rules = dictionaries.rules
+        self._indexes: dict[int, tuple] = {}  # per trigger's pattern list: patterns by first needed word
+
+    def __call__(self, coded: CodedArticle, trace: Tracer | None = None) -> CodedArticle:
+        trace = trace if trace is not None else Tracer(self.name)
+        if coded.doc is None:
+            return coded
+        events: list[Event] = []
+        mentions = sorted(coded.mentions, key=lambda m: m.start)
+        views = []
+        for sentence in coded.doc.sentences:
+            inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+            views.append(SentenceView(sentence, inside))
+        discarded = self.discarded_sentences(views)
+        if discarded is None:
+            trace("discard", "story-discarded", "a story-level discard phrase: no events")
+            return replace(coded, events=())
+        for view in views:
+            if view.sentence.index in discarded:
+                trace("discard", "sentence-discarded", f"sentence {view.sentence.index}: no events")
+                continue
+            events.extend(self.code_sentence(view, coded, trace))
+        # ids in text order, numbered once: filters inside a sentence may drop events
+        events = [replace(e, id=f"{coded.article.id}:e{n}") for n, e in enumerate(events, 1)]
+        return replace(coded, events=tuple(events))
+
+    def discarded_sentences(self, views: list[SentenceView]) -> set[int] | None:
+        """Sentences holding a discard phrase (sports, weather… that would code as conflict); ``None``
+        when a story-level discard ("+phrase" in PETRARCH files) removes the whole article."""
+        index = self.dicts.discards
+        if not len(index):
+            return set()
+        out: set[int] = set()
+        for view in views:
+            folded = view.folded()
+            for i in sorted(index.starts(folded)):
+                found = index.scan(folded, i)
+                if found:
+                    if any(str(v).startswith("+") for v in found[1]):
+                        return None
+                    out.add(view.sentence.index)
+        return out
+
+    def code_sentence(self, view: SentenceView, coded: CodedArticle, trace: Tracer) -> list[Event]:
+        out: list[Event] = []
+        seen: set[tuple] = set()
+        code_of: dict[int, str] = {}
+        for k, tok in enumerate(view.tokens):
+            if view.mention_at[k] is not None and view.mention_at[k].kind != "pronoun":
+                continue  # a word inside an actor's name ("riot police", "peace envoy") is no trigger
+            if tok.pos in ("VERB", "AUX"):
+                patterns = self.dicts.verbs.get(view.lemma[k]) or self.dicts.verbs.get(view.lower[k]) or _stem_lookup(self.dicts.verbs, view.lower[k])
+                pos = "verb"
+            elif tok.pos in ("NOUN", "PROPN"):
+                patterns = self.dicts.nouns.get(view.lemma[k]) or self.dicts.nouns.get(view.lower[k])
+                pos = "noun"
+            else:
+                continue
+            if not patterns:
+                continue
+            best = self.best_match(view, k, patterns, pos, trace)
+            if best is None:
+                continue
+            code_of[k] = best.pattern.code
+            for event in self.make_events(view, best, pos, coded, trace):
+                # one event per dyad and code in a sentence: "carried out strikes" fires on the verb
+                # and on the noun; both describe the same event
+                key = (event.source.actor if event.source else None, event.target.actor if event.target else None, event.cameo)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(event)
+        # an event without a target adds nothing when the same actor's same act has one
+        with_target = {(e.source.actor if e.source else None, e.cameo) for e in out if e.target is not None}
+        out = [e for e in out if e.target is not None or (e.source.actor if e.source else None, e.cameo) not in with_target]
+        for said, clause, action in obligation_clauses(view, self.rules):
+            sources = _default_sources(view, said, "verb")
+            targets = _with_conjuncts(view, view.subject(clause))
+            demand = demand_event(view, said, action, code_of, sources[0] if sources else None, targets[0] if targets else None,
+                                  coded.article.id, coded.article.published, self.rules)
+            if demand is not None and (key := (demand.source.actor, demand.target.actor, demand.cameo)) not in seen:
+                seen.add(key)
+                out.append(demand)
+                trace(demand.rule, "event", f"{demand.source.code} -> {demand.target.code} [{demand.cameo}] demand")
+        return out
+
+    def candidates(self, patterns: list[Pattern], present_by_scope: dict, view: SentenceView, k: int, pos: str) -> list[Pattern]:
+        """The patterns of a trigger whose first required word is present (all of them when tracing):
+        a trigger like "be" has hundreds of patterns, most needing words the sentence lacks."""
+        index = self._indexes.get(id(patterns))
+        if index is None:
+            always, by_word = [], {}
+            for n, p in enumerate(patterns):
+                if p.needs:
+                    for word in p.needs[0]:
+                        by_word.setdefault(word, []).append(n)
+                else:
+                    always.append(n)
+            index = self._indexes[id(patterns)] = (always, by_word, patterns, {p.scope for p in patterns})
+        always, by_word, _, scopes = index
+        picked = set(always)
+        for scope in scopes:
+            if scope not in present_by_scope:
+                seq = words_for(view, k, pos, scope)
+                present_by_scope[scope] = (seq, present_words(view, seq))
+            for word in present_by_scope[scope][1]:
+                picked.update(by_word.get(word, ()))
+        return [patterns[n] for n in sorted(picked)]
+
+    def best_match(self, view: SentenceView, k: int, patterns: list[Pattern], pos: str, trace: Tracer) -> Candidate | None:
+        best: Candidate | None = None
+        seen: dict[str, tuple[list[int], set[str]]] = {}
+        if not trace.on:
+            patterns = self.candidates(patterns, seen, view, k, pos)
+        for pattern in patterns:
+            if pattern.scope not in seen:
+                seq = words_for(view, k, pos, pattern.scope)
+                seen[pattern.scope] = (seq, present_words(view, seq))
+            match = match_pattern(view, k, pattern, pos, *seen[pattern.scope])
+            if trace.on:
+                outcome = "matched" if match else why_not(view, pattern, *seen[pattern.scope])
+                trace(pattern.id, "tried", f"[{pattern.code}] on {view.tokens[k].text!r}: {outcome}")
+            if match and (best is None or pattern.specificity >= best.pattern.specificity):
+                best = Candidate(k, pattern, match)
+        if best is not None:
+            trace(best.pattern.id, "fired", f"[{best.pattern.code}] on {view.tokens[k].text!r} (most specific match)")
+        return best
+
+    def make_events(self, view: SentenceView, cand: Candidate, pos: str, coded: CodedArticle, trace: Tracer) -> list[Event]:
+        k = cand.trigger
+        sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos)
+        # a CAMEO statement (01) of detente's own dictionaries; PETRARCH files use 01x codes of their own
+        statement = cand.pattern.code.startswith("01") and cand.pattern.scope == "clause"
+        targets = [cand.match.target] if cand.match.target else _default_targets(view, k, pos, self.rules, exclude=sources, statement=statement)
+        if cand.match.target and not cand.match.source and cand.match.target in sources:
+            # "NOTED + *": the pattern names the trigger's subject as target, so the source is the
+            # subject of a verb above ("Falastur noted that Cirith Ungol regretted…")
+            sources = _source_above(view, k, cand.match.target)
+        sources = _split_codes(_unique(sources))
+        targets = [t for t in _split_codes(_unique(targets)) if t not in sources]
+        if any(t.resolution == "parties" for t in targets):
+            # "Putin wants good relations between the two countries": the other country of the two
+            countries = {s.code[:3] for s in sources}
+            targets = [t for t in targets if not (t.resolution == "parties" and t.code[:3] in countries)]
+        reciprocal = len(sources) > 1 and not targets and pos == "verb"
+        code = cand.pattern.code
+        if not sources and not targets:
+            trace(cand.pattern.id, "no-actor", f"[{code}] on {view.tokens[k].text!r}: no actor as source or target; no event")
+            return []
+        if statement and not targets:
+            return []
+        flags = modality_flags(view, k, pos, self.rules, frozenset(cand.match.used))
+        modality = flags.value
+        rule = cand.pattern.id
+        if flags.negated and view.lemma[k] in self.rules.word("copulas") and (denied := self.rules.rewrite("negated", code)) and denied[1] != "rules:negated:*":
+            # "neither the US nor its allies are reliable partners": denying praise is criticism
+            code, rule, modality = denied[0], f"{rule} > {denied[1]}", "asserted"
+        elif flags.negated and flags.future_word and cand.pattern.scope == "clause" and (refusal := self.rules.rewrite("refused", code)):
+            # "will not lift the embargo" is a refusal to ease sanctions (CAMEO 12), and it happened
+            code, rule, modality = refusal[0], f"{rule} > {refusal[1]}", "asserted"
+        elif modality == "planned" and cand.pattern.scope == "clause" and (future := self.rules.rewrite("planned", code)):
+            # "will impose sanctions" is a threat to sanction, "will release" an intent to release.
+            # PETRARCH dictionaries spell such readings out in their own patterns, so their codes
+            # are kept as written.
+            code, rule = future[0], f"{rule} > {future[1]}"
+        clause = view.clause(k) if pos == "verb" else view.subtree(k)
+        toks = view.tokens
+        evidence = (min(toks[c].start for c in clause + [k]), max(toks[c].end for c in clause + [k]))
+        compound = len(sources) > 1 or len(targets) > 1 or reciprocal
+        events = []
+        # "Gondor and Osgiliath renewed ties": with a compound subject and no object, each member acts
+        # on the others (the TABARI/PETRARCH reading of a reciprocal compound)
+        pairs = [(a, b) for a in sources for b in sources if a is not b] if reciprocal else product(sources or [None], targets or [None])
+        if reciprocal and cand.pattern.code2 and len(sources) == 2:
+            # a paired code on a reciprocal compound: the first acts (code), the second answers (code2)
+            pairs = [(sources[0], sources[1])]
+        for source, target in pairs:
+            if source is not None and target is not None and source.actor == target.actor:
+                continue
+            events.append(
+                Event(
+                    id="",  # numbered by __call__
+                    article_id=coded.article.id,
+                    sentence=view.sentence.index,
+                    date=coded.article.published,
+                    source=source,
+                    target=target,
+                    cameo=code,
+                    **cameo.scores(code),
+                    modality=modality,
+                    quote_id=None,
+                    evidence=evidence,
+                    trigger=(toks[k].start, toks[k].end),
+                    rule=rule,
+                    compound=compound,
+                )
+            )
+            if cand.pattern.code2 and source is not None and target is not None:
+                events.append(
+                    replace(
+                        events[-1],
+                        id="",  # numbered by __call__
+                        source=target,
+                        target=source,
+                        cameo=cand.pattern.code2,
+                        **cameo.scores(cand.pattern.code2),
+                    )
+                )
+        if trace.on:
+            for e in events:
+                trace(e.rule, "event", f"{e.source.code if e.source else '-'} -> {e.target.code if e.target else '-'} [{e.cameo}] {e.modality}")
+        return events
+
+
+@register_stage("events")
+def make_event_stage(context: StageContext) -> EventStage:
+    return EventStage(context.dictionaries)
+
+
+def _stem_lookup(table: dict[str, list[Pattern]], word: str) -> list[Pattern] | None:
+    """Patterns of a verb the lemmatizer got wrong ("cordoned" -> "cordone"): try the regular
+    endings off the word itself."""
+    for ending, repl in (("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""), ("d", "")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            found = table.get(word[: -len(ending)] + repl)
+            if found:
+                return found
+    return None
+
+
+def _source_above(view: SentenceView, k: int, exclude: Mention) -> list[Mention]:
+    x = k
+    while view.head(x) != x:
+        x = view.head(x)
+        found = [m for m in _with_conjuncts(view, view.subject(x)) if m is not exclude]
+        if found:
+            return found
+    return []
+
+
+def _split_codes(mentions: list[Mention]) -> list[Mention]:
+    """An actor listed with several codes ("[ELR/GAL]" in a PETRARCH dictionary) is several actors."""
+    out: list[Mention] = []
+    for m in mentions:
+        if "/" in m.code and not m.given:
+            out.extend(replace(m, code=code) for code in m.code.split("/") if code)
+        else:
+            out.append(m)
+    return out
+
+
+def _unique(mentions: list[Mention | None]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if m is not None and all(m.start != o.start for o in out):
+            out.append(m)
+    return out
+
+
+def _with_conjuncts(view: SentenceView, k: int | None) -> list[Mention]:
+    """The mention headed by k and those conjoined with it. A role distributes over conjoined
+    countries: "the ambassadors of Arnor, Osgiliath and Gondor" are ARNGOV, OSGGOV and GONGOV."""
+    if k is None:
+        return []
+    first = view.mention_of(k)
+    heads = [k] + view.kids(k, {"amod", "compound"})  # "Indian and Pakistani troops": the conj hangs on a modifier
+    if first is not None:
+        heads += [t for t in view.tokens_of(first) if t not in heads]
+    out: list[Mention] = []
+    for h in heads:
+        for c in view.conjuncts(h):
+            m = view.mention_of(c)
+            if m is None or m in out:
+                continue
+            if first is not None and m is not first and first.resolution == "composed" and len(first.code) > 3 and len(m.code) == 3:
+                m = replace(m, code=m.code + first.code[3:], via=f"compose-conj:{m.via}+{first.start}-{first.end}", resolution="composed")
+            out.append(m)
+    return out
+
+
+def _default_sources(view: SentenceView, k: int, pos: str) -> list[Mention]:
+    if pos == "noun":
+        for c in view.children[k]:
+            if view.dep(c) in ("poss", "nmod:poss", "compound", "amod") and view.mention_at[c] is not None:
+                return [view.mention_at[c]]
+        verb = view.governing_verb(k)
+        # the verb's subject acts only through the verb's own object or prepositional phrase
+        # ("Washington will announce sanctions against Moscow"), not through a noun nested deeper
+        # ("the EU imposed sanctions on Iran over drone deliveries to Russia": not the EU's deliveries)
+        head = view.head(k)
+        direct = head == verb or (view.dep(head) in ("prep", "agent") and view.head(head) == verb)
+        if verb is None or not direct:
+            return []
+        k = verb
+    if view.is_passive(k):
+        return _with_conjuncts(view, view.passive_agent(k))
+    found = _with_conjuncts(view, view.subject(k))
+    if not found and view.dep(k) in ("acl", "advcl") and view.tokens[k].tag == "VBG":
+        # "released a statement condemning Iran", "put out a report accusing the army": the
+        # participle's doer is the author of the statement, the subject of the verb above
+        verb = view.governing_verb(view.head(k)) if view.dep(k) == "acl" else view.head(k)
+        if verb is not None and verb != k:
+            found = _with_conjuncts(view, view.subject(verb))
+    return found
+
+
+def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude: list[Mention], statement: bool = False) -> list[Mention]:
+    found: list[Mention] = []
+    if pos == "verb" and view.is_passive(k):
+        subj = view.subject(k)
+        found = _with_conjuncts(view, subj)
+        if found:
+            return found
+    candidates: list[int] = []
+    if statement:
+        # a statement's target is whom it was addressed to ("told Washington", "said to Moscow"),
+        # never a place or the press ("at a news conference in Nur-Sultan", "told reporters")
+        candidates = view.objects(k) + [n for prep, n in view.prep_objects(k) if prep == "to"]
+        found = [m for c in candidates for m in _with_conjuncts(view, c) if m not in exclude]
+        return [m for m in found if m.given or not m.code.startswith("---")][:1]
+    if pos == "verb":
+        candidates += view.objects(k)
+        for obj in view.objects(k):
+            candidates += [n for _, n in view.prep_objects(obj)]
+        candidates += [n for prep, n in view.prep_objects(k) if prep != "by"]
+    else:
+        noun_preps, verb_preps = rules.word("noun_target_preps"), rules.word("governing_verb_target_preps")
+        candidates += [n for prep, n in view.prep_objects(k) if prep in noun_preps]
+        verb = view.governing_verb(k)
+        if verb is not None:
+            candidates += [n for prep, n in view.prep_objects(verb) if prep in verb_preps]
+    for c in candidates:
+        found = [m for m in _with_conjuncts(view, c) if m not in exclude]
+        if found:
+            return found
+    if pos == "verb":
+        # PETRARCH's reading: the first actor in the verb phrase, however deep ("welcomed their
+        # resumption of ties with Osgiliath", "believes Dagolath can cope"), but not in adverbial or
+        # relative clauses, which are other events
+        # a plain statement's complement is what was said, not whom it was said to
+        stop = LATER_CLAUSES | {"ccomp"} if statement else LATER_CLAUSES
+        for c in view.subtree(k, stop=stop):
+            if c > k and (m := view.mention_at[c]) is not None and m not in exclude and view.dep(c) not in ("poss", "nmod:poss"):
+                return [x for x in _with_conjuncts(view, _mention_head(view, c)) if x not in exclude] or [m]
+    return []
+
+
+LATER_CLAUSES = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "punct", "cc", "mark"})
+
+
+def _mention_head(view: SentenceView, k: int) -> int:
+    """The token of k's mention that heads it (its conjuncts hang from the head)."""
+    m = view.mention_at[k]
+    while view.head(k) != k and view.mention_at[view.head(k)] is m:
+        k = view.head(k)
+    return k
