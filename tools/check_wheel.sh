@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Install detente as users do — a built wheel in a fresh virtualenv, not an editable install — and
+# code the showcase article with it. Fails on a missing package file, on any problem printed, on a
+# non-zero exit, or when the output differs from the development install's.
+# Usage: tools/check_wheel.sh [ARTICLE] (default ../shared/showcase/000_67d08ea38d120714.txt;
+# a sample article is used when ../shared is absent).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+ARTICLE=${1:-../shared/showcase/000_67d08ea38d120714.txt}
+if [ ! -f "$ARTICLE" ]; then
+  ARTICLE="$WORK/sample.txt"
+  python3 -c "import json,sys; print(json.loads(open('src/detente/data/sample/articles.jsonl').readline())['text'])" > "$ARTICLE"
+fi
+python3 -m venv "$WORK/build"
+"$WORK/build/bin/pip" install --quiet --upgrade pip
+"$WORK/build/bin/pip" wheel --quiet --no-deps --wheel-dir "$WORK/dist" "$ROOT"
+WHEEL=$(ls "$WORK"/dist/detente-*.whl)
+python3 -m venv "$WORK/user"
+"$WORK/user/bin/pip" install --quiet "$WHEEL"
+# every file under src/detente/data must be in the wheel
+python3 - "$WHEEL" <<'PY'
+import sys, zipfile, pathlib
+names = set(zipfile.ZipFile(sys.argv[1]).namelist())
+missing = [str(p) for p in pathlib.Path("src/detente/data").rglob("*") if p.is_file() and "__pycache__" not in p.parts
+           and str(p.relative_to("src")) not in names]
+if missing:
+    sys.exit("files missing from the wheel: " + ", ".join(missing))
+PY
+ARTICLE=$(realpath "$ARTICLE")
+cd "$WORK"  # away from the source tree, so nothing is imported from it
+"$WORK/user/bin/detente" code "$ARTICLE" --date 2021-04-15 > wheel.jsonl 2> wheel.err || { cat wheel.err; echo "check_wheel: the installed wheel exited non-zero"; exit 1; }
+if [ -s wheel.err ]; then cat wheel.err; echo "check_wheel: the installed wheel printed problems"; exit 1; fi
+"$ROOT/.venv/bin/detente" code "$ARTICLE" --date 2021-04-15 > dev.jsonl
+if ! cmp -s wheel.jsonl dev.jsonl; then diff dev.jsonl wheel.jsonl | head -20; echo "check_wheel: wheel and development install disagree"; exit 1; fi
+"$WORK/user/bin/detente" quotes "$ARTICLE" > /dev/null
+echo "check_wheel: $(basename "$WHEEL") installed in a fresh virtualenv codes $(basename "$ARTICLE") like the development install ($(wc -l < wheel.jsonl) events)"
