@@ -48,9 +48,9 @@ def test_unknown_setting_in_file_names_file(tmp_path):
 
 def test_public_api_is_pinned():
     assert sorted(detente.__all__) == [
-        "Article", "CodedArticle", "DetenteError", "Event", "InputError", "Mention", "ModelNotInstalledError",
-        "ParsedDoc", "Pipeline", "Problem", "Quote", "Sentence", "Settings", "Token", "UserInputError",
-        "__version__", "code_text", "load", "relate",
+        "Article", "CodedArticle", "DetenteError", "Event", "Ingested", "InputError", "Mention", "ModelNotInstalledError",
+        "ParsedDoc", "Pipeline", "PipelineError", "Problem", "Quote", "Sentence", "Settings", "Stage", "StageContext",
+        "Token", "TraceStep", "Tracer", "UserInputError", "__version__", "code_text", "load", "register_stage", "relate",
     ]
     for name in detente.__all__:
         assert hasattr(detente, name)

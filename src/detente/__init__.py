@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from detente.errors import DetenteError, InputError, ModelNotInstalledError, UserInputError
-from detente.model import Article, CodedArticle, Event, Mention, ParsedDoc, Problem, Quote, Sentence, Token
+from detente.errors import DetenteError, InputError, ModelNotInstalledError, PipelineError, UserInputError
+from detente.model import Article, CodedArticle, Event, Ingested, Mention, ParsedDoc, Problem, Quote, Sentence, Token, TraceStep
 from detente.pipeline import Pipeline
 from detente.settings import Settings
+from detente.stages import Stage, StageContext, Tracer, register_stage
 
 __version__ = "0.1.0"
 
@@ -24,20 +25,27 @@ __all__ = [
     "CodedArticle",
     "DetenteError",
     "Event",
+    "Ingested",
     "InputError",
     "Mention",
     "ModelNotInstalledError",
     "ParsedDoc",
     "Pipeline",
+    "PipelineError",
     "Problem",
     "Quote",
     "Sentence",
     "Settings",
+    "Stage",
+    "StageContext",
     "Token",
+    "TraceStep",
+    "Tracer",
     "UserInputError",
     "__version__",
     "code_text",
     "load",
+    "register_stage",
     "relate",
 ]
 

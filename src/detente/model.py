@@ -36,6 +36,15 @@ def _span(value: Any) -> Span | None:
     return (int(start), int(end))
 
 
+def _meta(value: Any) -> tuple[tuple[str, str], ...]:
+    """Article metadata as (key, value) pairs: from a list of pairs (as ``to_dict`` writes it) or a
+    plain mapping (as a JSONL record gives it)."""
+    if not value:
+        return ()
+    pairs = value.items() if isinstance(value, dict) else value
+    return tuple((str(k), str(v)) for k, v in pairs)
+
+
 def _date(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -64,7 +73,7 @@ class Article:
             "source": self.source,
             "published": self.published.isoformat() if self.published else None,
             "language": self.language,
-            "meta": dict(self.meta),
+            "meta": [list(kv) for kv in self.meta],  # pairs, not a dict: a key may repeat
         }
 
     @classmethod
@@ -77,7 +86,7 @@ class Article:
             source=d.get("source"),
             published=_date(d.get("published")),
             language=d.get("language") or "en",
-            meta=tuple(sorted((str(k), str(v)) for k, v in (d.get("meta") or {}).items())),
+            meta=_meta(d.get("meta")),
         )
 
     @staticmethod

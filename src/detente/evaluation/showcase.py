@@ -142,7 +142,8 @@ def _score_quote(coded: CodedArticle, item: dict[str, Any], status: str) -> Item
 
 
 def _event_sentences(coded: CodedArticle, e: Event) -> list[str]:
-    assert coded.doc is not None
+    if coded.doc is None:
+        return []
     lo = min(e.evidence[0], e.trigger[0])
     hi = max(e.evidence[1], e.trigger[1])
     text = coded.article.text

@@ -41,7 +41,8 @@ def normalize(text: str) -> str:
         out = _CLOSE_PAIR.sub('" ', out)
     if any(d in out for d in DASHES):
         out = _mark_dash_quotes(out)
-    assert len(out) == len(text)
+    if len(out) != len(text):  # every offset downstream depends on it: never return a shifted text
+        raise ValueError(f"normalize changed the text length ({len(text)} -> {len(out)}); this is a detente bug")
     return out
 
 

@@ -326,7 +326,8 @@ def _merge_split(ctx: Context, found: list[Found]) -> list[Found]:
 
 def _only_the_cue_between(ctx: Context, prev: Found, f: Found) -> bool:
     """Between two quotations stands nothing but the first one's cue sentence (and punctuation)."""
-    assert prev.cue is not None
+    if prev.cue is None:
+        return False
     cue_sentence = ctx.sentence_of[prev.cue]
     i = ctx.token_at(prev.end)
     while i is not None and i < len(ctx.tokens) and ctx.tokens[i].start < f.start - 1:
