@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterator
 
 from detente.errors import InputError
-from detente.model import Article, CodedArticle
+from detente.model import Article, CodedArticle, Ingested
 
 Triple = tuple[str, str, str]
 
@@ -145,7 +145,7 @@ def produced_triples(coded: CodedArticle, require_dyad: bool = True) -> list[Tri
     unless ``require_dyad`` is off (then a missing actor is written ``---``)."""
     out = []
     for e in coded.events:
-        if e.modality == "negated" or any(m is not None and m.via == "first-person" for m in (e.source, e.target)):
+        if e.modality == "negated" or any(m is not None and m.resolution == "first-person" for m in (e.source, e.target)):
             continue  # PETRARCH codes no event for "we"/"us" (detente resolves them inside quotations)
         if require_dyad and (e.source is None or e.target is None):
             continue
@@ -168,8 +168,8 @@ def validate(path: str | Path, dictionaries: tuple[str, ...], *, given_parses: b
             if "\t" not in record.parse:
                 items.append(None)
                 continue
-            doc, _ = parse_conllu(record.parse.strip("\n"), record.id, published=record.published)
-            items.append(doc)
+            doc, problems = parse_conllu(record.parse.strip("\n"), record.id, published=record.published)
+            items.append(Ingested(doc, tuple(problems)))
         else:
             items.append(Article(id=record.id, text=record.text, published=record.published))
     report = Report()
@@ -179,7 +179,7 @@ def validate(path: str | Path, dictionaries: tuple[str, ...], *, given_parses: b
             report.results.append(Result(record, [], "no CoNLL-U parse in this record (--given-parses)"))
             continue
         coded = next(coded_iter)
-        errors = [p for p in coded.problems if p.stage in ("actors", "events")]
+        errors = [p for p in coded.problems if p.severity == "error"]
         report.results.append(Result(record, produced_triples(coded, record.require_dyad), "; ".join(p.message for p in errors) or None))
     return report
 
