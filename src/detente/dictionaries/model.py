@@ -2,7 +2,7 @@
 
 A ``Dictionaries`` object holds actor entries (countries, institutions, organisations, people), agents
 (roles that compose with a country: "foreign minister" -> GOV), event patterns (verb and noun triggers),
-discards and synsets. Readers (``native.py`` for detente's TOML files, ``petrarch.py`` for the
+discards and synsets. Readers (``native.py`` for detente's TOML files, ``petrarch/`` for the
 PETRARCH/TABARI formats) fill it; the coding stages only read it.
 
 Phrase matching is tokenisation-agnostic: a name's key is its letters and digits with everything else
@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from datetime import date
 from typing import Generic, Iterable, Sequence, TypeVar
+
+from detente.model import Problem
 
 _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 _WORDS = re.compile(r"\w+")
@@ -229,6 +231,10 @@ class Folded:
 
 @dataclass
 class Dictionaries:
+    """Everything the readers loaded. ``problems`` are the warnings met while loading (a skipped line, a
+    normalised code), each with ``where`` = ``file:line`` or ``file``; ``load_seconds`` is the time
+    ``load_dictionaries`` took."""
+
     actors: PhraseIndex[ActorEntry] = field(default_factory=PhraseIndex)
     agents: PhraseIndex[AgentEntry] = field(default_factory=PhraseIndex)
     discards: PhraseIndex[str] = field(default_factory=PhraseIndex)
@@ -236,6 +242,12 @@ class Dictionaries:
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)
     synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    load_seconds: float = 0.0
+
+    def warn(self, message: str, where: str) -> None:
+        """Record a loader warning (``where``: ``file:line`` or ``file``)."""
+        self.problems.append(Problem(stage="dictionaries", message=message, where=where, severity="warning"))
 
     def add_pattern(self, pattern: Pattern) -> None:
         table = self.verbs if pattern.pos == "verb" else self.nouns

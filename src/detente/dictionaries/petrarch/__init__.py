@@ -3,7 +3,9 @@
 The formats are the ones documented in PETRARCH's ``PETRreader.py``; this is an independent reader that
 fills detente's model (``model.py``). Every entry id is ``"<file name>:<line>"``. A file that cannot be
 read as intended raises ``DictionaryError`` naming the file and line; constructs that are odd but that
-the real dictionaries use are handled as described below and counted in ``petrarch_notes(into)``.
+the real dictionaries use are handled as described below and reported as warnings in ``into.problems``
+(``Problem(stage="dictionaries", severity="warning")``): one per occurrence, with its line, for content
+that is skipped or read in an odd way; one per file and kind, with a count, for harmless normalisations.
 
 Common to all four formats: ``<!-- … -->`` comments (also over several lines), lines starting with
 ``<!``, and everything after ``#`` are ignored, as are blank lines. Names and phrases are written in
@@ -32,8 +34,8 @@ Actors (``*.actors.txt``)
     ``[CODE >YYYYMMDD]``, ``[CODE <YYMMDD]``, ``[CODE D1-D2]`` (usually tab-indented; several may share
     one line). Six-digit dates are YYMMDD with 00-30 -> 20YY, else 19YY. ``>D`` starts on D, ``<D``
     ends on D, both inclusive. A bare date (``[CODE D]``) is read as a start date; a code whose date
-    cannot be read, or whose range ends before it starts, is skipped and noted (PETRARCH skips the line
-    with a warning; the Phoenix files have a few). One ``ActorEntry`` (kind ``actor``, canonical name =
+    cannot be read, or whose range ends before it starts, is skipped with a warning (PETRARCH skips the
+    line with a warning too; the Phoenix files have a few). One ``ActorEntry`` (kind ``actor``, canonical name =
     first name) per actor; every name is added to ``into.actors``. ``code`` is the first undated code,
     ``codes`` the dated ones in file order (the first that covers a date wins); a null code ``---`` is
     kept as written. A primary line with no code at all shares the codes of the next one (PETRARCH's
@@ -58,7 +60,6 @@ word ("US", "U.S.") stays in capitals so the pronoun "us" is never the United St
 """
 
 from detente.dictionaries.petrarch.actors import load_actors, load_agents, load_discards
-from detente.dictionaries.petrarch.common import petrarch_notes
 from detente.dictionaries.petrarch.verbs import load_verbs
 
-__all__ = ["load_actors", "load_agents", "load_discards", "load_verbs", "petrarch_notes"]
+__all__ = ["load_actors", "load_agents", "load_discards", "load_verbs"]
