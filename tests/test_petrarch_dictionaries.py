@@ -242,8 +242,9 @@ def test_reference_verbs(reference_set: Dictionaries) -> None:
     assert _lits(_only(verbs["engage"], "* IN &FIGHT-OF-WORDS").post)[1] == reference_set.synsets["FIGHT_OF_WORDS"]
     alternatives = [p for p in verbs["gather"] if "PROTEST" in p.text and "&/TO/FOR" in p.text]
     assert alternatives and alternatives[0].post[0].phrases == (("to",), ("for",))
-    # a pattern id points at the pattern's line
-    line = int(rush.id.rsplit(":", 1)[1])
+    # a pattern's rule id is file stem, verb and pattern text; where points at the pattern's line
+    assert rush.id == "CAMEO.2.0:rush:* TO" and rush.where.startswith("CAMEO.2.0.txt:")
+    line = int(rush.where.rsplit(":", 1)[1])
     assert "(TO)" in (REFERENCE / "CAMEO.2.0.txt").read_text().splitlines()[line - 1]
     expel = _only(verbs["expel"], "*")
     assert expel.code == "174"
@@ -376,7 +377,7 @@ MEET
     assert into.synsets["INNER"] == (("economic",), ("military", "aid"), ("do", "nt"))
     assert into.synsets["OUTER"] == (("economic", "stuff"), ("military", "aid", "stuff"), ("do", "nt", "stuff"), ("plain",))
     outer = _only(into.verbs["meet"], "* &OUTER")
-    assert outer.post[0].phrases == into.synsets["OUTER"] and outer.id == "t.verbs.txt:9"
+    assert outer.post[0].phrases == into.synsets["OUTER"] and outer.where == "t.verbs.txt:9" and outer.id == "t.verbs:meet:* &OUTER"
     talks = _only(into.verbs["meet"], "* &INNER_TALKS")  # a synset and an adjacent word
     assert _lits(talks.post) == [into.synsets["INNER"], (("talks",),)] and talks.post[1].adjacent
 
@@ -397,10 +398,11 @@ SCRAP {SCRAPPING SCRAPS SCRAPPED };shan   8/30/93
     assert set(into.verbs) == {"say", "state", "clarify", "scrap"}
     assert _only(into.verbs["say"], "*").code == "010"
     assert _only(into.verbs["clarify"], "*").code == "040"
-    assert _only(into.verbs["clarify"], "*").id == "t.verbs.txt:4"
+    assert _only(into.verbs["clarify"], "*").where == "t.verbs.txt:4"
     for verb in into.verbs:
         pattern = _only(into.verbs[verb], "* + THAT $ WILL PULLOUT")
-        assert pattern.code == "0356" and pattern.id == "t.verbs.txt:6" and pattern.pos == "verb"
+        assert pattern.code == "0356" and pattern.where == "t.verbs.txt:6" and pattern.pos == "verb"
+        assert pattern.id == f"t.verbs:{verb}:* + THAT $ WILL PULLOUT"
         assert [e.kind for e in pattern.post] == ["target", "lit", "source", "lit", "lit"]
 
 
@@ -463,6 +465,28 @@ def test_verbs_pattern_syntax(tmp_path: Path, pattern: str, text: str, literals:
     path = _write(tmp_path, "t.verbs.txt", f"--- ACT [---] ---\nACT\n- {pattern}  [042]  # comment with * and [code]\n")
     found = _only(_load("verbs", path).verbs["act"], text)
     assert _lits(found.pre + found.post) == literals
+
+
+def test_verbs_repeated_pattern_text_gets_a_numbered_id(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "t.verbs.txt",
+        "--- VISIT [042] ---\nVISIT\nTOUR\n- * TOWN [043]\n- * TOWN [044]\n- * TOWN [043]\n- * CITY [045]\n- * TOWN [046]\n",
+    )
+    into = _load("verbs", path)
+    for verb in ("visit", "tour"):
+        assert [(p.id, p.code, p.where) for p in into.verbs[verb]] == [
+            (f"t.verbs:{verb}:*", "042", "t.verbs.txt:2" if verb == "visit" else "t.verbs.txt:3"),
+            (f"t.verbs:{verb}:* TOWN", "043", "t.verbs.txt:4"),
+            (f"t.verbs:{verb}:* TOWN#2", "044", "t.verbs.txt:5"),
+            (f"t.verbs:{verb}:* CITY", "045", "t.verbs.txt:7"),
+            (f"t.verbs:{verb}:* TOWN#3", "046", "t.verbs.txt:8"),
+        ]
+    assert _warnings(into, "t.verbs.txt") == [
+        (5, "pattern '* TOWN' [044] repeats line 4 [043] with another code: on a tie the later one wins; rule id suffixed #2 (verbs VISIT, TOUR)"),
+        (6, "duplicate pattern skipped: '* TOWN' [043] as on line 4 (verbs VISIT, TOUR)"),
+        (8, "pattern '* TOWN' [046] repeats line 5 [044] with another code: on a tie the later one wins; rule id suffixed #3 (verbs VISIT, TOUR)"),
+    ]
 
 
 def test_verbs_undefined_synset_skips_the_pattern(tmp_path: Path) -> None:

@@ -117,7 +117,8 @@ def test_event_carries_codes_offsets_and_rule(dicts):
     [e] = coded.events
     assert (e.plover, e.quad_class, e.goldstein) == ("ACCUSE", 3, -2.0)
     assert coded.article.text[e.trigger[0] : e.trigger[1]] == "criticized"
-    assert e.rule == "test.toml:40" and e.date == date(2021, 4, 15)
+    assert e.rule == "test:criticize:*" and e.date == date(2021, 4, 15)
+    assert dicts.patterns_by_id[e.rule].where == "test.toml:40"
     assert e.source.via.startswith("test.toml:")
 
 

@@ -1,8 +1,10 @@
 """Reader for detente's native TOML dictionaries (format: ``docs/dictionaries.md``).
 
 A file may hold any of the tables ``[[country]]``, ``[[actor]]``, ``[[agent]]``, ``[[pattern]]``,
-``[[discard]]`` and ``[synsets]``; its kind is told by its tables, not its name. Entry ids are
-``file:line`` of the entry's ``[[…]]`` header, so explain can point at the line that fired.
+``[[discard]]`` and ``[synsets]``; its kind is told by its tables, not its name. Actor and agent ids are
+``file:line`` of the entry's ``[[…]]`` header. A pattern's id is its rule id, ``prefix:trigger:text``
+(``prefix:trigger/n:text`` for a noun; ``prefix`` is the entry's ``id`` key, else the file's stem), stable
+when lines are added above it; its ``where`` is the ``file:line`` of its entry.
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ from detente.dictionaries.model import (
     DatedCode,
     Dictionaries,
     parse_pattern,
+    pattern_id,
     phrases,
 )
 from detente.errors import DictionaryError
 
 _CODE = re.compile(r"^[A-Z0-9~-]{3,}$")
 _EVENT_CODE = re.compile(r"^\d{2,4}[A-Z]?$")
+_SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
 def load_native(path: Path, into: Dictionaries) -> None:
@@ -78,30 +82,49 @@ def load_native(path: Path, into: Dictionaries) -> None:
         for phrase in _names(entry, path, where("discard", n)):
             into.discards.add(phrase, phrase)
 
+    seen: dict[tuple[str, str, str], int | None] = {}  # (pos, trigger, text) -> line, in this file
     for n, entry in enumerate(data.get("pattern", [])):
         line = where("pattern", n)
         code = str(entry.get("code", ""))
         if not _EVENT_CODE.match(code):
             raise DictionaryError(f"bad event code {code!r}; CAMEO event codes are 2-4 digits", path=str(path), line=line)
+        prefix = entry.get("id", path.stem)
+        if not isinstance(prefix, str) or not _SLUG.match(prefix):
+            raise DictionaryError(
+                f"bad id {prefix!r}: a short slug of letters, digits, '_', '.' and '-' (rule ids are id:trigger:pattern)",
+                path=str(path),
+                line=line,
+            )
         texts = entry.get("patterns") or ([entry["pattern"]] if "pattern" in entry else ["*"])
         triggers = [("verb", v) for v in entry.get("verbs", [])] + [("noun", v) for v in entry.get("nouns", [])]
         if not triggers:
             raise DictionaryError("pattern has no 'verbs' or 'nouns'", path=str(path), line=line)
         for pos, trigger in triggers:
+            trigger = trigger.lower()
             for ptext in texts:
                 try:
                     pattern = parse_pattern(
                         ptext,
-                        pattern_id=f"{name}:{line}",
-                        trigger=trigger.lower(),
+                        pattern_id=pattern_id(prefix, trigger, pos, ptext),
+                        trigger=trigger,
                         pos=pos,
                         code=code,
                         synsets=into.synsets,
                         code2=entry.get("code2"),
+                        where=f"{name}:{line}",
                     )
                 except ValueError as exc:
                     raise DictionaryError(str(exc), path=str(path), line=line) from None
-                into.add_pattern(pattern)
+                stored = into.add_pattern(pattern)
+                key = (pos, trigger, ptext)
+                if key in seen:
+                    earlier = "earlier in this entry" if seen[key] == line else f"on line {seen[key]}"
+                    into.warn(
+                        f"{pos} {trigger!r} has the pattern {ptext!r} {earlier} too: on a tie the later one wins, so "
+                        f"the earlier one never fires (this one is rule {stored.id})",
+                        f"{path}:{line}",
+                    )
+                seen[key] = line
     into.sources.append(str(path))
 
 

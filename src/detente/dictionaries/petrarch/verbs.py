@@ -10,6 +10,7 @@ from detente.dictionaries.model import (
     Pattern,
     fold,
     parse_pattern,
+    pattern_id,
 )
 from detente.errors import DictionaryError
 
@@ -132,18 +133,31 @@ def load_verbs(path: Path, into: Dictionaries, *, keep_null: bool = False) -> No
             notes.warn(f"synset &{label} is empty", synset_lines[label])
 
     fname = path.name
+    prefix = path.stem  # rule ids: "CAMEO.2.0:say:*"
     seen: dict[tuple[str, str, str, str | None], int] = {}  # (trigger, text, code, code2) -> line
+    seen_text: dict[tuple[str, str], Pattern] = {}  # (trigger, text) -> the last pattern stored
     # a pattern line serves every verb of its block: one warning per line, naming the verbs
     per_line: dict[tuple[int, str], list[str]] = {}
 
     def add(pattern: Pattern, line: int) -> None:
         key = (pattern.trigger, pattern.text, pattern.code, pattern.code2)
+        codes = _codes(pattern.code, pattern.code2)
         if key in seen:
-            message = f"duplicate pattern skipped: '{pattern.text}' [{_codes(pattern.code, pattern.code2)}] as on line {seen[key]}"
+            message = f"duplicate pattern skipped: '{pattern.text}' [{codes}] as on line {seen[key]}"
             per_line.setdefault((line, message), []).append(pattern.trigger)
             return
         seen[key] = line
-        into.add_pattern(pattern)
+        stored = into.add_pattern(pattern)
+        earlier = seen_text.get((pattern.trigger, pattern.text))
+        if earlier is not None:
+            n = stored.id[len(pattern.id) :] or "#?"
+            message = (
+                f"pattern '{pattern.text}' [{codes}] repeats line {earlier.where.rsplit(':', 1)[1]} "
+                f"[{_codes(earlier.code, earlier.code2)}] with another code: on a tie the later one wins; "
+                f"rule id suffixed {n}"
+            )
+            per_line.setdefault((line, message), []).append(pattern.trigger)
+        seen_text[(pattern.trigger, pattern.text)] = stored
 
     for blk in blocks:
         if not blk.verbs:
@@ -159,9 +173,9 @@ def load_verbs(path: Path, into: Dictionaries, *, keep_null: bool = False) -> No
             if vcode == "---" and not vcode2 and not keep_null:
                 continue
             if front or back:
-                add(_parse("_".join(front + ["*"] + back), fname, vline, trigger, vcode, vcode2, table, where), vline)
+                add(_parse("_".join(front + ["*"] + back), prefix, fname, vline, trigger, vcode, vcode2, table, where), vline)
             else:
-                add(Pattern(f"{fname}:{vline}", trigger, "verb", vcode, (), (), vcode2, "*", PHRASE), vline)
+                add(Pattern(pattern_id(prefix, trigger, "verb", "*"), trigger, "verb", vcode, (), (), vcode2, "*", PHRASE, f"{fname}:{vline}"), vline)
         for pline, body, code, code2 in blk.patterns:
             if code == "---" and not code2 and not keep_null:
                 notes.warn("null-coded pattern [---] skipped", pline)
@@ -175,14 +189,15 @@ def load_verbs(path: Path, into: Dictionaries, *, keep_null: bool = False) -> No
                     text = " ".join(
                         "_".join(q for p in tok for q in ((front + ["*"] + back) if p == "*" else [p])) for tok in tokens
                     )
-                    add(_parse(text, fname, pline, trigger, code, code2, table, where), pline)
+                    add(_parse(text, prefix, fname, pline, trigger, code, code2, table, where), pline)
                     continue
                 if shared is None:
                     text = " ".join("_".join(tok) for tok in tokens)
-                    shared = _parse(text, fname, pline, trigger, code, code2, table, where)
+                    shared = _parse(text, prefix, fname, pline, trigger, code, code2, table, where)
                     add(shared, pline)
                 else:
-                    add(Pattern(shared.id, trigger, "verb", code, shared.pre, shared.post, code2, shared.text, PHRASE), pline)
+                    pid = pattern_id(prefix, trigger, "verb", shared.text)
+                    add(Pattern(pid, trigger, "verb", code, shared.pre, shared.post, code2, shared.text, PHRASE, shared.where), pline)
     for (line, message), triggers in sorted(per_line.items()):
         notes.warn(f"{message} ({_name_verbs(triggers)})", line)
     into.sources.append(where)
@@ -394,9 +409,19 @@ def _pattern_tokens(body: str, table: _SynsetTable, notes: Notes, where: str, li
     return tokens
 
 
-def _parse(text: str, fname: str, line: int, trigger: str, code: str, code2: str | None, table: _SynsetTable, where: str) -> Pattern:
+def _parse(text: str, prefix: str, fname: str, line: int, trigger: str, code: str, code2: str | None, table: _SynsetTable, where: str) -> Pattern:
     try:
-        return parse_pattern(text, pattern_id=f"{fname}:{line}", trigger=trigger, pos="verb", code=code, synsets=table.parse, code2=code2, scope=PHRASE)
+        return parse_pattern(
+            text,
+            pattern_id=pattern_id(prefix, trigger, "verb", text),
+            trigger=trigger,
+            pos="verb",
+            code=code,
+            synsets=table.parse,
+            code2=code2,
+            scope=PHRASE,
+            where=f"{fname}:{line}",
+        )
     except ValueError as exc:
         raise DictionaryError(str(exc), path=where, line=line) from None
 

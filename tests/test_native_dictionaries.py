@@ -1,0 +1,125 @@
+"""detente's native TOML dictionaries (``detente.dictionaries.native``): rule ids, load errors and
+warnings. Each test writes a small TOML file to ``tmp_path``, or reads the shipped defaults."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from detente.dictionaries import Dictionaries, default_dictionary_dir, load_dictionaries
+from detente.dictionaries.native import load_native
+from detente.errors import DictionaryError
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _load(path: Path) -> Dictionaries:
+    into = Dictionaries()
+    load_native(path, into)
+    return into
+
+
+def _patterns(into: Dictionaries) -> list:
+    return [p for table in (into.verbs, into.nouns) for patterns in table.values() for p in patterns]
+
+
+# ------------------------------------------------------------------------------------------------
+# rule ids
+
+
+def test_rule_ids_are_unique_across_the_default_dictionaries() -> None:
+    into = load_dictionaries()
+    patterns = _patterns(into)
+    ids = [p.id for p in patterns]
+    assert len(set(ids)) == len(ids) == len(into.patterns_by_id)
+    assert not [i for i in ids if "#" in i]  # no (trigger, pattern) pair is written twice
+    assert all(into.patterns_by_id[p.id] is p for p in patterns)
+    assert into.problems == []
+
+
+def test_rule_ids_do_not_change_when_lines_are_inserted(tmp_path: Path) -> None:
+    text = (default_dictionary_dir() / "events.toml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    headers = [n for n, line in enumerate(lines) if line.startswith("[[pattern]]")]
+    # comments and blank lines above the first entry, some entries in the middle and the last one
+    for n in sorted({headers[0], headers[1], headers[len(headers) // 2], headers[-1]}, reverse=True):
+        lines[n:n] = ["", "# a comment inserted by the test", "# and another", ""]
+    before = _load(default_dictionary_dir() / "events.toml")
+    after = _load(_write(tmp_path, "events.toml", "\n".join(lines) + "\n"))
+    assert {p.id: (p.code, p.text) for p in _patterns(after)} == {p.id: (p.code, p.text) for p in _patterns(before)}
+    assert [p.id for p in _patterns(after)] == [p.id for p in _patterns(before)]
+    moved = [p for p, q in zip(_patterns(before), _patterns(after)) if p.where != q.where]
+    assert moved  # where (file:line) is what changed
+
+
+def test_rule_id_forms(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "mine.toml",
+        """
+[[pattern]]
+code = "111"
+verbs = ["Criticize"]
+
+[[pattern]]
+id = "sanctions-v2"
+code = "163"
+verbs = ["impose"]
+nouns = ["sanction"]
+patterns = ["* against +", "* on +"]
+""",
+    )
+    into = _load(path)
+    assert [(p.id, p.where) for p in _patterns(into)] == [
+        ("mine:criticize:*", "mine.toml:2"),
+        ("sanctions-v2:impose:* against +", "mine.toml:6"),
+        ("sanctions-v2:impose:* on +", "mine.toml:6"),
+        ("sanctions-v2:sanction/n:* against +", "mine.toml:6"),
+        ("sanctions-v2:sanction/n:* on +", "mine.toml:6"),
+    ]
+
+
+def test_a_pattern_written_twice_is_warned_and_numbered(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "mine.toml",
+        """[[pattern]]
+code = "111"
+verbs = ["criticize", "condemn"]
+
+[[pattern]]
+code = "112"
+verbs = ["criticize"]
+patterns = ["*", "* +"]
+""",
+    )
+    into = _load(path)
+    assert [(p.id, p.code) for p in into.verbs["criticize"]] == [
+        ("mine:criticize:*", "111"),
+        ("mine:criticize:*#2", "112"),
+        ("mine:criticize:* +", "112"),
+    ]
+    [problem] = into.problems
+    assert (problem.stage, problem.severity, problem.where) == ("dictionaries", "warning", f"{path}:5")
+    assert "'*' on line 1 too" in problem.message and "mine:criticize:*#2" in problem.message
+
+
+def test_the_same_file_name_in_two_folders_gives_numbered_ids(tmp_path: Path) -> None:
+    for folder, code in (("a", "111"), ("b", "112")):
+        (tmp_path / folder).mkdir()
+        _write(tmp_path / folder, "events.toml", f'[[pattern]]\ncode = "{code}"\nverbs = ["criticize"]\n')
+    into = load_dictionaries([tmp_path / "a", tmp_path / "b"], defaults=False)
+    assert [(p.id, p.code) for p in into.verbs["criticize"]] == [("events:criticize:*", "111"), ("events:criticize:*#2", "112")]
+    assert into.problems == []  # a later file overriding an earlier one is not a problem
+
+
+def test_bad_id_is_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, "mine.toml", '[[pattern]]\nid = "my rules"\ncode = "111"\nverbs = ["criticize"]\n')
+    with pytest.raises(DictionaryError, match=re.escape(f"{path}:1: bad id 'my rules'")):
+        _load(path)
