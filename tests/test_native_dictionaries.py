@@ -123,3 +123,87 @@ def test_bad_id_is_an_error(tmp_path: Path) -> None:
     path = _write(tmp_path, "mine.toml", '[[pattern]]\nid = "my rules"\ncode = "111"\nverbs = ["criticize"]\n')
     with pytest.raises(DictionaryError, match=re.escape(f"{path}:1: bad id 'my rules'")):
         _load(path)
+
+
+# ------------------------------------------------------------------------------------------------
+# load errors: unknown tables, keys and codes
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            '[[pattern]]\ncode = "111"\nverbs = ["criticize"]\n\n[[pattern]]\ncod = "111"\nverbs = ["condemn"]\n',
+            5,
+            "unknown key 'cod' in [[pattern]]; valid keys: code, code2, id, nouns, patterns, verbs",
+        ),
+        ('[[pattern]]\ncode = "111"\nverbs = ["criticize"]\npattern = "* +"\n', 1, "unknown key 'pattern' in [[pattern]]"),
+        ('# a comment\n[[country]]\ncode = "RUS"\nnames = ["Russia"]\ncapital = ["Moscow"]\n', 2, "unknown key 'capital' in [[country]]; valid keys: adjectives, capitals, code, demonyms, names"),
+        ('[[actor]]\nname = ["Kremlin"]\ncode = "RUSGOV"\n', 1, "unknown key 'name' in [[actor]]; valid keys: code, codes, kind, names, role"),
+        ('[[agent]]\ncode = "GOV"\nnames = ["minister"]\nalone = true\nplural = "ministers"\n', 1, "unknown key 'plural' in [[agent]]; valid keys: alone, code, names"),
+        ('[[actor]]\nnames = ["Putin"]\ncodes = [{ code = "RUSGOV", form = 2012-05-07 }]\n', 1, "unknown key 'form' in an item of 'codes'; valid keys: code, from, to"),
+        ('[synsets]\nA = ["a"]\n\n[[patterns]]\ncode = "111"\nverbs = ["criticize"]\n', 4, "unknown table 'patterns'; valid tables: [[actor]], [[agent]], [[country]], [[discard]], [[pattern]], [synsets]"),
+        ('version = 2\n[[pattern]]\ncode = "111"\nverbs = ["criticize"]\n', 1, "unknown table 'version'"),
+        ('[pattern]\ncode = "111"\nverbs = ["criticize"]\n', 1, "write [[pattern]] above each entry"),
+        ('[[synsets]]\nA = ["a"]\n', 1, "write [synsets] once"),
+    ],
+    ids=["pattern-key", "pattern-singular", "country-key", "actor-name-singular", "agent-key", "dated-code-key", "unknown-table", "top-level-key", "pattern-not-array", "synsets-array"],
+)
+def test_unknown_tables_and_keys_are_errors(tmp_path: Path, text: str, line: int, message: str) -> None:
+    path = _write(tmp_path, "bad.toml", text)
+    with pytest.raises(DictionaryError) as info:
+        _load(path)
+    assert str(info.value).startswith(f"{path}:{line}: {message}"), str(info.value)
+    assert (info.value.path, info.value.line) == (str(path), line)
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ('code = "19x"', "unknown CAMEO code '19x'; event codes are those of CAMEO 1.1b3"),
+        ('code = "41"', "unknown CAMEO code '41'"),  # "041" is
+        ('code = "0999"', "unknown CAMEO code '0999'"),
+        ('code = "111"\ncode2 = "999"', "unknown CAMEO code '999'"),
+        ("code = 111", "'code' must be a string such as \"111\", got 111"),
+        ('code2 = "112"', "pattern has no 'code'"),
+    ],
+    ids=["letters", "leading-zero-missing", "not-in-table", "code2", "integer", "missing"],
+)
+def test_unknown_cameo_codes_are_errors(tmp_path: Path, entry: str, message: str) -> None:
+    path = _write(tmp_path, "bad.toml", f'[[pattern]]\ncode = "111"\nverbs = ["praise"]\n\n[[pattern]]\n{entry}\nverbs = ["criticize"]\n')
+    with pytest.raises(DictionaryError) as info:
+        _load(path)
+    assert str(info.value).startswith(f"{path}:5: {message}"), str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[[pattern]]\ncode = "111"\nverbs = "criticize"\n', "'verbs' must be a non-empty list of strings"),
+        ('[[pattern]]\ncode = "111"\nverbs = ["criticize"]\npatterns = []\n', "'patterns' must be a non-empty list of strings"),
+        ('[[country]]\ncode = "RUS"\nnames = ["Russia"]\ncapitals = "Moscow"\n', "'capitals' must be a non-empty list of strings"),
+        ('[[agent]]\ncode = "GOV"\nnames = ["minister"]\nalone = "no"\n', "'alone' must be true or false"),
+        ('[synsets]\nTIE_TYPES = ["ties"]\n', "synset name 'TIE_TYPES': letters and digits only"),
+    ],
+    ids=["verbs-string", "patterns-empty", "capitals-string", "alone-string", "synset-underscore"],
+)
+def test_values_of_the_wrong_type_are_errors(tmp_path: Path, text: str, message: str) -> None:
+    path = _write(tmp_path, "bad.toml", text)
+    with pytest.raises(DictionaryError, match=re.escape(message)):
+        _load(path)
+
+
+def test_a_file_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_bytes('[[country]]\ncode = "CIV"\nnames = ["C\xf4te d\'Ivoire"]\n'.encode("latin-1"))
+    with pytest.raises(DictionaryError, match="not UTF-8"):
+        _load(path)
+
+
+def test_every_shipped_file_loads_without_problems() -> None:
+    for path in sorted(default_dictionary_dir().glob("*.toml")):
+        into = Dictionaries()
+        if path.name != "events.toml":  # events.toml's patterns use its own synsets, as the others may
+            load_native(default_dictionary_dir() / "events.toml", into)
+        load_native(path, into)
+        assert into.problems == [], path.name
