@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from detente.dictionaries import Dictionaries, default_dictionary_dir, load_dictionaries
+from detente.dictionaries import Dictionaries, Discard, default_dictionary_dir, load_dictionaries
 from detente.dictionaries.native import load_native
 from detente.errors import DictionaryError
 
@@ -122,6 +122,34 @@ def test_the_same_file_name_in_two_folders_gives_numbered_ids(tmp_path: Path) ->
 def test_bad_id_is_an_error(tmp_path: Path) -> None:
     path = _write(tmp_path, "mine.toml", '[[pattern]]\nid = "my rules"\ncode = "111"\nverbs = ["criticize"]\n')
     with pytest.raises(DictionaryError, match=re.escape(f"{path}:1: bad id 'my rules'")):
+        _load(path)
+
+
+# ------------------------------------------------------------------------------------------------
+# discards
+
+
+def test_discards_carry_their_scope(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "sports.toml",
+        """[[discard]]
+names = ["penalty shootout", "Champions League"]
+
+[[discard]]
+names = ["World Golf Championships"]
+scope = "story"
+""",
+    )
+    discards = _load(path).discards
+    assert discards.longest(["penalty", "shootout"], 0)[1] == [Discard("penalty shootout", "sentence")]
+    assert discards.longest(["Champions", "League"], 0)[1] == [Discard("Champions League", "sentence")]
+    assert discards.longest(["World", "Golf", "Championships"], 0)[1] == [Discard("World Golf Championships", "story")]
+
+
+def test_a_bad_discard_scope_is_an_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, "sports.toml", '[[discard]]\nnames = ["match"]\nscope = "article"\n')
+    with pytest.raises(DictionaryError, match=re.escape(f"{path}:1: bad scope 'article'; a discard's scope is 'sentence' (the default) or 'story'")):
         _load(path)
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from detente.dictionaries import load_dictionaries
 from detente.dictionaries import petrarch
-from detente.dictionaries.model import DatedCode, Dictionaries
+from detente.dictionaries.model import DatedCode, Dictionaries, Discard
 from detente.errors import DictionaryError
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -330,8 +330,8 @@ def test_validate_agents_and_discards(validate_set: Dictionaries) -> None:
     assert [a.code for a in agents.longest(["human", "rights", "body"], 0)[1]] == ["NGO~"]
     assert [a.name for a in agents.longest(["ministries", "of", "silly", "walks"], 0)[1]] == ["ministries of silly walks"]
     discards = validate_set.discards
-    assert discards.longest(["Manchester", "United"], 0)[1] == ["+manchester united"]
-    assert discards.longest(["months", "later"], 0)[1] == ["months later"]
+    assert discards.longest(["Manchester", "United"], 0)[1] == [Discard("manchester united", "story")]
+    assert discards.longest(["months", "later"], 0)[1] == [Discard("months later", "sentence")]
 
 
 @pytest.mark.shared
@@ -705,13 +705,13 @@ def test_discards(tmp_path: Path) -> None:
     into = _load("discards", path)
     found = {k: v for k, v in into.discards.lower.items()}
     assert found == {
-        "monthslater": ["months later"],
-        "worldgolfchampionships": ["+world golf championships"],
-        "groupa": ["group a"],
-        "1914": ["1914"],
-        "espn2": ["+espn2"],
+        "monthslater": [Discard("months later", "sentence")],
+        "worldgolfchampionships": [Discard("world golf championships", "story")],
+        "groupa": [Discard("group a", "sentence")],
+        "1914": [Discard("1914", "sentence")],
+        "espn2": [Discard("espn2", "story")],
     }
-    assert into.discards.longest(["Months", "later"], 0)[1] == ["months later"]
+    assert into.discards.longest(["Months", "later"], 0)[1] == [Discard("months later", "sentence")]
 
 
 def test_skipped_discards_are_warned_per_line(tmp_path: Path) -> None:

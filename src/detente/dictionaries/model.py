@@ -85,6 +85,19 @@ class AgentEntry:
 
 
 @dataclass(frozen=True)
+class Discard:
+    """A discard phrase (sports, weather… that would code as conflict): a sentence holding it codes no
+    events (``scope="sentence"``), or the whole story codes none (``scope="story"``, PETRARCH's
+    ``+PHRASE``)."""
+
+    phrase: str
+    scope: str  # "sentence" | "story"
+
+
+DISCARD_SCOPES = ("sentence", "story")
+
+
+@dataclass(frozen=True)
 class Element:
     """One element of an event pattern.
 
@@ -248,7 +261,7 @@ class Dictionaries:
 
     actors: PhraseIndex[ActorEntry] = field(default_factory=PhraseIndex)
     agents: PhraseIndex[AgentEntry] = field(default_factory=PhraseIndex)
-    discards: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    discards: PhraseIndex[Discard] = field(default_factory=PhraseIndex)
     verbs: dict[str, list[Pattern]] = field(default_factory=dict)
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)
     synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)

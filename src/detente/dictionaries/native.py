@@ -18,8 +18,10 @@ from detente import cameo
 from detente.dictionaries.model import (
     ActorEntry,
     AgentEntry,
+    DISCARD_SCOPES,
     DatedCode,
     Dictionaries,
+    Discard,
     parse_pattern,
     pattern_id,
     phrases,
@@ -35,7 +37,7 @@ TABLES: dict[str, frozenset[str] | None] = {
     "actor": frozenset({"names", "code", "codes", "kind", "role"}),
     "agent": frozenset({"code", "names", "alone"}),
     "pattern": frozenset({"code", "code2", "id", "verbs", "nouns", "patterns"}),
-    "discard": frozenset({"names"}),
+    "discard": frozenset({"names", "scope"}),
 }
 # the keys of one item of an actor's ``codes``
 DATED_CODE_KEYS = frozenset({"code", "from", "to"})
@@ -114,8 +116,12 @@ def load_native(path: Path, into: Dictionaries) -> None:
             into.agents.add(alias, AgentEntry(f"{name}:{line}", alias, code, alone))
 
     for n, entry in enumerate(data.get("discard", [])):
-        for phrase in _names(entry, path, where("discard", n)):
-            into.discards.add(phrase, phrase)
+        line = where("discard", n)
+        scope = entry.get("scope", "sentence")
+        if scope not in DISCARD_SCOPES:
+            raise DictionaryError(f"bad scope {scope!r}; a discard's scope is 'sentence' (the default) or 'story'", path=str(path), line=line)
+        for phrase in _names(entry, path, line):
+            into.discards.add(phrase, Discard(phrase, scope))
 
     seen: dict[tuple[str, str, str], int | None] = {}  # (pos, trigger, text) -> line, in this file
     for n, entry in enumerate(data.get("pattern", [])):

@@ -53,7 +53,7 @@ Agents (``*.agents.txt``)
 
 Discards (``*.discards.txt``)
     One phrase a line; ``+PHRASE`` discards the whole story, a plain phrase the sentence. The index value
-    is ``"+phrase"`` or ``"phrase"`` (lower case).
+    is ``Discard(phrase, "story")`` or ``Discard(phrase, "sentence")`` (phrase in lower case).
 
 Casing: PETRARCH files are in capitals, which ``PhraseIndex`` would match only in capitals. Agents and
 discards are added in lower case (match any case). Actor names are added title-cased ("Barack Obama"),

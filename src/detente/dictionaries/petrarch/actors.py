@@ -10,6 +10,7 @@ from detente.dictionaries.model import (
     AgentEntry,
     DatedCode,
     Dictionaries,
+    Discard,
     fold,
 )
 from detente.errors import DictionaryError
@@ -312,8 +313,8 @@ def load_agents(path: Path, into: Dictionaries) -> None:
 
 
 def load_discards(path: Path, into: Dictionaries) -> None:
-    """Add the phrases of a PETRARCH ``.discards`` file to ``into.discards``: the value is ``"+phrase"``
-    for a story-level discard, ``"phrase"`` for a sentence-level one."""
+    """Add the phrases of a PETRARCH ``.discards`` file to ``into.discards``: ``+PHRASE`` is a
+    ``Discard(phrase, "story")``, a plain phrase a ``Discard(phrase, "sentence")``."""
     notes = Notes(path, into)
     discards = into.discards
     for n, line in _lines(_read(path, notes), path):
@@ -327,6 +328,6 @@ def load_discards(path: Path, into: Dictionaries) -> None:
         if not fold(phrase):
             notes.warn(f"punctuation-only discard {phrase!r} skipped", n)
             continue
-        discards.add(phrase, ("+" + phrase) if story else phrase)
+        discards.add(phrase, Discard(phrase, "story" if story else "sentence"))
     into.sources.append(str(path))
     notes.close()
