@@ -86,7 +86,7 @@ class EventStage:
             for i in sorted(index.starts(folded)):
                 found = index.scan(folded, i)
                 if found:
-                    if any(str(v).startswith("+") for v in found[1]):
+                    if any(d.scope == "story" for d in found[1]):
                         return None
                     out.add(view.sentence.index)
         return out
