@@ -15,7 +15,7 @@ import pytest
 
 from detente.dictionaries import load_dictionaries
 from detente.dictionaries import petrarch
-from detente.dictionaries.model import DatedCode, Dictionaries
+from detente.dictionaries.model import DatedCode, Dictionaries, Discard
 from detente.errors import DictionaryError
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -69,7 +69,7 @@ def reference_set() -> Dictionaries:
         pytest.skip(f"shared data folder not found: {SHARED}")
     into, seconds = _load_set(REFERENCE, REFERENCE_FILES)
     print(f"\nreal-world set (CAMEO.2.0 + Phoenix): {seconds:.3f} s, {into.counts()}")
-    into.seconds = seconds  # type: ignore[attr-defined]
+    into.load_seconds = seconds
     return into
 
 
@@ -95,6 +95,19 @@ def _lits(elements):
     return [e.phrases if e.kind == "lit" else e.kind for e in elements]
 
 
+def _warnings(into: Dictionaries, name: str) -> list[tuple[int | None, str]]:
+    """(line, message) of the loader warnings about file ``name``; ``None`` for a per-file warning."""
+    out = []
+    for problem in into.problems:
+        assert (problem.stage, problem.severity) == ("dictionaries", "warning"), problem
+        path, _, line = problem.where.rpartition(":")
+        if not line.isdigit():
+            path, line = problem.where, ""
+        if Path(path).name == name:
+            out.append((int(line) if line else None, problem.message))
+    return out
+
+
 # ------------------------------------------------------------------------------------------------
 # (a) every shared file loads
 
@@ -113,7 +126,8 @@ def test_shared_file_loads(folder: Path, kind: str, name: str) -> None:
     field = {"verbs": "verb_patterns", "actors": "actors", "agents": "agents", "discards": "discards"}[kind]
     assert counts[field] > 0, counts
     assert into.sources == [str(folder / name)]
-    print(f"\n{name}: {counts}; notes: {dict(petrarch.petrarch_notes(into).get(name, {}))}")
+    print(f"\n{name}: {counts}; {len(into.problems)} warnings")
+    assert all(p.where.startswith(str(folder / name)) for p in into.problems)
 
 
 @pytest.mark.shared
@@ -163,7 +177,7 @@ def test_validate_counts(validate_set: Dictionaries, field: str, low: int, high:
 def test_reference_load_time(reference_set: Dictionaries) -> None:
     # PETRARCH2 takes 0.9-1.4 s; detente's target is under 2 s on a developer machine. The bound here is
     # looser so a busy CI machine does not fail it, while a quadratic slip still would.
-    assert reference_set.seconds < 6.0  # type: ignore[attr-defined]
+    assert reference_set.load_seconds < 6.0
 
 
 # ------------------------------------------------------------------------------------------------
@@ -205,8 +219,8 @@ def test_validate_verb_blocks(validate_set: Dictionaries) -> None:
     # [---] on the block: no bare pattern; [---] on a pattern: skipped
     assert not [p for p in verbs["accord"] if p.text == "*"]
     assert not [p for p in verbs["force"] if p.text != "*"]
-    notes = petrarch.petrarch_notes(validate_set)["PETR.Validate.verbs.txt"]
-    assert notes["null-coded pattern [---] skipped"] == 5
+    skipped = [line for line, message in _warnings(validate_set, "PETR.Validate.verbs.txt") if message == "null-coded pattern [---] skipped"]
+    assert len(skipped) == 5 and all(skipped)
     # a '#' inside a code is not a comment
     assert _only(verbs["restore"], "* DIPLXMATIC").code == "###"
 
@@ -228,8 +242,9 @@ def test_reference_verbs(reference_set: Dictionaries) -> None:
     assert _lits(_only(verbs["engage"], "* IN &FIGHT-OF-WORDS").post)[1] == reference_set.synsets["FIGHT_OF_WORDS"]
     alternatives = [p for p in verbs["gather"] if "PROTEST" in p.text and "&/TO/FOR" in p.text]
     assert alternatives and alternatives[0].post[0].phrases == (("to",), ("for",))
-    # a pattern id points at the pattern's line
-    line = int(rush.id.rsplit(":", 1)[1])
+    # a pattern's rule id is file stem, verb and pattern text; where points at the pattern's line
+    assert rush.id == "CAMEO.2.0:rush:* TO" and rush.where.startswith("CAMEO.2.0.txt:")
+    line = int(rush.where.rsplit(":", 1)[1])
     assert "(TO)" in (REFERENCE / "CAMEO.2.0.txt").read_text().splitlines()[line - 1]
     expel = _only(verbs["expel"], "*")
     assert expel.code == "174"
@@ -315,8 +330,8 @@ def test_validate_agents_and_discards(validate_set: Dictionaries) -> None:
     assert [a.code for a in agents.longest(["human", "rights", "body"], 0)[1]] == ["NGO~"]
     assert [a.name for a in agents.longest(["ministries", "of", "silly", "walks"], 0)[1]] == ["ministries of silly walks"]
     discards = validate_set.discards
-    assert discards.longest(["Manchester", "United"], 0)[1] == ["+manchester united"]
-    assert discards.longest(["months", "later"], 0)[1] == ["months later"]
+    assert discards.longest(["Manchester", "United"], 0)[1] == [Discard("manchester united", "story")]
+    assert discards.longest(["months", "later"], 0)[1] == [Discard("months later", "sentence")]
 
 
 @pytest.mark.shared
@@ -362,7 +377,7 @@ MEET
     assert into.synsets["INNER"] == (("economic",), ("military", "aid"), ("do", "nt"))
     assert into.synsets["OUTER"] == (("economic", "stuff"), ("military", "aid", "stuff"), ("do", "nt", "stuff"), ("plain",))
     outer = _only(into.verbs["meet"], "* &OUTER")
-    assert outer.post[0].phrases == into.synsets["OUTER"] and outer.id == "t.verbs.txt:9"
+    assert outer.post[0].phrases == into.synsets["OUTER"] and outer.where == "t.verbs.txt:9" and outer.id == "t.verbs:meet:* &OUTER"
     talks = _only(into.verbs["meet"], "* &INNER_TALKS")  # a synset and an adjacent word
     assert _lits(talks.post) == [into.synsets["INNER"], (("talks",),)] and talks.post[1].adjacent
 
@@ -383,10 +398,11 @@ SCRAP {SCRAPPING SCRAPS SCRAPPED };shan   8/30/93
     assert set(into.verbs) == {"say", "state", "clarify", "scrap"}
     assert _only(into.verbs["say"], "*").code == "010"
     assert _only(into.verbs["clarify"], "*").code == "040"
-    assert _only(into.verbs["clarify"], "*").id == "t.verbs.txt:4"
+    assert _only(into.verbs["clarify"], "*").where == "t.verbs.txt:4"
     for verb in into.verbs:
         pattern = _only(into.verbs[verb], "* + THAT $ WILL PULLOUT")
-        assert pattern.code == "0356" and pattern.id == "t.verbs.txt:6" and pattern.pos == "verb"
+        assert pattern.code == "0356" and pattern.where == "t.verbs.txt:6" and pattern.pos == "verb"
+        assert pattern.id == f"t.verbs:{verb}:* + THAT $ WILL PULLOUT"
         assert [e.kind for e in pattern.post] == ["target", "lit", "source", "lit", "lit"]
 
 
@@ -408,8 +424,7 @@ LASH OUT
     assert _only(into.verbs["tap"], "WIRE_*").code == "1711"
     assert _only(into.verbs["tap"], "IN_WIRE_* AREA").code == "071"
     assert _only(into.verbs["lash"], "*_OUT").code == "1721"
-    notes = petrarch.petrarch_notes(into)["t.verbs.txt"]
-    assert notes["multi-word verb written with blanks: first word taken as the verb"] == 1
+    assert _warnings(into, "t.verbs.txt") == [(None, "multi-word verb written with blanks: first word taken as the verb (1 time)")]
 
 
 @pytest.mark.parametrize(
@@ -452,11 +467,33 @@ def test_verbs_pattern_syntax(tmp_path: Path, pattern: str, text: str, literals:
     assert _lits(found.pre + found.post) == literals
 
 
+def test_verbs_repeated_pattern_text_gets_a_numbered_id(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "t.verbs.txt",
+        "--- VISIT [042] ---\nVISIT\nTOUR\n- * TOWN [043]\n- * TOWN [044]\n- * TOWN [043]\n- * CITY [045]\n- * TOWN [046]\n",
+    )
+    into = _load("verbs", path)
+    for verb in ("visit", "tour"):
+        assert [(p.id, p.code, p.where) for p in into.verbs[verb]] == [
+            (f"t.verbs:{verb}:*", "042", "t.verbs.txt:2" if verb == "visit" else "t.verbs.txt:3"),
+            (f"t.verbs:{verb}:* TOWN", "043", "t.verbs.txt:4"),
+            (f"t.verbs:{verb}:* TOWN#2", "044", "t.verbs.txt:5"),
+            (f"t.verbs:{verb}:* CITY", "045", "t.verbs.txt:7"),
+            (f"t.verbs:{verb}:* TOWN#3", "046", "t.verbs.txt:8"),
+        ]
+    assert _warnings(into, "t.verbs.txt") == [
+        (5, "pattern '* TOWN' [044] repeats line 4 [043] with another code: on a tie the later one wins; rule id suffixed #2 (verbs VISIT, TOUR)"),
+        (6, "duplicate pattern skipped: '* TOWN' [043] as on line 4 (verbs VISIT, TOUR)"),
+        (8, "pattern '* TOWN' [046] repeats line 5 [044] with another code: on a tie the later one wins; rule id suffixed #3 (verbs VISIT, TOUR)"),
+    ]
+
+
 def test_verbs_undefined_synset_skips_the_pattern(tmp_path: Path) -> None:
     path = _write(tmp_path, "t.verbs.txt", "--- ACT [---] ---\nACT\n- * &NOWHERE [042]\n- * THERE [043]\n")
     into = _load("verbs", path)
     assert [p.text for p in into.verbs["act"]] == ["* THERE"]
-    assert petrarch.petrarch_notes(into)["t.verbs.txt"]["pattern uses an undefined synset: skipped"] == 1
+    assert _warnings(into, "t.verbs.txt") == [(3, "pattern uses an undefined synset &NOWHERE: skipped")]
 
 
 def test_verbs_use_synsets_of_an_earlier_file(tmp_path: Path) -> None:
@@ -547,19 +584,19 @@ def test_actors_dates(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "note"),
+    ("line", "at", "note"),
     [
-        ("\t[ABC 20100931-20110101]", "unreadable date, code skipped"),
-        ("\t[ABC 9008223-911221]", "unreadable date, code skipped"),
-        ("\t[ABC 20121207-20120802]", "date range ending before it starts"),
-        ("\t[ABC 20121204]", "date without '<', '>' or '-'"),
+        ("\t[ABC 20100931-20110101]", 2, "unreadable date, code skipped"),
+        ("\t[ABC 9008223-911221]", 2, "unreadable date, code skipped"),
+        ("\t[ABC 20121207-20120802]", 2, "date range ending before it starts"),
+        ("\t[ABC 20121204]", None, "date without '<', '>' or '-'"),
     ],
     ids=["bad-day", "seven-digits", "reversed", "bare-date"],
 )
-def test_actors_odd_dates_are_noted(tmp_path: Path, line: str, note: str) -> None:
+def test_actors_odd_dates_are_warned(tmp_path: Path, line: str, at: int | None, note: str) -> None:
     into = _load("actors", _write(tmp_path, "t.actors.txt", f"SOMEONE_\n{line}\n"))
-    notes = petrarch.petrarch_notes(into)["t.actors.txt"]
-    assert any(key.startswith(note) for key in notes), notes
+    warnings = _warnings(into, "t.actors.txt")
+    assert any(where == at and message.startswith(note) for where, message in warnings), warnings
 
 
 @pytest.mark.parametrize(
@@ -631,12 +668,13 @@ def test_agents_forms_not_generated(tmp_path: Path, phrase: str) -> None:
     assert found is None or found[0] < len(phrase.split())
 
 
-def test_agents_notes(tmp_path: Path) -> None:
+def test_agents_warnings(tmp_path: Path) -> None:
     into = _load("agents", _write(tmp_path, "t.agents.txt", AGENTS))
-    notes = petrarch.petrarch_notes(into)["t.agents.txt"]
-    assert notes["agent without a code: skipped"] == 1
-    assert notes["substitution marker inside a word read literally"] == 1
-    assert notes["agent code not closed with ']'"] == 1
+    assert _warnings(into, "t.agents.txt") == [
+        (12, "agent code [~GOVMED not closed with ']': read to the end of the line"),
+        (13, "agent without a code: skipped: 'NO_CODE_HERE'"),
+        (10, "substitution marker !MINIST! inside a word read literally"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -667,13 +705,30 @@ def test_discards(tmp_path: Path) -> None:
     into = _load("discards", path)
     found = {k: v for k, v in into.discards.lower.items()}
     assert found == {
-        "monthslater": ["months later"],
-        "worldgolfchampionships": ["+world golf championships"],
-        "groupa": ["group a"],
-        "1914": ["1914"],
-        "espn2": ["+espn2"],
+        "monthslater": [Discard("months later", "sentence")],
+        "worldgolfchampionships": [Discard("world golf championships", "story")],
+        "groupa": [Discard("group a", "sentence")],
+        "1914": [Discard("1914", "sentence")],
+        "espn2": [Discard("espn2", "story")],
     }
-    assert into.discards.longest(["Months", "later"], 0)[1] == ["months later"]
+    assert into.discards.longest(["Months", "later"], 0)[1] == [Discard("months later", "sentence")]
+
+
+def test_skipped_discards_are_warned_per_line(tmp_path: Path) -> None:
+    into = _load("discards", _write(tmp_path, "t.discards.txt", "MONTHS LATER\n+\n--\n"))
+    assert _warnings(into, "t.discards.txt") == [(2, "empty discard line skipped"), (3, "punctuation-only discard '--' skipped")]
+
+
+def test_normalisations_are_warned_once_per_file_and_kind(tmp_path: Path) -> None:
+    path = tmp_path / "t.actors.txt"
+    path.write_bytes("JOS\xc9_ [abc]\nMARIA_ [def]\nPEDRO_ [GHI]\n".encode("latin-1"))
+    into = _load("actors", path)
+    assert into.actors.longest(["José"], 0)[1][0].code == "ABC"
+    assert sorted(_warnings(into, "t.actors.txt")) == [
+        (None, "file is not UTF-8: read as Latin-1 (1 time)"),
+        (None, "lower-case actor code upper-cased (2 times)"),
+    ]
+    assert all(p.where == str(path) for p in into.problems)
 
 
 def test_load_dictionaries_reads_petrarch_files(tmp_path: Path) -> None:
@@ -693,4 +748,5 @@ def test_load_dictionaries_reads_petrarch_files(tmp_path: Path) -> None:
         "synsets": 1,
     }
     assert _only(into.verbs["accuse"], "* OF &CRIME").code == "1121"
+    assert into.problems == [] and into.load_seconds > 0
 

@@ -121,7 +121,8 @@ def test_event_carries_codes_offsets_and_rule(dicts):
     [e] = coded.events
     assert (e.plover, e.quad_class, e.goldstein) == ("ACCUSE", 3, -2.0)
     assert coded.article.text[e.trigger[0] : e.trigger[1]] == "criticized"
-    assert e.rule == "test.toml:40" and e.date == date(2021, 4, 15)
+    assert e.rule == "test:criticize:*" and e.date == date(2021, 4, 15)
+    assert dicts.patterns_by_id[e.rule].where == "test.toml:40"
     assert e.source.via.startswith("test.toml:")
 
 
@@ -395,3 +396,22 @@ def test_event_ids_are_unique_and_in_text_order(dicts):
     s2 = [("Moscow", "Moscow", "PROPN", "nsubj", 1), ("criticized", "criticize", "VERB", "ROOT", 1), ("China", "China", "PROPN", "dobj", 1)]
     coded = code(make_doc([CRITICIZE[0], s2]), dicts)
     assert [e.id for e in coded.events] == [f"t:e{n}" for n in range(1, len(coded.events) + 1)]
+
+
+@pytest.mark.parametrize(
+    ("scope", "expected"),
+    [("sentence", [("RUS", "111", "USA", "asserted")]), ("story", [])],
+    ids=["sentence-discard-drops-its-sentence", "story-discard-drops-the-article"],
+)
+def test_a_discard_drops_its_sentence_or_the_whole_story(tmp_path, scope, expected):
+    (tmp_path / "test.toml").write_text(DICT, encoding="utf-8")
+    (tmp_path / "sports.toml").write_text(f'[[discard]]\nnames = ["penalty shootout"]\nscope = "{scope}"\n', encoding="utf-8")
+    d = Dictionaries()
+    load_native(default_dictionary_dir() / "rules.toml", d)
+    load_native(tmp_path / "test.toml", d)
+    load_native(tmp_path / "sports.toml", d)
+    # Russia criticized the United States. Moscow criticized China after a penalty shootout.
+    s2 = [("Moscow", "Moscow", "PROPN", "nsubj", 1), ("criticized", "criticize", "VERB", "ROOT", 1), ("China", "China", "PROPN", "dobj", 1),
+          ("after", "after", "ADP", "prep", 1), ("a", "a", "DET", "det", 6), ("penalty", "penalty", "NOUN", "compound", 6),
+          ("shootout", "shootout", "NOUN", "pobj", 3)]
+    assert triples(code(make_doc([CRITICIZE[0], s2]), d)) == expected

@@ -1,5 +1,6 @@
 """Dictionaries: one in-memory model (``model.py``) filled by readers for detente's native TOML format
-(``native.py``) and the PETRARCH/TABARI text formats (``petrarch.py``).
+(``native.py``) and the PETRARCH/TABARI text formats (``petrarch/``). Loader warnings are collected in
+``Dictionaries.problems``; a file that cannot be read raises ``DictionaryError``.
 
 ``load_dictionaries(paths)`` reads the shipped defaults (with ``defaults=False`` only their
 ``rules.toml``, the engine's statement rules, rewrites and word lists) and then each ``--dict``
@@ -20,6 +21,7 @@ from detente.dictionaries.model import (
     AgentEntry,
     DatedCode,
     Dictionaries,
+    Discard,
     Element,
     Pattern,
     PhraseIndex,
@@ -34,6 +36,7 @@ __all__ = [
     "AgentEntry",
     "DatedCode",
     "Dictionaries",
+    "Discard",
     "Element",
     "Pattern",
     "PhraseIndex",
@@ -102,7 +105,7 @@ def _load(paths: tuple[str, ...], defaults: bool) -> Dictionaries:
     for root in roots:
         for kind, file in _files(root):
             load_file(kind, file, into)
-    into.load_seconds = time.perf_counter() - started  # type: ignore[attr-defined]
+    into.load_seconds = time.perf_counter() - started
     return into
 
 

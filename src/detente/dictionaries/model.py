@@ -2,7 +2,7 @@
 
 A ``Dictionaries`` object holds actor entries (countries, institutions, organisations, people), agents
 (roles that compose with a country: "foreign minister" -> GOV), event patterns (verb and noun triggers),
-discards and synsets. Readers (``native.py`` for detente's TOML files, ``petrarch.py`` for the
+discards and synsets. Readers (``native.py`` for detente's TOML files, ``petrarch/`` for the
 PETRARCH/TABARI formats) fill it; the coding stages only read it.
 
 Phrase matching is tokenisation-agnostic: a name's key is its letters and digits with everything else
@@ -15,7 +15,7 @@ capitalised first token, so "turkey" the bird is not Türkiye.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from datetime import date
 from typing import Generic, Iterable, Sequence, TypeVar
@@ -80,6 +80,19 @@ class AgentEntry:
 
 
 @dataclass(frozen=True)
+class Discard:
+    """A discard phrase (sports, weather… that would code as conflict): a sentence holding it codes no
+    events (``scope="sentence"``), or the whole story codes none (``scope="story"``, PETRARCH's
+    ``+PHRASE``)."""
+
+    phrase: str
+    scope: str  # "sentence" | "story"
+
+
+DISCARD_SCOPES = ("sentence", "story")
+
+
+@dataclass(frozen=True)
 class Element:
     """One element of an event pattern.
 
@@ -95,9 +108,13 @@ class Element:
 @dataclass(frozen=True)
 class Pattern:
     """An event pattern: ``pre`` elements come before the trigger (nearest last), ``post`` after it.
-    ``code2`` is the second code of a paired pattern (``[032:033]``): the event target's reply."""
+    ``code2`` is the second code of a paired pattern (``[032:033]``): the event target's reply.
 
-    id: str  # "file:line"
+    ``id`` is the rule id events carry (``rule``): ``prefix:trigger:text`` for a verb,
+    ``prefix:trigger/n:text`` for a noun (see ``pattern_id``), stable when lines are added to or removed
+    from the file; ``where`` is the ``file:line`` the pattern was read from."""
+
+    id: str  # "events:criticize:*", "events:sanction/n:* against +"
     trigger: str  # lemma of the verb or noun
     pos: str  # "verb" | "noun"
     code: str
@@ -108,6 +125,7 @@ class Pattern:
     # which words the pattern may see: "clause" (the trigger's own clause; detente's patterns) or
     # "phrase" (the trigger's whole subtree and the verbs above it: PETRARCH's linear reading)
     scope: str = "clause"
+    where: str = ""  # "file:line"
 
     @cached_property
     def needs(self) -> tuple[frozenset[str], ...]:
@@ -118,6 +136,12 @@ class Pattern:
     @property
     def specificity(self) -> int:
         return sum(len(max(e.phrases, key=len)) if e.kind == "lit" else 1 for e in self.pre + self.post)
+
+
+def pattern_id(prefix: str, trigger: str, pos: str, text: str) -> str:
+    """The rule id of a pattern: ``prefix`` (the entry's ``id`` key, else the file's stem), the trigger
+    lemma (``/n`` after a noun) and the pattern text as written: ``events:sanction/n:* against +``."""
+    return f"{prefix}:{trigger}{'/n' if pos == 'noun' else ''}:{text}"
 
 
 T = TypeVar("T")
@@ -212,19 +236,38 @@ class PhraseIndex(Generic[T]):
 
 @dataclass
 class Dictionaries:
+    """Everything the readers loaded. ``problems`` are the warnings met while loading (a skipped line, a
+    normalised code), each with ``where`` = ``file:line`` or ``file``; ``load_seconds`` is the time
+    ``load_dictionaries`` took."""
+
     actors: PhraseIndex[ActorEntry] = field(default_factory=PhraseIndex)
     agents: PhraseIndex[AgentEntry] = field(default_factory=PhraseIndex)
-    discards: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    discards: PhraseIndex[Discard] = field(default_factory=PhraseIndex)
     verbs: dict[str, list[Pattern]] = field(default_factory=dict)
     nouns: dict[str, list[Pattern]] = field(default_factory=dict)
     synsets: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     rules: Rules = field(default_factory=Rules)  # statements, rewrites and word lists (rules.py)
-    problems: list[Problem] = field(default_factory=list)  # warnings met while loading
+    problems: list[Problem] = field(default_factory=list)
+    load_seconds: float = 0.0
+    patterns_by_id: dict[str, Pattern] = field(default_factory=dict, repr=False)  # rule id -> pattern (explain: where)
 
-    def add_pattern(self, pattern: Pattern) -> None:
+    def warn(self, message: str, where: str) -> None:
+        """Record a loader warning (``where``: ``file:line`` or ``file``)."""
+        self.problems.append(Problem(stage="dictionaries", message=message, where=where, severity="warning"))
+
+    def add_pattern(self, pattern: Pattern) -> Pattern:
+        """Add ``pattern``; returns it as stored: an id that is taken already gets ``#2`` (``#3``…)
+        appended, so every rule id names one pattern (readers warn when that happens)."""
+        if pattern.id in self.patterns_by_id:
+            n = 2
+            while f"{pattern.id}#{n}" in self.patterns_by_id:
+                n += 1
+            pattern = replace(pattern, id=f"{pattern.id}#{n}")
+        self.patterns_by_id[pattern.id] = pattern
         table = self.verbs if pattern.pos == "verb" else self.nouns
         table.setdefault(pattern.trigger, []).append(pattern)
+        return pattern
 
     def counts(self) -> dict[str, int]:
         return {
@@ -239,7 +282,7 @@ class Dictionaries:
         }
 
 
-def parse_pattern(text: str, *, pattern_id: str, trigger: str, pos: str, code: str, synsets: dict[str, tuple[tuple[str, ...], ...]], code2: str | None = None, scope: str = "clause") -> Pattern:
+def parse_pattern(text: str, *, pattern_id: str, trigger: str, pos: str, code: str, synsets: dict[str, tuple[tuple[str, ...], ...]], code2: str | None = None, scope: str = "clause", where: str = "") -> Pattern:
     """Turn pattern text (``"* good relations with +"``) into a ``Pattern``; raises ``ValueError`` with
     the reason when it is malformed (the reader adds file and line)."""
     tokens = text.split()
@@ -268,7 +311,7 @@ def parse_pattern(text: str, *, pattern_id: str, trigger: str, pos: str, code: s
                 side.append(Element("lit", synsets[name], adjacent))
             else:
                 side.append(Element("lit", ((fold(part).lower(),),), adjacent))
-    return Pattern(pattern_id, trigger, pos, code, tuple(pre), tuple(post), code2, text, scope)
+    return Pattern(pattern_id, trigger, pos, code, tuple(pre), tuple(post), code2, text, scope, where)
 
 
 def phrases(items: Iterable[str]) -> tuple[tuple[str, ...], ...]:

@@ -88,7 +88,7 @@ class EventStage:
             for i in sorted(index.starts(folded)):
                 found = index.scan(folded, i)
                 if found:
-                    if any(str(v).startswith("+") for v in found[1]):
+                    if any(d.scope == "story" for d in found[1]):
                         return None
                     out.add(view.sentence.index)
         return out
@@ -170,11 +170,11 @@ class EventStage:
             match = match_pattern(view, k, pattern, pos, *seen[pattern.scope])
             if trace.on:
                 outcome = "matched" if match else why_not(view, pattern, *seen[pattern.scope])
-                trace(pattern.id, "tried", f"[{pattern.code}] on {view.tokens[k].text!r}: {outcome}")
+                trace(pattern.id, "tried", f"[{pattern.code}] ({pattern.where}) on {view.tokens[k].text!r}: {outcome}")
             if match and (best is None or pattern.specificity >= best.pattern.specificity):
                 best = Candidate(k, pattern, match)
         if best is not None:
-            trace(best.pattern.id, "fired", f"[{best.pattern.code}] on {view.tokens[k].text!r} (most specific match)")
+            trace(best.pattern.id, "fired", f"[{best.pattern.code}] ({best.pattern.where}) on {view.tokens[k].text!r} (most specific match)")
         return best
 
     def make_events(self, view: SentenceView, cand: Candidate, pos: str, coded: CodedArticle, trace: Tracer) -> list[Event]:

@@ -1,9 +1,13 @@
 """Readers for the PETRARCH/TABARI text dictionaries (verbs, actors, agents, discards), read unmodified.
 
 The formats are the ones documented in PETRARCH's ``PETRreader.py``; this is an independent reader that
-fills detente's model (``model.py``). Every entry id is ``"<file name>:<line>"``. A file that cannot be
+fills detente's model (``model.py``). Actor and agent ids are ``"<file name>:<line>"``; a pattern's id is
+its rule id ``"<file stem>:<verb>:<pattern text>"`` (``CAMEO.2.0:rush:* TO``) and its ``where`` the
+``"<file name>:<line>"`` it was read from. A file that cannot be
 read as intended raises ``DictionaryError`` naming the file and line; constructs that are odd but that
-the real dictionaries use are handled as described below and counted in ``petrarch_notes(into)``.
+the real dictionaries use are handled as described below and reported as warnings in ``into.problems``
+(``Problem(stage="dictionaries", severity="warning")``): one per occurrence, with its line, for content
+that is skipped or read in an odd way; one per file and kind, with a count, for harmless normalisations.
 
 Common to all four formats: ``<!-- … -->`` comments (also over several lines), lines starting with
 ``<!``, and everything after ``#`` are ignored, as are blank lines. Names and phrases are written in
@@ -25,16 +29,18 @@ Verbs (``CAMEO.2.0.txt``, ``PETR.Validate.verbs.txt``)
     ``^`` and ``%`` are dropped. Codes: ``[032:033]`` -> code ``032``, code2 ``033``; ``[:173]`` -> code
     ``---`` (no source->target event), code2 ``173``; ``[---]`` (null) patterns are skipped unless
     ``keep_null=True`` (in PETRARCH they block a more general pattern: keep them if the coder honours
-    ``---``). ``~`` verb transformations are skipped.
+    ``---``). ``~`` verb transformations are skipped. A pattern repeated with the same code is skipped
+    (one warning per line); the same verb and pattern text with another code is kept (on a tie the later
+    wins, as in PETRARCH) with ``#2`` (``#3``…) appended to its rule id, and a warning.
 
 Actors (``*.actors.txt``)
     A primary line ``NAME [CODE]`` (code optional), ``+SYNONYM`` lines and code lines ``[CODE]``,
     ``[CODE >YYYYMMDD]``, ``[CODE <YYMMDD]``, ``[CODE D1-D2]`` (usually tab-indented; several may share
     one line). Six-digit dates are YYMMDD with 00-30 -> 20YY, else 19YY. ``>D`` starts on D, ``<D``
     ends on D, both inclusive. A bare date (``[CODE D]``) is read as a start date; a code whose date
-    cannot be read, or whose range ends before it starts, is skipped and noted (PETRARCH skips the line
-    with a warning; the Phoenix files have a few). One ``ActorEntry`` (kind ``actor``, canonical name =
-    first name) per actor; every name is added to ``into.actors``. ``code`` is the first undated code,
+    cannot be read, or whose range ends before it starts, is skipped with a warning (PETRARCH skips the
+    line with a warning too; the Phoenix files have a few). One ``ActorEntry`` (kind ``actor``, canonical
+    name = first name) per actor; every name is added to ``into.actors``. ``code`` is the first undated code,
     ``codes`` the dated ones in file order (the first that covers a date wins); a null code ``---`` is
     kept as written. A primary line with no code at all shares the codes of the next one (PETRARCH's
     reading: ``LEONID_BREZHNEV_`` / ``SECRETARY_BREZHNEV`` / ``[RUSGOV …]``): its names join that actor.
@@ -47,7 +53,7 @@ Agents (``*.agents.txt``)
 
 Discards (``*.discards.txt``)
     One phrase a line; ``+PHRASE`` discards the whole story, a plain phrase the sentence. The index value
-    is ``"+phrase"`` or ``"phrase"`` (lower case).
+    is ``Discard(phrase, "story")`` or ``Discard(phrase, "sentence")`` (phrase in lower case).
 
 Casing: PETRARCH files are in capitals, which ``PhraseIndex`` would match only in capitals. Agents and
 discards are added in lower case (match any case). Actor names are added title-cased ("Barack Obama"),
@@ -58,7 +64,6 @@ word ("US", "U.S.") stays in capitals so the pronoun "us" is never the United St
 """
 
 from detente.dictionaries.petrarch.actors import load_actors, load_agents, load_discards
-from detente.dictionaries.petrarch.common import petrarch_notes
 from detente.dictionaries.petrarch.verbs import load_verbs
 
-__all__ = ["load_actors", "load_agents", "load_discards", "load_verbs", "petrarch_notes"]
+__all__ = ["load_actors", "load_agents", "load_discards", "load_verbs"]

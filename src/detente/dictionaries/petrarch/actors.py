@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from detente.dictionaries.model import (
     AgentEntry,
     DatedCode,
     Dictionaries,
+    Discard,
     fold,
 )
 from detente.errors import DictionaryError
@@ -20,11 +20,10 @@ from detente.dictionaries.petrarch.common import (
     _COMMON_WORDS,
     _PARTICLES,
     _SMALL_WORDS,
+    Notes,
     _lines,
-    _notes_for,
     _read,
     _words,
-    log,
 )
 
 # Actors
@@ -46,9 +45,9 @@ def _date(text: str) -> date:
         raise ValueError(f"{digits!r} is not a calendar date") from None
 
 
-def _actor_codes(text: str, where: str, line: int, notes: Counter) -> list[tuple[str, date | None, date | None, bool]]:
+def _actor_codes(text: str, where: str, line: int, notes: Notes) -> list[tuple[str, date | None, date | None, bool]]:
     """All ``[CODE …]`` groups of a line -> (code, start, end, dated). A code whose date cannot be read
-    is skipped and noted (PETRARCH skips such lines with a warning; the Phoenix files have a few)."""
+    is skipped with a warning (PETRARCH skips such lines with a warning too; the Phoenix files have a few)."""
     groups = _BRACKETS.findall(text)
     if text.count("[") != len(groups) or text.count("]") != len(groups):
         raise DictionaryError(f"{text.strip()!r}: '[' and ']' do not pair up", path=where, line=line)
@@ -59,7 +58,7 @@ def _actor_codes(text: str, where: str, line: int, notes: Counter) -> list[tuple
             raise DictionaryError("empty code '[]'", path=where, line=line)
         code = fields[0]
         if code != code.upper():
-            notes["lower-case actor code upper-cased"] += 1
+            notes.count("lower-case actor code upper-cased")
             code = code.upper()
         rest = fields[1].strip() if len(fields) > 1 else ""
         try:
@@ -72,15 +71,15 @@ def _actor_codes(text: str, where: str, line: int, notes: Counter) -> list[tuple
                 first, _, second = rest.partition("-")
                 start, end = _date(first), _date(second)
                 if end < start:
-                    notes[f"date range ending before it starts, code skipped: line {line} [{group}]"] += 1
+                    notes.warn(f"date range ending before it starts, code skipped: [{group}]", line)
                     continue
                 out.append((code, start, end, True))
             else:
                 when = _date(rest)
-                notes["date without '<', '>' or '-': read as a start date"] += 1
+                notes.count("date without '<', '>' or '-': read as a start date")
                 out.append((code, when, None, True))
         except ValueError as exc:
-            notes[f"unreadable date, code skipped: line {line} [{group}]: {exc}"] += 1
+            notes.warn(f"unreadable date, code skipped: [{group}]: {exc}", line)
     return out
 
 
@@ -115,27 +114,26 @@ def load_actors(path: Path, into: Dictionaries) -> None:
     ``LEONID_ILYICH_BREZHNEV`` … then the codes) shares the codes of the next actor, as PETRARCH reads
     it (its code index only moves on once codes have been seen): its names join that actor's, and the
     entry's id is the first of those lines."""
-    notes = _notes_for(into, path)
+    notes = Notes(path, into)
     where = str(path)
     fname = path.name
     actors = into.actors
     current: _Actor | None = None
     pending: _Actor | None = None  # code-less actors waiting for the next actor's codes
 
-    def take_codes(text: str, line: int) -> None:
-        assert current is not None
-        current.coded = True
+    def take_codes(actor: _Actor, text: str, line: int) -> None:
+        actor.coded = True
         for code, start, end, dated in _actor_codes(text, where, line, notes):
             if dated:
-                current.codes.append(DatedCode(code, start, end))
-            elif current.code is None:
-                current.code = code
+                actor.codes.append(DatedCode(code, start, end))
+            elif actor.code is None:
+                actor.code = code
             else:
-                notes["second undated code ignored"] += 1
+                notes.warn(f"second undated code [{code}] ignored (the actor's code is {actor.code})", line)
 
     def store(actor: _Actor) -> None:
         if actor.code is None and not actor.codes:
-            notes["actor without any code"] += 1
+            notes.warn("actor without any code that could be read: its names are known, with no code", actor.line)
         surfaces = [_actor_surface(words) for words in actor.names]
         if not surfaces:
             return
@@ -154,7 +152,7 @@ def load_actors(path: Path, into: Dictionaries) -> None:
         if current is None:
             return
         if not current.coded:
-            notes["actor line without codes: shares the next actor's codes"] += 1
+            notes.count("actor line without codes: shares the next actor's codes")
             if pending is None:
                 pending = current
             else:
@@ -174,7 +172,7 @@ def load_actors(path: Path, into: Dictionaries) -> None:
         if first == "[":
             if current is None:
                 raise DictionaryError(f"code line {s!r} before any actor name", path=where, line=n)
-            take_codes(s, n)
+            take_codes(current, s, n)
             continue
         if first == "+":
             if current is None:
@@ -189,16 +187,16 @@ def load_actors(path: Path, into: Dictionaries) -> None:
         if words:
             current.names.append(words)
         elif first == "+":
-            notes["empty synonym line"] += 1
+            notes.warn("empty synonym line skipped", n)
         if bracket:
             if first == "+":
-                notes["codes on a synonym line: added to the actor"] += 1
-            take_codes(bracket + rest, n)
+                notes.count("codes on a synonym line: added to the actor")
+            take_codes(current, bracket + rest, n)
     flush()
     if pending is not None:
         store(pending)
     into.sources.append(where)
-    log.debug("read %s: %s", path, dict(notes))
+    notes.close()
 
 
 # ------------------------------------------------------------------------------------------------
@@ -218,7 +216,7 @@ def _plural(words: list[str]) -> list[str]:
     return words[:-1] + [plural]
 
 
-def _substitute(text: str, marks: dict[str, list[str]], where: str, line: int, notes: Counter) -> list[str]:
+def _substitute(text: str, marks: dict[str, list[str]], where: str, line: int, notes: Notes) -> list[str]:
     """Expand every ``!MARK!`` of ``text`` (cartesian product). A marker glued to letters on both sides
     (``AD!MINIST!RATIVE``, left by a search-and-replace in the Phoenix file) is read as its literal name."""
     pieces = text.split("!")
@@ -229,7 +227,7 @@ def _substitute(text: str, marks: dict[str, list[str]], where: str, line: int, n
         mark, after = pieces[k], pieces[k + 1]
         glued = pieces[k - 1][-1:].isalpha() and after[:1].isalpha()
         if glued:
-            notes["substitution marker inside a word read literally"] += 1
+            notes.warn(f"substitution marker !{mark}! inside a word read literally", line)
             items = [mark]
         elif mark not in marks:
             raise DictionaryError(f"substitution marker !{mark}! is not defined ('!{mark}! = A, B, …')", path=where, line=line)
@@ -241,7 +239,7 @@ def _substitute(text: str, marks: dict[str, list[str]], where: str, line: int, n
 
 def load_agents(path: Path, into: Dictionaries) -> None:
     """Add the agents of a PETRARCH ``.agents`` file to ``into.agents`` (codes kept as written)."""
-    notes = _notes_for(into, path)
+    notes = Notes(path, into)
     where = str(path)
     fname = path.name
     marks: dict[str, list[str]] = {}
@@ -257,7 +255,7 @@ def load_agents(path: Path, into: Dictionaries) -> None:
             marks[mark] = items
             continue
         if "[" not in s:
-            notes["agent without a code: skipped"] += 1
+            notes.warn(f"agent without a code: skipped: {s!r}", n)
             continue
         name, _, rest = s.partition("[")
         code, closed, _ = rest.partition("]")
@@ -267,7 +265,7 @@ def load_agents(path: Path, into: Dictionaries) -> None:
             code = code.rstrip("}").strip()
             if len(code.split()) != 1:
                 raise DictionaryError(f"agent {s!r}: '[' without a closing ']'", path=where, line=n)
-            notes["agent code not closed with ']'"] += 1
+            notes.warn(f"agent code [{code} not closed with ']': read to the end of the line", n)
         if not code:
             raise DictionaryError(f"agent {s!r}: empty code '[]'", path=where, line=n)
         plural: str | None = None
@@ -307,7 +305,7 @@ def load_agents(path: Path, into: Dictionaries) -> None:
             seen.add(phrase)
             agents.add(phrase, AgentEntry(eid, phrase, code))
     into.sources.append(where)
-    log.debug("read %s: %s", path, dict(notes))
+    notes.close()
 
 
 # ------------------------------------------------------------------------------------------------
@@ -315,21 +313,21 @@ def load_agents(path: Path, into: Dictionaries) -> None:
 
 
 def load_discards(path: Path, into: Dictionaries) -> None:
-    """Add the phrases of a PETRARCH ``.discards`` file to ``into.discards``: the value is ``"+phrase"``
-    for a story-level discard, ``"phrase"`` for a sentence-level one."""
-    notes = _notes_for(into, path)
+    """Add the phrases of a PETRARCH ``.discards`` file to ``into.discards``: ``+PHRASE`` is a
+    ``Discard(phrase, "story")``, a plain phrase a ``Discard(phrase, "sentence")``."""
+    notes = Notes(path, into)
     discards = into.discards
-    for _n, line in _lines(_read(path, notes), path):
+    for n, line in _lines(_read(path, notes), path):
         s = line.strip()
         story = s.startswith("+")
         words = _words(s[1:] if story else s)
         if not words:
-            notes["empty discard line"] += 1
+            notes.warn("empty discard line skipped", n)
             continue
         phrase = " ".join(words).lower()
         if not fold(phrase):
-            notes["punctuation-only discard skipped"] += 1
+            notes.warn(f"punctuation-only discard {phrase!r} skipped", n)
             continue
-        discards.add(phrase, ("+" + phrase) if story else phrase)
+        discards.add(phrase, Discard(phrase, "story" if story else "sentence"))
     into.sources.append(str(path))
-    log.debug("read %s: %s", path, dict(notes))
+    notes.close()

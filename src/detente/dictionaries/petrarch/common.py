@@ -1,4 +1,4 @@
-"""Shared by the PETRARCH readers: reading files, comments, words and the notes kept per file."""
+"""Shared by the PETRARCH readers: reading files, comments, words and the warnings kept per file."""
 
 from __future__ import annotations
 
@@ -36,24 +36,35 @@ _PARTICLES = frozenset("the a an al el ad as ash at az ar ath ul".split())
 _SMALL_WORDS = re.compile(r"(?<= )(?:Of|And|The|For|On|In|To|De|Du|Des|La|Le|Y|Da|Dos|Das|Van|Von|Der|Den|Bin|Ibn)(?= )")
 
 
-def petrarch_notes(into: Dictionaries) -> dict[str, Counter]:
-    """Counts of odd-but-accepted constructs met while loading, per file name (for logs and tests)."""
-    notes = getattr(into, "petrarch_notes", None)
-    if notes is None:
-        notes = {}
-        into.petrarch_notes = notes  # type: ignore[attr-defined]
-    return notes
+class Notes:
+    """The warnings met reading one file, kept in ``into.problems``. Content that is skipped or read in
+    an odd way is one warning per occurrence, with its line (``warn``); a harmless normalisation (a
+    lower-case code upper-cased, the file read as Latin-1) is counted (``count``) and reported once per
+    file and kind, with the count, by ``close``."""
 
+    def __init__(self, path: Path, into: Dictionaries) -> None:
+        self.where = str(path)
+        self.into = into
+        self.counts: Counter[str] = Counter()
 
-def _notes_for(into: Dictionaries, path: Path) -> Counter:
-    return petrarch_notes(into).setdefault(path.name, Counter())
+    def warn(self, message: str, line: int | None) -> None:
+        self.into.warn(message, f"{self.where}:{line}" if line else self.where)
+
+    def count(self, kind: str) -> None:
+        self.counts[kind] += 1
+
+    def close(self) -> None:
+        for kind, n in self.counts.items():
+            self.into.warn(f"{kind} ({n} {'time' if n == 1 else 'times'})", self.where)
+        self.counts.clear()
+        log.debug("read %s", self.where)
 
 
 # ------------------------------------------------------------------------------------------------
 # Reading lines
 
 
-def _read(path: Path, notes: Counter) -> str:
+def _read(path: Path, notes: Notes) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -61,7 +72,7 @@ def _read(path: Path, notes: Counter) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        notes["file is not UTF-8: read as Latin-1"] += 1
+        notes.count("file is not UTF-8: read as Latin-1")
         return data.decode("latin-1")
 
 

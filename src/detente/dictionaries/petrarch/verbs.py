@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from itertools import product
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from detente.dictionaries.model import (
     Pattern,
     fold,
     parse_pattern,
+    pattern_id,
 )
 from detente.errors import DictionaryError
 
@@ -20,12 +20,11 @@ from detente.dictionaries.petrarch.common import (
     _BRACKETS,
     _GLUED_STAR,
     _STANDARD_EVENT_CODE,
+    Notes,
     _lines,
-    _notes_for,
     _read,
     _split_clitic,
     _words,
-    log,
 )
 
 # Verbs
@@ -43,7 +42,7 @@ class _Block:
         self.patterns: list[tuple[int, str, str, str | None]] = []  # line, body, code, code2
 
 
-def _event_code(raw: str, notes: Counter) -> tuple[str, str | None]:
+def _event_code(raw: str, notes: Notes, line: int) -> tuple[str, str | None]:
     """'032:033' -> ('032', '033'); ':173' -> ('---', '173'); '---' -> ('---', None)."""
     raw = raw.strip()
     if ":" in raw:
@@ -51,13 +50,11 @@ def _event_code(raw: str, notes: Counter) -> tuple[str, str | None]:
         code, code2 = first.strip() or "---", second.strip() or None
         if code2 == "---":
             code2 = None
-        if code == "---" and code2:
-            notes["code with only a second part ([:X])"] += 1
     else:
         code, code2 = raw or "---", None
     for c in (code, code2):
         if c is not None and c != "---" and not _STANDARD_EVENT_CODE.match(c):
-            notes[f"non-standard event code kept as written: {c}"] += 1
+            notes.warn(f"non-standard event code kept as written: {c}", line)
     return code, code2
 
 
@@ -67,7 +64,7 @@ PHRASE = "phrase"
 
 def load_verbs(path: Path, into: Dictionaries, *, keep_null: bool = False) -> None:
     """Add the synsets and verb patterns of a PETRARCH verbs file (e.g. ``CAMEO.2.0.txt``) to ``into``."""
-    notes = _notes_for(into, path)
+    notes = Notes(path, into)
     where = str(path)
     raw_synsets: dict[str, list[tuple[int, str]]] = {}
     synset_lines: dict[str, int] = {}
@@ -89,8 +86,8 @@ def load_verbs(path: Path, into: Dictionaries, *, keep_null: bool = False) -> No
             if not name:
                 raise DictionaryError("verb block header needs a name: '--- NAME [code] ---'", path=where, line=n)
             if len(codes) > 1:
-                notes["block header with several codes: first used"] += 1
-            code, code2 = _event_code(codes[0], notes) if codes else ("---", None)
+                notes.warn(f"block header with several codes: [{codes[0]}] used, {' '.join(f'[{c}]' for c in codes[1:])} ignored", n)
+            code, code2 = _event_code(codes[0], notes, n) if codes else ("---", None)
             block = _Block(n, name, code, code2)
             blocks.append(block)
         elif first == "&":
@@ -98,9 +95,9 @@ def load_verbs(path: Path, into: Dictionaries, *, keep_null: bool = False) -> No
             if not label:
                 raise DictionaryError("synset label '&' needs a name", path=where, line=n)
             if len(s.split()) > 1:
-                notes["text after a synset label ignored"] += 1
+                notes.warn(f"text after a synset label ignored: {' '.join(s.split()[1:])!r}", n)
             if label in raw_synsets:
-                notes["synset defined twice: members merged"] += 1
+                notes.warn(f"synset &{label} defined twice (first on line {synset_lines[label]}): members merged", n)
             else:
                 raw_synsets[label] = []
                 synset_lines[label] = n
@@ -113,11 +110,11 @@ def load_verbs(path: Path, into: Dictionaries, *, keep_null: bool = False) -> No
             if open_at < 0 or close < 0:
                 raise DictionaryError(f"pattern {s!r} has no [code] (use [---] for none)", path=where, line=n)
             if s[close + 1 :].strip():
-                notes["text after a pattern's code ignored"] += 1
-            code, code2 = _event_code(s[open_at + 1 : close], notes)
+                notes.warn(f"text after a pattern's code ignored: {s[close + 1 :].strip()!r}", n)
+            code, code2 = _event_code(s[open_at + 1 : close], notes, n)
             block.patterns.append((n, s[1:open_at], code, code2))
         elif first == "~":
-            notes["verb transformation (~) skipped"] += 1
+            notes.warn("verb transformation (~) skipped", n)
         else:
             if block is None:
                 raise DictionaryError(
@@ -133,39 +130,55 @@ def load_verbs(path: Path, into: Dictionaries, *, keep_null: bool = False) -> No
         if members:
             into.synsets[label] = members
         else:
-            notes["empty synset"] += 1
+            notes.warn(f"synset &{label} is empty", synset_lines[label])
 
     fname = path.name
-    seen: set[tuple[str, str, str, str | None]] = set()
+    prefix = path.stem  # rule ids: "CAMEO.2.0:say:*"
+    seen: dict[tuple[str, str, str, str | None], int] = {}  # (trigger, text, code, code2) -> line
+    seen_text: dict[tuple[str, str], Pattern] = {}  # (trigger, text) -> the last pattern stored
+    # a pattern line serves every verb of its block: one warning per line, naming the verbs
+    per_line: dict[tuple[int, str], list[str]] = {}
 
-    def add(pattern: Pattern) -> None:
+    def add(pattern: Pattern, line: int) -> None:
         key = (pattern.trigger, pattern.text, pattern.code, pattern.code2)
+        codes = _codes(pattern.code, pattern.code2)
         if key in seen:
-            notes["duplicate pattern skipped"] += 1
+            message = f"duplicate pattern skipped: '{pattern.text}' [{codes}] as on line {seen[key]}"
+            per_line.setdefault((line, message), []).append(pattern.trigger)
             return
-        seen.add(key)
-        into.add_pattern(pattern)
+        seen[key] = line
+        stored = into.add_pattern(pattern)
+        earlier = seen_text.get((pattern.trigger, pattern.text))
+        if earlier is not None:
+            n = stored.id[len(pattern.id) :] or "#?"
+            message = (
+                f"pattern '{pattern.text}' [{codes}] repeats line {earlier.where.rsplit(':', 1)[1]} "
+                f"[{_codes(earlier.code, earlier.code2)}] with another code: on a tie the later one wins; "
+                f"rule id suffixed {n}"
+            )
+            per_line.setdefault((line, message), []).append(pattern.trigger)
+        seen_text[(pattern.trigger, pattern.text)] = stored
 
     for blk in blocks:
         if not blk.verbs:
-            notes["verb block without verbs"] += 1
+            notes.warn(f"verb block {blk.name} has no verbs: its {len(blk.patterns)} patterns skipped", blk.line)
             continue
         verbs: list[tuple[int, str, list[str], list[str], str, str | None]] = []
         for verb in blk.verbs:
             if any(v[1] == verb[1] and v[2] == verb[2] and v[3] == verb[3] for v in verbs):
-                notes["verb listed twice in a block"] += 1
+                notes.warn(f"verb {verb[1].upper()} listed twice in block {blk.name}: skipped", verb[0])
                 continue
             verbs.append(verb)
         for vline, trigger, front, back, vcode, vcode2 in verbs:
             if vcode == "---" and not vcode2 and not keep_null:
                 continue
             if front or back:
-                add(_parse("_".join(front + ["*"] + back), fname, vline, trigger, vcode, vcode2, table, where))
+                add(_parse("_".join(front + ["*"] + back), prefix, fname, vline, trigger, vcode, vcode2, table, where), vline)
             else:
-                add(Pattern(f"{fname}:{vline}", trigger, "verb", vcode, (), (), vcode2, "*", PHRASE))
+                add(Pattern(pattern_id(prefix, trigger, "verb", "*"), trigger, "verb", vcode, (), (), vcode2, "*", PHRASE, f"{fname}:{vline}"), vline)
         for pline, body, code, code2 in blk.patterns:
             if code == "---" and not code2 and not keep_null:
-                notes["null-coded pattern [---] skipped"] += 1
+                notes.warn("null-coded pattern [---] skipped", pline)
                 continue
             tokens = _pattern_tokens(body, table, notes, where, pline)
             if tokens is None:
@@ -176,19 +189,35 @@ def load_verbs(path: Path, into: Dictionaries, *, keep_null: bool = False) -> No
                     text = " ".join(
                         "_".join(q for p in tok for q in ((front + ["*"] + back) if p == "*" else [p])) for tok in tokens
                     )
-                    add(_parse(text, fname, pline, trigger, code, code2, table, where))
+                    add(_parse(text, prefix, fname, pline, trigger, code, code2, table, where), pline)
                     continue
                 if shared is None:
                     text = " ".join("_".join(tok) for tok in tokens)
-                    shared = _parse(text, fname, pline, trigger, code, code2, table, where)
-                    add(shared)
+                    shared = _parse(text, prefix, fname, pline, trigger, code, code2, table, where)
+                    add(shared, pline)
                 else:
-                    add(Pattern(shared.id, trigger, "verb", code, shared.pre, shared.post, code2, shared.text, PHRASE))
+                    pid = pattern_id(prefix, trigger, "verb", shared.text)
+                    add(Pattern(pid, trigger, "verb", code, shared.pre, shared.post, code2, shared.text, PHRASE, shared.where), pline)
+    for (line, message), triggers in sorted(per_line.items()):
+        notes.warn(f"{message} ({_name_verbs(triggers)})", line)
     into.sources.append(where)
-    log.debug("read %s: %s", path, dict(notes))
+    notes.close()
 
 
-def _verb_line(s: str, block: _Block, where: str, n: int, notes: Counter) -> tuple[int, str, list[str], list[str], str, str | None]:
+def _codes(code: str, code2: str | None) -> str:
+    return f"{code}:{code2}" if code2 else code
+
+
+def _name_verbs(triggers: list[str]) -> str:
+    names = [t.upper() for t in dict.fromkeys(triggers)]
+    if len(names) == 1:
+        return f"verb {names[0]}"
+    if len(names) <= 4:
+        return f"verbs {', '.join(names)}"
+    return f"{len(names)} verbs: {', '.join(names[:3])}, …"
+
+
+def _verb_line(s: str, block: _Block, where: str, n: int, notes: Notes) -> tuple[int, str, list[str], list[str], str, str | None]:
     """``SAY {SAID SAYING} [010]`` / ``+CORDON_OFF {…}`` / ``WIRE_+TAP`` -> (line, trigger, front, back, code, code2)."""
     code, code2 = block.code, block.code2
     if ";" in s:  # KEDS/TABARI comment: "SCRAP {SCRAPPING SCRAPS SCRAPPED };shan 8/30/93"
@@ -198,8 +227,8 @@ def _verb_line(s: str, block: _Block, where: str, n: int, notes: Counter) -> tup
         if not codes or s.count("[") != len(codes):
             raise DictionaryError(f"verb line {s!r}: '[' without a matching ']'", path=where, line=n)
         if len(codes) > 1:
-            notes["verb line with several codes: first used"] += 1
-        code, code2 = _event_code(codes[0], notes)
+            notes.warn(f"verb line with several codes: [{codes[0]}] used, {' '.join(f'[{c}]' for c in codes[1:])} ignored", n)
+        code, code2 = _event_code(codes[0], notes, n)
         s = _BRACKETS.sub(" ", s)
     if "{" in s:
         start = s.find("{")
@@ -211,17 +240,17 @@ def _verb_line(s: str, block: _Block, where: str, n: int, notes: Counter) -> tup
     if not words:
         raise DictionaryError("verb line without a verb", path=where, line=n)
     if len(words) > 1:
-        notes["multi-word verb written with blanks: first word taken as the verb"] += 1
+        notes.count("multi-word verb written with blanks: first word taken as the verb")
     parts = "_".join(words).split("_")
     marked = [i for i, p in enumerate(parts) if p.startswith("+")]
     if not marked:
         at = 0
         if len([p for p in parts if p]) > 1 and len(words) == 1:
-            notes["multi-word verb without '+': first word taken as the verb"] += 1
+            notes.count("multi-word verb without '+': first word taken as the verb")
     else:
         at = marked[0]
         if len(marked) > 1:
-            notes["multi-word verb with several '+': first used"] += 1
+            notes.count("multi-word verb with several '+': the first marks the verb")
     verb = parts[at].lstrip("+")
     if not fold(verb):
         raise DictionaryError(f"verb line {s.strip()!r}: cannot tell the verb", path=where, line=n)
@@ -235,7 +264,7 @@ class _SynsetTable:
     loaded, plus the synthetic ``A/B`` alternatives; maps names to the safe names given to
     ``parse_pattern`` (which splits on '_')."""
 
-    def __init__(self, raw: dict[str, list[tuple[int, str]]], lines: dict[str, int], loaded: dict[str, Syn], where: str, notes: Counter) -> None:
+    def __init__(self, raw: dict[str, list[tuple[int, str]]], lines: dict[str, int], loaded: dict[str, Syn], where: str, notes: Notes) -> None:
         self.raw = raw
         self.lines = lines
         self.loaded = loaded
@@ -258,13 +287,13 @@ class _SynsetTable:
             raise DictionaryError(f"synsets refer to each other in a loop: {cycle}", path=self.where, line=self.lines[name])
         self._stack.append(name)
         out: dict[tuple[str, ...], None] = {}
-        for _line, member in self.raw[name]:
+        for line, member in self.raw[name]:
             choices: list[Syn] = []
             for word in _words(member):
                 if word.startswith("&"):
                     ref = word[1:].rstrip("_").upper()
                     if not self.known(ref):
-                        self.notes["synset member uses an undefined synset: member skipped"] += 1
+                        self.notes.warn(f"synset member {member!r} of &{name} uses an undefined synset &{ref}: member skipped", line)
                         choices = []
                         break
                     choices.append(self.resolve(ref))
@@ -313,21 +342,21 @@ class _SynsetTable:
         return safe
 
 
-def _pattern_tokens(body: str, table: _SynsetTable, notes: Counter, where: str, line: int) -> list[list[str]] | None:
+def _pattern_tokens(body: str, table: _SynsetTable, notes: Notes, where: str, line: int) -> list[list[str]] | None:
     """PETRARCH pattern text -> tokens of '_'-joined parts in the syntax of ``parse_pattern``; None when
     the pattern is to be skipped (undefined or empty synset)."""
     s = body
     if "{" in s or "}" in s:
         s = _BRACES.sub(lambda m: "_".join(m.group(1).split()), s)
         if "{" in s or "}" in s:
-            notes["unbalanced '{' '}' in a pattern: dropped"] += 1
+            notes.warn("unbalanced '{' '}' in a pattern: dropped", line)
             s = s.replace("{", " ").replace("}", " ")
     if "(" in s or ")" in s:
         if s.count("(") != s.count(")"):
-            notes["unbalanced '(' ')' in a pattern: dropped"] += 1
+            notes.warn("unbalanced '(' ')' in a pattern: dropped", line)
         s = s.replace("(", " ").replace(")", " ")
     if "*" in s and _GLUED_STAR.search(s):
-        notes["'*' glued to a word: separated"] += 1
+        notes.count("'*' glued to a word: separated")
         s = _GLUED_STAR.sub(" * ", s)
     tokens: list[list[str]] = []
     stars = 0
@@ -344,7 +373,7 @@ def _pattern_tokens(body: str, table: _SynsetTable, notes: Counter, where: str, 
                 stars += p == "*"
                 kept.append(p)
             elif p in ("^", "%"):
-                notes[f"'{p}' dropped from a pattern"] += 1
+                notes.count(f"'{p}' dropped from a pattern")
             elif p.startswith("&"):
                 # the longest defined name wins: &FIGHT_OF_WORDS is one synset, &TIETYPES_MEMOS is a
                 # synset and an adjacent word
@@ -354,26 +383,25 @@ def _pattern_tokens(body: str, table: _SynsetTable, notes: Counter, where: str, 
                         i = j
                         break
                 else:
-                    notes["pattern uses an undefined synset: skipped"] += 1
+                    notes.warn(f"pattern uses an undefined synset {p}: skipped", line)
                     return None
                 safe = table.safe(name)
                 if safe is None:
-                    notes["pattern uses an empty synset: skipped"] += 1
+                    notes.warn(f"pattern uses an empty synset &{name}: skipped", line)
                     return None
                 kept.append("&" + safe)
             elif "/" in p and len(p) > 1:
                 safe = table.alternatives(p)
                 if safe is None:
-                    notes["pattern alternatives use an undefined synset: skipped"] += 1
+                    notes.warn(f"pattern alternatives {p} use an undefined synset: skipped", line)
                     return None
-                notes["'A/B' alternatives in a pattern"] += 1
                 kept.append("&" + safe)
             else:
                 for w in _split_clitic(p):
                     if fold(w):
                         kept.append(w)
                     else:
-                        notes["punctuation-only word dropped from a pattern"] += 1
+                        notes.count("punctuation-only word dropped from a pattern")
         if kept:
             tokens.append(kept)
     if stars != 1:
@@ -381,9 +409,19 @@ def _pattern_tokens(body: str, table: _SynsetTable, notes: Counter, where: str, 
     return tokens
 
 
-def _parse(text: str, fname: str, line: int, trigger: str, code: str, code2: str | None, table: _SynsetTable, where: str) -> Pattern:
+def _parse(text: str, prefix: str, fname: str, line: int, trigger: str, code: str, code2: str | None, table: _SynsetTable, where: str) -> Pattern:
     try:
-        return parse_pattern(text, pattern_id=f"{fname}:{line}", trigger=trigger, pos="verb", code=code, synsets=table.parse, code2=code2, scope=PHRASE)
+        return parse_pattern(
+            text,
+            pattern_id=pattern_id(prefix, trigger, "verb", text),
+            trigger=trigger,
+            pos="verb",
+            code=code,
+            synsets=table.parse,
+            code2=code2,
+            scope=PHRASE,
+            where=f"{fname}:{line}",
+        )
     except ValueError as exc:
         raise DictionaryError(str(exc), path=where, line=line) from None
 
