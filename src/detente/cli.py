@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object with the totals")
     p.add_argument("--given-parses", action="store_true", help="use the records' CoNLL-U parses instead of parsing the text")
     p.add_argument("--quiet", action="store_true", help="totals only, no per-record lines")
+    p.add_argument("-v", "--verbose", action="store_true", help="also print the dictionary loaders' warnings (skipped lines, normalised codes)")
     p = sub.add_parser("eval", help="score quotes and events against gold data (the showcase article, PolNeAR, PLV)")
     p.add_argument("dataset", choices=["showcase", "polnear", "plv"], help="showcase: ../shared/showcase gold; polnear: a PolNeAR split; plv: PLOVER relations via relate")
     p.add_argument("path", nargs="?", help="gold file or directory (default: ../shared/showcase, ../shared/eval/polnear-dev or ../shared/eval/plv-train/PLV_train.tsv)")
@@ -179,6 +180,8 @@ def _run(args: argparse.Namespace) -> int:
         from detente.validate import format_report, validate
 
         report = validate(args.records, tuple(args.dicts), given_parses=args.given_parses, settings=settings)
+        for p in report.problems:
+            status.problem(p)
         if args.json:
             print(json.dumps(report.totals()))
         else:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterator
 
 from detente.errors import InputError
-from detente.model import Article, CodedArticle, Ingested
+from detente.model import Article, CodedArticle, Ingested, Problem
 
 Triple = tuple[str, str, str]
 
@@ -56,6 +56,7 @@ class Result:
 @dataclass
 class Report:
     results: list[Result] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # the dictionary loaders' warnings
 
     def totals(self) -> dict[str, float | int]:
         tp = fp = fn = 0
@@ -162,6 +163,7 @@ def validate(path: str | Path, dictionaries: tuple[str, ...], *, given_parses: b
     base = settings or Settings()
     pipeline = Pipeline(base.with_(dictionaries=dictionaries, default_dictionaries=False, stages=("actors", "events")))
     records = list(read_records(path))
+    report = Report(problems=list(pipeline.dictionaries.problems))
     items = []
     for record in records:
         if given_parses:
@@ -172,7 +174,6 @@ def validate(path: str | Path, dictionaries: tuple[str, ...], *, given_parses: b
             items.append(Ingested(doc, tuple(problems)))
         else:
             items.append(Article(id=record.id, text=record.text, published=record.published))
-    report = Report()
     coded_iter = pipeline.code(i for i in items if i is not None)
     for record, item in zip(records, items):
         if item is None:
