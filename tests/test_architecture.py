@@ -22,7 +22,7 @@ LAYERS = [
     {"parse"},
     {"dictionaries"},
     {"actors", "events", "quotes"},  # sibling stages
-    {"attribution"},
+    {"attribution", "selection"},
     {"pipeline"},
     {"relations", "export"},
     {"validate", "explain", "evaluation"},

@@ -115,13 +115,13 @@ class Boom:
 def test_a_failing_stage_is_recorded_on_its_article_and_the_stream_goes_on(pipeline):
     p = pipeline.derive(pipeline.stages)
     p.add_stage(Boom(), after="events")
-    assert [s.name for s in p.stages] == ["actors", "events", "boom", "quotes", "attribution"]
+    assert [s.name for s in p.stages] == ["actors", "events", "boom", "quotes", "attribution", "selection"]
     coded = list(p.code([detente.Article("a", "Russia criticized China."), detente.Article("b", "boom"), detente.Article("c", "Peace.")]))
     assert [c.article.id for c in coded] == ["a", "b", "c"]
     assert [(pr.stage, pr.message, pr.severity, pr.article) for pr in coded[1].problems] == [("boom", "ValueError: cannot code this one", "error", "b")]
     assert coded[1].failed and not coded[0].failed
     assert coded[0].events and not coded[0].problems
-    assert [s.name for s in pipeline.stages] == ["actors", "events", "quotes", "attribution"]  # derive copies
+    assert [s.name for s in pipeline.stages] == ["actors", "events", "quotes", "attribution", "selection"]  # derive copies
 
 
 @pytest.mark.parametrize(
@@ -139,7 +139,7 @@ def test_exit_status_says_what_went_wrong(monkeypatch, capsys, stdin, status, me
     from detente.stages import register_stage
 
     register_stage("boom")(lambda context: Boom())
-    monkeypatch.setenv("DETENTE_STAGES", "actors,events,quotes,attribution,boom")
+    monkeypatch.setenv("DETENTE_STAGES", "actors,events,quotes,attribution,selection,boom")
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(stdin.replace(b'"boom"', b'"boom", "id": "b-2"'))))
     assert cli.main(["code", "-"]) == status
     out, err = capsys.readouterr()

@@ -170,7 +170,7 @@ def test_a_bad_discard_scope_is_an_error(tmp_path: Path) -> None:
         ('[[actor]]\nname = ["Kremlin"]\ncode = "RUSGOV"\n', 1, "unknown key 'name' in [[actor]]; valid keys: code, codes, kind, names, role"),
         ('[[agent]]\ncode = "GOV"\nnames = ["minister"]\nalone = true\nplural = "ministers"\n', 1, "unknown key 'plural' in [[agent]]; valid keys: alone, code, names"),
         ('[[actor]]\nnames = ["Putin"]\ncodes = [{ code = "RUSGOV", form = 2012-05-07 }]\n', 1, "unknown key 'form' in an item of 'codes'; valid keys: code, from, to"),
-        ('[synsets]\nA = ["a"]\n\n[[patterns]]\ncode = "111"\nverbs = ["criticize"]\n', 4, "unknown table 'patterns'; valid tables: [[actor]], [[agent]], [[country]], [[discard]], [[pattern]], [rewrites], [[statement]], [synsets], [words]"),
+        ('[synsets]\nA = ["a"]\n\n[[patterns]]\ncode = "111"\nverbs = ["criticize"]\n', 4, "unknown table 'patterns'; valid tables: [[actor]], [[agent]], [confidence], [[country]], [[discard]], [[pattern]], [rewrites], [[statement]], [synsets], [words]"),
         ('version = 2\n[[pattern]]\ncode = "111"\nverbs = ["criticize"]\n', 1, "unknown table 'version'"),
         ('[pattern]\ncode = "111"\nverbs = ["criticize"]\n', 1, "write [[pattern]] above each entry"),
         ('[[synsets]]\nA = ["a"]\n', 1, "write [synsets] once"),

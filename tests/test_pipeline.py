@@ -34,7 +34,7 @@ def base(dictionaries):
 
 
 def test_stages_come_from_the_registry_in_the_settings_order(base):
-    assert [s.name for s in base.stages] == ["actors", "events", "quotes", "attribution"]
+    assert [s.name for s in base.stages] == ["actors", "events", "quotes", "attribution", "selection"]
 
 
 def test_an_unknown_stage_names_the_registered_ones(dictionaries):
@@ -58,7 +58,7 @@ def test_add_stage_checks_the_wiring(base):
     with pytest.raises(PipelineError, match="no stage 'geo'"):
         p.add_stage(Counter(), after="geo")
     p.add_stage(Counter(), after="actors")
-    assert [s.name for s in p.stages] == ["actors", "counter", "events", "quotes", "attribution"]
+    assert [s.name for s in p.stages] == ["actors", "counter", "events", "quotes", "attribution", "selection"]
 
 
 def test_a_failing_stage_is_an_error_on_its_article_and_the_rest_runs(dictionaries):

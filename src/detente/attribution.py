@@ -51,7 +51,7 @@ class AttributionStage:
         if coded.doc is None:
             return coded
         statements = statement_events(DocView(coded), coded.quotes, self.rules, trace)
-        return replace(coded, events=tuple(attribute(coded.events, statements, coded.quotes, trace)))
+        return replace(coded, events=tuple(attribute(coded.events, statements, coded.quotes, trace, self.rules)))
 
 
 @register_stage("attribution")
@@ -68,10 +68,11 @@ def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rul
     events: list[Event] = []
     article = view.coded.article
     not_speech = rules.word("not_speech_cues")
+    news = rules.word("news_source_roles")
     for q in quotes:
         sp = q.speaker
-        if sp is None or not sp.code:
-            continue
+        if not political(sp, news):
+            continue  # nobody, or a source of the news ("officials said", "media reported"): no event
         lemma = (q.cue_lemma or "").lower()
         rule = rules.statements.get(lemma)
         if rule is None and lemma in not_speech:
@@ -79,6 +80,9 @@ def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rul
         code, rule_id, modality = (rule.code, rule.id, rule.modality) if rule is not None else ("010", NEUTRAL_RULE, "asserted")
         if code == "010" and _negative(view, q, rules):
             code, rule_id = "111", NEGATIVE_RULE
+        if rule_id == NEUTRAL_RULE and not _party(sp, q, view.coded.events):
+            trace(rule_id, "no-party", f"{q.id}: the speaker is no party to what it reports (the news source)")
+            continue
         target = _target(view, q, sp, neutral=code == "010")
         if target is None:
             trace(rule_id, "no-target", f"{q.id}: nobody the statement is about")
@@ -115,6 +119,23 @@ def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rul
         )
         trace(rule_id, "statement", f"{q.id}: {sp.code} -> {target.code} [{code}] {modality}")
     return events
+
+
+def political(m: Mention | None, news: frozenset[str]) -> bool:
+    """A speaker who can be the actor of a statement: a known country, not the news media."""
+    if m is None or not m.code or m.code.startswith("---") or m.kind in ("media", "source"):
+        return False
+    return m.code[3:6] not in news
+
+
+def _party(speaker: Mention, q: Quote, events: tuple[Event, ...]) -> bool:
+    """"X said Y did Z" is a statement only when X is a party to the matter: an event reported in
+    what X said has X's country as its target ("Russia said the US attacked its embassy")."""
+    own = speaker.code[:3]
+    for e in events:
+        if e.target is not None and e.target.code[:3] == own and any(a <= e.trigger[0] < b for a, b in q.content):
+            return True
+    return False
 
 
 def _content_tokens(view: DocView, q: Quote) -> list[int]:
@@ -184,7 +205,8 @@ def _negated(view: DocView, cue: int) -> bool:
 # -- 2 and 3. one event per statement; reported speech ----------------------------------------------
 
 
-def attribute(events: tuple[Event, ...] | list[Event], statements: list[Event], quotes: tuple[Quote, ...] | list[Quote], trace: Tracer | None = None) -> list[Event]:
+def attribute(events: tuple[Event, ...] | list[Event], statements: list[Event], quotes: tuple[Quote, ...] | list[Quote], trace: Tracer | None = None,
+              rules: Rules | None = None) -> list[Event]:
     """Pattern events and statements merged (a statement the event stage coded from the same words is
     one event, linked to its quotation), then events inside quotations attributed to the speaker."""
     trace = trace if trace is not None else Tracer("attribution")
@@ -202,11 +224,12 @@ def attribute(events: tuple[Event, ...] | list[Event], statements: list[Event], 
         else:
             trace(e.rule, "merged", f"{e.quote_id}: the event stage coded the same dyad and code in this sentence")
     with_content = [q for q in quotes if q.content]
+    news = rules.word("news_source_roles") if rules is not None else frozenset()
     out: list[Event] = []
     for event in stage + kept:
         quote = _quote_around(with_content, event.trigger[0])
         if quote is not None:
-            event = _speak_for(event, quote)
+            event = _speak_for(event, quote, political(quote.speaker, news))
         if _first_person(event.source) or _first_person(event.target):
             trace(event.rule, "dropped", "an actor is a 'we' no quotation resolves")
             continue
@@ -231,7 +254,11 @@ def _first_person(m: Mention | None) -> bool:
     return m is not None and m.resolution == "first-person"
 
 
-def _speak_for(event: Event, quote: Quote) -> Event:
+def _speak_for(event: Event, quote: Quote, political: bool) -> Event:
+    """Link ``event`` to the quotation around it; its "we" is the speaker; with no source of its own,
+    an event in a direct quotation of a political speaker is the speaker's ("We will respond", said
+    the minister). Events in indirect speech keep the source the text gives them: the teller of the
+    news is not the actor of what it tells."""
     speaker = quote.speaker
     changes: dict = {"quote_id": event.quote_id or quote.id}
     if speaker is not None and speaker.code:
@@ -240,6 +267,6 @@ def _speak_for(event: Event, quote: Quote) -> Event:
             if _first_person(m):
                 changes[role] = Mention(m.start, m.end, m.text, speaker.code, "pronoun", f"speaker:{quote.id}", quote.speaker_name,
                                         resolution="speaker", antecedent=(speaker.start, speaker.end))
-        if event.source is None and "source" not in changes:
+        if event.source is None and "source" not in changes and political and quote.kind == "direct":
             changes["source"] = replace(speaker, via=f"speaker:{quote.id};{speaker.via}", resolution="speaker")
     return replace(event, **changes)

@@ -81,6 +81,8 @@ def _shared(parser: argparse.ArgumentParser, files: bool = True) -> None:
     parser.add_argument("--batch-size", type=int, help="articles per parser batch")
     parser.add_argument("--progress", choices=["auto", "always", "never"], help="progress bar on stderr")
     parser.add_argument("-v", "--verbose", action="store_true", help="also print warnings (skipped dictionary lines, stray quote marks)")
+    parser.add_argument("--one-sided", action="store_true", default=None, help="also keep events with only a source or only a target")
+    parser.add_argument("--min-confidence", type=float, metavar="X", help="drop events whose confidence (0-1) is below X")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -129,6 +131,8 @@ def _settings(args: argparse.Namespace):
         workers=getattr(args, "workers", None),
         batch_size=getattr(args, "batch_size", None),
         progress=getattr(args, "progress", None),
+        one_sided=getattr(args, "one_sided", None),
+        min_confidence=getattr(args, "min_confidence", None),
     )
 
 

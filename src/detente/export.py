@@ -19,7 +19,7 @@ EVENT_FIELDS = [
     "id", "article_id", "date", "sentence", "source", "source_text", "source_start", "source_end", "source_via",
     "target", "target_text", "target_start", "target_end", "target_via", "cameo", "plover", "plover_mode",
     "quad_class", "goldstein", "modality", "compound", "quote_id", "trigger", "trigger_text", "evidence",
-    "origin", "rule", "sentence_text",
+    "origin", "rule", "confidence", "sentence_text",
 ]
 QUOTE_FIELDS = [
     "id", "article_id", "kind", "content", "text", "speaker_text", "speaker_start", "speaker_end",
@@ -59,6 +59,7 @@ def event_record(coded: CodedArticle, event: Event) -> dict[str, Any]:
         "evidence": list(event.evidence),
         "origin": event.origin,
         "rule": event.rule,
+        "confidence": event.confidence,
         "sentence_text": sentence_text,
     }
 

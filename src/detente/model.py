@@ -228,6 +228,7 @@ class Event:
     rule: str
     compound: bool = False
     origin: str = "pattern"
+    confidence: float | None = None  # 0-1, from the evidence (the selection stage); None before it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -249,6 +250,7 @@ class Event:
             "rule": self.rule,
             "compound": self.compound,
             "origin": self.origin,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -272,6 +274,7 @@ class Event:
             rule=d["rule"],
             compound=bool(d.get("compound", False)),
             origin=d.get("origin", "pattern"),
+            confidence=d.get("confidence"),
         )
 
 

@@ -29,7 +29,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 1, "Parser processes (nlp.pipe n_process); 1 parses in this process."),
     Setting("dictionaries", (), "Extra dictionary directories or files stacked on the defaults (--dict)."),
     Setting("default_dictionaries", True, "Load the dictionaries shipped with detente before any --dict."),
-    Setting("stages", ("actors", "events", "quotes", "attribution"), "Coding stages to run after parsing, in order (names registered with detente.register_stage)."),
+    Setting("stages", ("actors", "events", "quotes", "attribution", "selection"), "Coding stages to run after parsing, in order (names registered with detente.register_stage)."),
+    Setting("one_sided", False, "Keep events with only a source or only a target (by default an event needs both, as PETRARCH's require_dyad)."),
+    Setting("min_confidence", 0.0, "Drop events whose confidence (0-1, from their evidence) is below this: trade recall for precision."),
     Setting("date", None, "Article date (YYYY-MM-DD) used when an article has none; resolves dated actor codes."),
     Setting("max_chars", 1_000_000, "Articles longer than this are truncated, with a problem recorded."),
     Setting("progress", "auto", "Progress bar on stderr: auto (only on a terminal), always or never."),
@@ -46,6 +48,8 @@ class Settings:
     dictionaries: tuple[str, ...] = _BY_NAME["dictionaries"].default
     default_dictionaries: bool = _BY_NAME["default_dictionaries"].default
     stages: tuple[str, ...] = _BY_NAME["stages"].default
+    one_sided: bool = _BY_NAME["one_sided"].default
+    min_confidence: float = _BY_NAME["min_confidence"].default
     date: str | None = _BY_NAME["date"].default
     max_chars: int = _BY_NAME["max_chars"].default
     progress: str = _BY_NAME["progress"].default
@@ -91,6 +95,11 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
                     raise ValueError(value)
                 return value.lower() in {"1", "true", "yes"}
             return bool(value)
+        if isinstance(default, float):
+            number = float(value)
+            if not 0.0 <= number <= 1.0:
+                raise ValueError(value)
+            return number
         if isinstance(default, int):
             number = int(value)
             if number < 1:

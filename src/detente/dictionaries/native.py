@@ -43,6 +43,7 @@ TABLES: dict[str, frozenset[str] | None] = {
     "statement": STATEMENT_KEYS,
     "rewrites": None,
     "words": None,
+    "confidence": None,
 }
 # the keys of one item of an actor's ``codes``
 DATED_CODE_KEYS = frozenset({"code", "from", "to"})

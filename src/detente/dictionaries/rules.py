@@ -5,7 +5,8 @@
   (criticised -> 111, urged -> 020, denied -> 010 with the ``denied`` modality; CAMEO manual 1.1b3 ch. 2);
 - **rewrites**: an action's code read with its modality, by code prefix — ``planned`` (intent 03 or
   threat 13), ``refused`` (reject 12), ``demanded`` (demand 10), ``negated`` (denied praise is criticism);
-- **words**: the named word lists the stages share (pronouns, modality words, prepositions…).
+- **words**: the named word lists the stages share (pronouns, modality words, prepositions…);
+- **confidence**: the weight each kind of evidence gives an event's confidence (the selection stage).
 
 A later file adds to or replaces what an earlier one said: a statement cue or a rewrite prefix is
 replaced entry by entry, a word list as a whole. Every code must be in ``cameo.tsv``; every key known.
@@ -42,6 +43,7 @@ class Rules:
     statements: dict[str, StatementRule] = field(default_factory=dict)  # cue lemma -> rule
     rewrites: dict[str, dict[str, str]] = field(default_factory=lambda: {k: {} for k in REWRITE_KINDS})
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)  # evidence -> weight (the selection stage)
 
     def word(self, name: str) -> frozenset[str]:
         """The word list ``name``; a clear error when no dictionary defines it."""
@@ -63,7 +65,11 @@ class Rules:
         return None
 
 
-RULE_TABLES = ("statement", "rewrites", "words")
+RULE_TABLES = ("statement", "rewrites", "words", "confidence")
+CONFIDENCE_KEYS = frozenset({
+    "base", "dictionary", "composed", "metonym", "given", "coref", "speaker", "first-person", "parties", "inferred",
+    "missing_actor", "unknown_country", "specific_pattern", "word_order", "figurative", "statement",
+})
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z_][\w.]*)\s*\]\]?")
 
 
@@ -112,6 +118,13 @@ def load_rule_tables(data: dict, text: str, path: str, rules: Rules) -> None:
         if not isinstance(items, list) or not all(isinstance(w, str) for w in items):
             raise DictionaryError(f"word list {name!r} in [words] must be a list of strings", path=path, line=_line_of(lines, "words"))
         rules.words[name] = frozenset(w.strip().lower() for w in items if w.strip())
+    weights = data.get("confidence") or {}
+    for name, weight in weights.items():
+        if name not in CONFIDENCE_KEYS:
+            raise DictionaryError(f"unknown confidence weight {name!r}; valid: {', '.join(sorted(CONFIDENCE_KEYS))}", path=path, line=_line_of(lines, "confidence"))
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not -1.0 <= weight <= 1.0:
+            raise DictionaryError(f"confidence weight {name!r} must be a number from -1 to 1, got {weight!r}", path=path, line=_line_of(lines, "confidence"))
+        rules.confidence[name] = float(weight)
 
 
 def _line_of(lines: dict[str, list[int]], table: str) -> int | None:

@@ -179,7 +179,7 @@ class EventStage:
 
     def make_events(self, view: SentenceView, cand: Candidate, pos: str, coded: CodedArticle, trace: Tracer) -> list[Event]:
         k = cand.trigger
-        sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos)
+        sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos, self.rules.word("support_verbs"))
         # a CAMEO statement (01) of detente's own dictionaries; PETRARCH files use 01x codes of their own
         statement = cand.pattern.code.startswith("01") and cand.pattern.scope == "clause"
         targets = [cand.match.target] if cand.match.target else _default_targets(view, k, pos, self.rules, exclude=sources, statement=statement)
@@ -329,7 +329,7 @@ def _with_conjuncts(view: SentenceView, k: int | None) -> list[Mention]:
     return out
 
 
-def _default_sources(view: SentenceView, k: int, pos: str) -> list[Mention]:
+def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[str] | None = None) -> list[Mention]:
     if pos == "noun":
         for c in view.children[k]:
             if view.dep(c) in ("poss", "nmod:poss", "compound", "amod") and view.mention_at[c] is not None:
@@ -341,6 +341,11 @@ def _default_sources(view: SentenceView, k: int, pos: str) -> list[Mention]:
         head = view.head(k)
         direct = head == verb or (view.dep(head) in ("prep", "agent") and view.head(head) == verb)
         if verb is None or not direct:
+            return []
+        # only a support verb's subject does what its noun names ("Russia carried out strikes"); the
+        # subject of another verb condemns, requests, cuts or considers it ("Kyiv appealed for aid", "the
+        # US cut aid to X"): the verb's own patterns code that
+        if support is not None and view.lemma[verb] not in support:
             return []
         k = verb
     if view.is_passive(k):
@@ -366,7 +371,8 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
     if statement:
         # a statement's target is whom it was addressed to ("told Washington", "said to Moscow"),
         # never a place or the press ("at a news conference in Nur-Sultan", "told reporters")
-        candidates = view.objects(k) + [n for prep, n in view.prep_objects(k) if prep == "to"]
+        addressed = view.lemma[k] in rules.word("address_verbs")
+        candidates = view.objects(k) + [n for prep, n in view.prep_objects(k) if prep == "to" and addressed]
         found = [m for c in candidates for m in _with_conjuncts(view, c) if m not in exclude]
         return [m for m in found if m.given or not m.code.startswith("---")][:1]
     if pos == "verb":

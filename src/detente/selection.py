@@ -1,0 +1,107 @@
+"""Selection stage: a confidence on every event, and the events users asked for.
+
+Runs last. For each event it computes a confidence in 0-1 from its evidence, with the weights of the
+``[confidence]`` table of the dictionaries (``rules.toml``):
+
+- how each actor's code was found (``Mention.resolution``: a dictionary entry, a composition, a
+  pronoun, the article's two parties, an inferred country…), a missing actor, an actor whose country
+  is unknown (``---GOV``);
+- how specific the rule is: a pattern with words beyond its trigger (``* sanctions on +``) over a bare
+  verb (``*``);
+- whether the parse and the word order agree: for an active verb, the source before the trigger and
+  the target after it;
+- literal or figurative use: material conflict (CAMEO 14-15, 17-20) between two actors of one country
+  neither of which is a security force ("the senator is always fighting the party's nominee") is
+  usually figurative.
+
+Then it keeps the events with both a source and a target (PETRARCH's ``require_dyad``; the
+``one_sided`` setting keeps the others) whose actors are not one and the same mention, at or above the
+``min_confidence`` setting.
+
+What it does not do: change an event's code, actors or modality.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from detente.dictionaries import Dictionaries
+from detente.model import CodedArticle, Event, Mention
+from detente.stages import StageContext, Tracer, register_stage
+
+MATERIAL_CONFLICT = {"14", "15", "17", "18", "19", "20"}
+
+
+class SelectionStage:
+    name = "selection"
+    reads = ("events",)
+    adds = ("events",)
+
+    def __init__(self, dictionaries: Dictionaries, one_sided: bool = False, min_confidence: float = 0.0) -> None:
+        self.dicts = dictionaries
+        self.weights = dictionaries.rules.confidence
+        self.security = dictionaries.rules.words.get("security_roles", frozenset())
+        self.one_sided = one_sided
+        self.min_confidence = min_confidence
+
+    def __call__(self, coded: CodedArticle, trace: Tracer | None = None) -> CodedArticle:
+        trace = trace if trace is not None else Tracer(self.name)
+        kept: list[Event] = []
+        for event in coded.events:
+            event = replace(event, confidence=self.confidence(event))
+            reason = self.reject(event)
+            if reason:
+                trace(event.rule, "dropped", f"{_dyad(event)} [{event.cameo}]: {reason}")
+                continue
+            kept.append(event)
+        return replace(coded, events=tuple(kept))
+
+    def reject(self, event: Event) -> str | None:
+        """Why ``event`` is not kept, or ``None``."""
+        if not self.one_sided and (event.source is None or event.target is None):
+            return "one-sided (needs a source and a target; the one_sided setting keeps it)"
+        s, t = event.source, event.target
+        if s is not None and t is not None and s.start < t.end and t.start < s.end and not (s.given or t.given):
+            return "source and target are one mention"
+        if event.confidence is not None and event.confidence < self.min_confidence:
+            return f"confidence {event.confidence} below min_confidence {self.min_confidence}"
+        return None
+
+    def confidence(self, event: Event) -> float:
+        w = self.weights
+        score = w.get("base", 0.5)
+        for m in (event.source, event.target):
+            if m is None:
+                score += w.get("missing_actor", 0.0)
+                continue
+            score += w.get(m.resolution, 0.0)
+            if m.code.startswith("---") and not m.given:
+                score += w.get("unknown_country", 0.0)
+        if event.origin == "statement":
+            score += w.get("statement", 0.0)
+        pattern = self.dicts.patterns_by_id.get(event.rule.split(" > ")[0])
+        if pattern is not None and any(e.kind == "lit" for e in pattern.pre + pattern.post):
+            score += w.get("specific_pattern", 0.0)
+        if event.origin == "pattern" and event.source is not None and event.target is not None:
+            if event.source.start > event.trigger[0] and event.target.end <= event.trigger[0]:
+                score += w.get("word_order", 0.0)  # target before and source after the trigger: suspicious
+        if event.cameo[:2] in MATERIAL_CONFLICT and self._civilian_pair(event.source, event.target):
+            score += w.get("figurative", 0.0)
+        return round(min(1.0, max(0.0, score)), 2)
+
+    def _civilian_pair(self, s: Mention | None, t: Mention | None) -> bool:
+        """Two actors of one country, neither a security force (nor unknown)."""
+        if s is None or t is None or s.given or t.given:
+            return False
+        if s.code[:3] != t.code[:3] or s.code.startswith("---"):
+            return False
+        return not any(m.code[3:6] in self.security or m.code[:3] in self.security for m in (s, t))
+
+
+def _dyad(e: Event) -> str:
+    return f"{e.source.code if e.source else '-'} -> {e.target.code if e.target else '-'}"
+
+
+@register_stage("selection")
+def make_selection_stage(context: StageContext) -> SelectionStage:
+    return SelectionStage(context.dictionaries, context.settings.one_sided, context.settings.min_confidence)
