@@ -182,7 +182,8 @@ class EventStage:
         sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos, self.rules.word("support_verbs"))
         # a CAMEO statement (01) of detente's own dictionaries; PETRARCH files use 01x codes of their own
         statement = cand.pattern.code.startswith("01") and cand.pattern.scope == "clause"
-        targets = [cand.match.target] if cand.match.target else _default_targets(view, k, pos, self.rules, exclude=sources, statement=statement)
+        targets = [cand.match.target] if cand.match.target else _default_targets(view, k, pos, self.rules, exclude=sources, statement=statement,
+                                                                                  scope=cand.pattern.scope)
         if cand.match.target and not cand.match.source and cand.match.target in sources:
             # "NOTED + *": the pattern names the trigger's subject as target, so the source is the
             # subject of a verb above ("Falastur noted that Cirith Ungol regretted…")
@@ -360,7 +361,7 @@ def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[st
     return found
 
 
-def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude: list[Mention], statement: bool = False) -> list[Mention]:
+def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude: list[Mention], statement: bool = False, scope: str = "clause") -> list[Mention]:
     found: list[Mention] = []
     if pos == "verb" and view.is_passive(k):
         subj = view.subject(k)
@@ -375,11 +376,14 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
         candidates = view.objects(k) + [n for prep, n in view.prep_objects(k) if prep == "to" and addressed]
         found = [m for c in candidates for m in _with_conjuncts(view, c) if m not in exclude]
         return [m for m in found if m.given or not m.code.startswith("---")][:1]
+    # a place, a time or a cause is no target: "killed 48 people in Afghanistan", "defied a curfew in
+    # Baghdad", "pending a manhunt for X" (detente's own patterns; PETRARCH's keep their linear reading)
+    blocked = rules.word("place_preps") if scope == "clause" else frozenset()
     if pos == "verb":
         candidates += view.objects(k)
         for obj in view.objects(k):
-            candidates += [n for _, n in view.prep_objects(obj)]
-        candidates += [n for prep, n in view.prep_objects(k) if prep != "by"]
+            candidates += [n for prep, n in view.prep_objects(obj) if prep not in blocked]
+        candidates += [n for prep, n in view.prep_objects(k) if prep != "by" and prep not in blocked]
     else:
         noun_preps, verb_preps = rules.word("noun_target_preps"), rules.word("governing_verb_target_preps")
         candidates += [n for prep, n in view.prep_objects(k) if prep in noun_preps]
@@ -398,11 +402,25 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
         stop = LATER_CLAUSES | {"ccomp"} if statement else LATER_CLAUSES
         for c in view.subtree(k, stop=stop):
             if c > k and (m := view.mention_at[c]) is not None and m not in exclude and view.dep(c) not in ("poss", "nmod:poss"):
+                if blocked and _under_prep(view, c, k, blocked):
+                    continue
                 return [x for x in _with_conjuncts(view, _mention_head(view, c)) if x not in exclude] or [m]
     return []
 
 
 LATER_CLAUSES = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "punct", "cc", "mark"})
+
+
+def _under_prep(view: SentenceView, c: int, k: int, preps: frozenset[str]) -> bool:
+    """Is token c, below k, inside a phrase headed by one of ``preps`` (spaCy ``prep``, or UD ``case``)?"""
+    x = c
+    while x != k and view.head(x) != x:
+        if view.dep(x) == "prep" and view.lower[x] in preps:
+            return True
+        if any(view.dep(g) == "case" and view.lower[g] in preps for g in view.children[x]):
+            return True
+        x = view.head(x)
+    return False
 
 
 def _mention_head(view: SentenceView, k: int) -> int:
