@@ -1,14 +1,17 @@
 """``detente eval``: which gold set, where it is, and the scorer that reads it.
 
-Scoring detente against gold annotations: the showcase article and the PolNeAR attribution corpus.
+Scoring detente against gold annotations: the showcase article, the PolNeAR attribution corpus, the
+PLV relations and the ConfliBERT CAMEO sentences.
 
 - ``showcase.score_showcase`` scores the showcase gold file (quotes and events, each required,
   optional or forbidden, with the gold file's own matching rules).
 - ``plv.score_plv`` scores PLOVER relation classification through ``detente.relate`` on a PLV file.
 - ``polnear.evaluate_polnear`` scores quotation extraction and speaker attribution on a PolNeAR split
   (brat standoff): precision, recall by kind, speaker accuracy.
+- ``conflibert.evaluate_conflibert`` scores the pentaclass of each sentence's main event and whether
+  its source and target overlap the coders' spans, on the ConfliBERT CAMEO training split.
 
-Both take already coded articles (or code them with a given pipeline), so tests, the ``detente eval``
+All take already coded articles (or code them with a given pipeline), so tests, the ``detente eval``
 command and benchmarks share one implementation. What this package does not do: hold floors or decide
 pass/fail (the tests read floors from ``tests/accuracy_floors.toml``), or ship any gold data (it lives
 in ``../shared`` beside the repository).
@@ -32,11 +35,16 @@ def shared_default(*parts: str) -> Path:
     return path
 
 
-DEFAULTS = {"showcase": ("showcase",), "polnear": ("eval", "polnear-dev"), "plv": ("eval", "plv-train", "PLV_train.tsv")}
+DEFAULTS = {
+    "showcase": ("showcase",),
+    "polnear": ("eval", "polnear-dev"),
+    "plv": ("eval", "plv-train", "PLV_train.tsv"),
+    "conflibert": ("eval", "conflibert-train"),
+}
 
 
 def run_eval(dataset: str, path: str | None = None, pipeline=None):
-    """Score ``dataset`` (``showcase`` or ``polnear``) at ``path`` (default ``../shared/...``); the
+    """Score ``dataset`` (one of ``DEFAULTS``) at ``path`` (default ``../shared/...``); the
     report has ``totals()`` (plain data) and ``format()`` (text). The one call ``detente eval`` makes."""
     if dataset not in DEFAULTS:
         raise UserInputError(f"unknown evaluation {dataset!r}; choose one of {', '.join(DEFAULTS)}")
@@ -51,6 +59,10 @@ def run_eval(dataset: str, path: str | None = None, pipeline=None):
         from detente.evaluation.plv import score_plv
 
         return score_plv(where, pipeline)
+    if dataset == "conflibert":
+        from detente.evaluation.conflibert import evaluate_conflibert
+
+        return evaluate_conflibert(where, pipeline)
     from detente.evaluation.polnear import evaluate_polnear
 
     return evaluate_polnear(where, pipeline)
