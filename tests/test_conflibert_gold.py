@@ -36,6 +36,8 @@ def test_the_split_is_read_whole(totals):
     [
         pytest.param("class_macro_f1", ("class", "macro_f1"), id="class-macro-f1"),
         pytest.param("class_accuracy", ("class", "accuracy"), id="class-accuracy"),
+        pytest.param("class_covered_macro_f1", ("class", "covered_macro_f1"), id="class-covered-macro-f1"),
+        pytest.param("class_covered_accuracy", ("class", "covered_accuracy"), id="class-covered-accuracy"),
         pytest.param("both_spans", ("spans", "both", "value"), id="both-spans"),
     ],
 )

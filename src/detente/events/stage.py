@@ -382,8 +382,8 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
     if pos == "verb":
         candidates += view.objects(k)
         for obj in view.objects(k):
-            candidates += [n for prep, n in view.prep_objects(obj) if prep not in blocked]
-        candidates += [n for prep, n in view.prep_objects(k) if prep != "by" and prep not in blocked]
+            candidates += [n for prep, n in view.prep_objects(obj) if prep not in blocked or _given(view, n)]
+        candidates += [n for prep, n in view.prep_objects(k) if prep != "by" and (prep not in blocked or _given(view, n))]
     else:
         noun_preps, verb_preps = rules.word("noun_target_preps"), rules.word("governing_verb_target_preps")
         candidates += [n for prep, n in view.prep_objects(k) if prep in noun_preps]
@@ -402,13 +402,19 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
         stop = LATER_CLAUSES | {"ccomp"} if statement else LATER_CLAUSES
         for c in view.subtree(k, stop=stop):
             if c > k and (m := view.mention_at[c]) is not None and m not in exclude and view.dep(c) not in ("poss", "nmod:poss"):
-                if blocked and _under_prep(view, c, k, blocked):
+                if blocked and not m.given and _under_prep(view, c, k, blocked):
                     continue
                 return [x for x in _with_conjuncts(view, _mention_head(view, c)) if x not in exclude] or [m]
     return []
 
 
 LATER_CLAUSES = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "punct", "cc", "mark"})
+
+
+def _given(view: SentenceView, k: int) -> bool:
+    """A span the caller named as an actor (``relate``) is an actor wherever it stands."""
+    m = view.mention_of(k)
+    return m is not None and m.given is not None
 
 
 def _under_prep(view: SentenceView, c: int, k: int, preps: frozenset[str]) -> bool:
