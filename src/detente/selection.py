@@ -15,8 +15,9 @@ Runs last. For each event it computes a confidence in 0-1 from its evidence, wit
   usually figurative.
 
 Then it keeps the events with both a source and a target (PETRARCH's ``require_dyad``; the
-``one_sided`` setting keeps the others) whose actors are not one and the same mention, at or above the
-``min_confidence`` setting.
+``one_sided`` setting keeps the others) whose actors are not one and the same mention, that the text
+does not say did not happen (the ``negated`` setting keeps those), at or above the ``min_confidence``
+setting.
 
 What it does not do: change an event's code, actors or modality.
 """
@@ -37,12 +38,13 @@ class SelectionStage:
     reads = ("events",)
     adds = ("events",)
 
-    def __init__(self, dictionaries: Dictionaries, one_sided: bool = False, min_confidence: float = 0.0) -> None:
+    def __init__(self, dictionaries: Dictionaries, one_sided: bool = False, min_confidence: float = 0.0, negated: bool = False) -> None:
         self.dicts = dictionaries
         self.weights = dictionaries.rules.confidence
         self.security = dictionaries.rules.words.get("security_roles", frozenset())
         self.one_sided = one_sided
         self.min_confidence = min_confidence
+        self.negated = negated
 
     def __call__(self, coded: CodedArticle, trace: Tracer | None = None) -> CodedArticle:
         trace = trace if trace is not None else Tracer(self.name)
@@ -60,6 +62,8 @@ class SelectionStage:
         """Why ``event`` is not kept, or ``None``."""
         if not self.one_sided and (event.source is None or event.target is None):
             return "one-sided (needs a source and a target; the one_sided setting keeps it)"
+        if not self.negated and event.modality == "negated":
+            return "negated: the text says it did not happen (the negated setting keeps it)"
         s, t = event.source, event.target
         if s is not None and t is not None and s.start < t.end and t.start < s.end and not (s.given or t.given):
             return "source and target are one mention"
@@ -104,4 +108,5 @@ def _dyad(e: Event) -> str:
 
 @register_stage("selection")
 def make_selection_stage(context: StageContext) -> SelectionStage:
-    return SelectionStage(context.dictionaries, context.settings.one_sided, context.settings.min_confidence)
+    s = context.settings
+    return SelectionStage(context.dictionaries, s.one_sided, s.min_confidence, s.negated)

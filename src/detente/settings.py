@@ -31,6 +31,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("default_dictionaries", True, "Load the dictionaries shipped with detente before any --dict."),
     Setting("stages", ("actors", "events", "quotes", "attribution", "selection"), "Coding stages to run after parsing, in order (names registered with detente.register_stage)."),
     Setting("one_sided", False, "Keep events with only a source or only a target (by default an event needs both, as PETRARCH's require_dyad)."),
+    Setting("negated", False, "Keep events the text says did not happen (modality negated); like PETRARCH, detente drops them by default."),
     Setting("min_confidence", 0.0, "Drop events whose confidence (0-1, from their evidence) is below this: trade recall for precision."),
     Setting("date", None, "Article date (YYYY-MM-DD) used when an article has none; resolves dated actor codes."),
     Setting("max_chars", 1_000_000, "Articles longer than this are truncated, with a problem recorded."),
@@ -49,6 +50,7 @@ class Settings:
     default_dictionaries: bool = _BY_NAME["default_dictionaries"].default
     stages: tuple[str, ...] = _BY_NAME["stages"].default
     one_sided: bool = _BY_NAME["one_sided"].default
+    negated: bool = _BY_NAME["negated"].default
     min_confidence: float = _BY_NAME["min_confidence"].default
     date: str | None = _BY_NAME["date"].default
     max_chars: int = _BY_NAME["max_chars"].default

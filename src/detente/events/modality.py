@@ -5,8 +5,9 @@
 - planned: the future ("will", "shall", "'ll", "is going to"), or the trigger is the complement of a verb
   of intention or decision ("plans to", "intends to", "vowed to", "agreed to", "is set to").
 - hypothetical: modal auxiliaries of possibility or obligation ("would", "could", "may", "might",
-  "should"), a condition ("if", "unless"), or the complement of a verb of threat or consideration
-  ("threatened to", "considers").
+  "should"), a condition ("if", "unless"), the complement of a verb of threat or consideration
+  ("threatened to", "considers"), or an infinitive of purpose or of another's wish ("an offensive to
+  free the city", "expect the administration to punish", "wants Turkey to open").
 
 The first that applies, in that order, wins; the trigger's chain of ``xcomp`` heads is read, so "will
 seek to impose" is planned. What it does not do: reported speech and denial, which need the quote stage.
@@ -80,6 +81,10 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
                     future_word = future_word or view.lower[c] == "would"
             if dep == "mark" and view.lower[c] in CONDITION:
                 hypothetical = True
+        if view.dep(a) in ("acl", "advcl", "ccomp") and any(view.dep(c) == "aux" and view.lower[c] == "to" for c in view.children[a]):
+            # an infinitive of purpose or of someone else's wish: "launched an offensive to free the city",
+            # "expect the administration to punish", "wants Turkey to open its borders": not done
+            hypothetical = True
         if n and view.dep(chain[n - 1]) == "xcomp":
             if view.lemma[a] in REFUSE:
                 negated = future_word = True  # a refusal: rewritten by rules.toml [rewrites.refused] when cooperative
