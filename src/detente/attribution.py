@@ -80,7 +80,7 @@ def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rul
         code, rule_id, modality = (rule.code, rule.id, rule.modality) if rule is not None else ("010", NEUTRAL_RULE, "asserted")
         if code == "010" and _negative(view, q, rules):
             code, rule_id = "111", NEGATIVE_RULE
-        if rule_id == NEUTRAL_RULE and not _party(sp, q, view.coded.events):
+        if code == "010" and modality == "asserted" and not _party(sp, q, view.coded.events):
             trace(rule_id, "no-party", f"{q.id}: the speaker is no party to what it reports (the news source)")
             continue
         target = _target(view, q, sp, neutral=code == "010")

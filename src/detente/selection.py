@@ -99,7 +99,7 @@ class SelectionStage:
             return False
         if s.code[:3] != t.code[:3] or s.code.startswith("---"):
             return False
-        return not any(m.code[3:6] in self.security or m.code[:3] in self.security for m in (s, t))
+        return not any(m.code[3:6].lower() in self.security or m.code[:3].lower() in self.security for m in (s, t))
 
 
 def _dyad(e: Event) -> str:
