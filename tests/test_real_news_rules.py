@@ -154,3 +154,12 @@ def test_a_plain_statement_needs_a_political_speaker_who_is_party_to_the_matter(
     assert any(e.origin == "statement" for e in coded.events) is statement
     # the teller of the news never becomes the source of the event it tells
     assert all(e.source is not None and e.source.code == "RUS" for e in coded.events if e.origin == "pattern")
+
+
+def test_a_country_adjective_is_the_actor_of_the_noun_it_modifies(pipe):
+    # New Russian sanctions on Iran took effect.
+    words = [W("New", "new", "ADJ", "amod", 2), W("Russian", "Russian", "ADJ", "amod", 2), W("sanctions", "sanction", "NOUN", "nsubj", 6),
+             W("on", "on", "ADP", "prep", 2), W("Iran", "Iran", "PROPN", "pobj", 3), W("took", "take", "VERB", "ROOT", 5),
+             W("effect", "effect", "NOUN", "dobj", 5)]
+    [event] = [e for e in code(pipe, [words]).events if e.cameo.startswith("16")]
+    assert (event.source.code, event.source.text, event.target.code) == ("RUS", "Russian", "IRN")

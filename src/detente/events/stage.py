@@ -177,9 +177,26 @@ class EventStage:
             trace(best.pattern.id, "fired", f"[{best.pattern.code}] ({best.pattern.where}) on {view.tokens[k].text!r} (most specific match)")
         return best
 
+    def _adjective_actor(self, view: SentenceView, k: int, when) -> list[Mention]:
+        """The country of a country adjective modifying noun trigger k, as a mention."""
+        for c in view.children[k]:
+            if view.dep(c) != "amod" or view.mention_at[c] is not None or not view.tokens[c].text[:1].isupper():
+                continue
+            found = self.dicts.actors.longest([view.tokens[c].text], 0)
+            entries = [e for e in (found[1] if found else ()) if e.kind == "country" and e.form == "adjective"]
+            code = entries[0].code_on(when) if entries else None
+            if code:
+                t = view.tokens[c]
+                return [Mention(t.start, t.end, t.text, code, "country", f"adjective:{entries[0].id}")]
+        return []
+
     def make_events(self, view: SentenceView, cand: Candidate, pos: str, coded: CodedArticle, trace: Tracer) -> list[Event]:
         k = cand.trigger
         sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos, self.rules.word("support_verbs"))
+        if not sources and pos == "noun" and not cand.match.source:
+            # "Israeli shelling killed…", "Russian air strikes on Kyiv": the country adjective is the
+            # actor of the act the noun names (an adjective alone names no actor mention)
+            sources = self._adjective_actor(view, k, coded.article.published)
         # a CAMEO statement (01) of detente's own dictionaries; PETRARCH files use 01x codes of their own
         statement = cand.pattern.code.startswith("01") and cand.pattern.scope == "clause"
         targets = [cand.match.target] if cand.match.target else _default_targets(view, k, pos, self.rules, exclude=sources, statement=statement,
