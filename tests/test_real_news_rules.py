@@ -163,3 +163,26 @@ def test_a_country_adjective_is_the_actor_of_the_noun_it_modifies(pipe):
              W("effect", "effect", "NOUN", "dobj", 5)]
     [event] = [e for e in code(pipe, [words]).events if e.cameo.startswith("16")]
     assert (event.source.code, event.source.text, event.target.code) == ("RUS", "Russian", "IRN")
+
+
+@pytest.mark.parametrize(
+    "predicate, expected",
+    [
+        pytest.param([W("a", "a", "DET", "det", 5), W("hostile", "hostile", "ADJ", "amod", 5), W("state", "state", "NOUN", "oprd", 1)],
+                     [("RUS", "111", "UKR", "asserted")], id="negative-characterisation-is-criticism"),
+        pytest.param([W("a", "a", "DET", "det", 5), W("good", "good", "ADJ", "amod", 5), W("neighbour", "neighbour", "NOUN", "oprd", 1)],
+                     [], id="other-characterisation-is-no-event"),
+    ],
+)
+def test_calling_x_y_is_a_characterisation_not_a_phone_call(pipe, predicate, expected):
+    # Russia called Ukraine a hostile state. / … a good neighbour.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("called", "call", "VERB", "ROOT", 1), W("Ukraine", "Ukraine", "PROPN", "dobj", 1)] + predicate
+    coded = code(pipe, [words])
+    assert triples(replace(coded, events=tuple(e for e in coded.events if e.origin == "pattern"))) == expected
+
+
+def test_a_participle_used_as_an_adjective_is_no_event(pipe):
+    # Russia backs the recognised government.  ("recognised" is no recognition event)
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("backs", "back", "VERB", "ROOT", 1), W("the", "the", "DET", "det", 4),
+             W("recognised", "recognise", "VERB", "amod", 4), W("government", "government", "NOUN", "dobj", 1)]
+    assert all(e.cameo != "054" for e in code(pipe, [words], one_sided=True).events)

@@ -100,6 +100,8 @@ class EventStage:
         for k, tok in enumerate(view.tokens):
             if view.mention_at[k] is not None and view.mention_at[k].kind != "pronoun":
                 continue  # a word inside an actor's name ("riot police", "peace envoy") is no trigger
+            if tok.pos in ("VERB", "AUX") and view.dep(k) == "amod":
+                continue  # a participle used as an adjective names no act: "the internationally recognised government"
             if tok.pos in ("VERB", "AUX"):
                 patterns = self.dicts.verbs.get(view.lemma[k]) or self.dicts.verbs.get(view.lower[k]) or _stem_lookup(self.dicts.verbs, view.lower[k])
                 pos = "verb"
@@ -232,6 +234,18 @@ class EventStage:
             # PETRARCH dictionaries spell such readings out in their own patterns, so their codes
             # are kept as written.
             code, rule = future[0], f"{rule} > {future[1]}"
+        if pos == "verb" and view.lemma[k] in self.rules.word("naming_verbs"):
+            preds = [c for c in view.children[k] if view.dep(c) == "oprd"]
+            if preds:
+                # "called US policy a dead end", "branded them terrorists": a characterisation, not a call;
+                # criticism when the predicate is a negative evaluation, else no event
+                said = " ".join(view.lower[t] for p in preds for t in view.subtree(p))
+                lemmas = {view.lemma[t] for p in preds for t in view.subtree(p)} | set(said.split())
+                if lemmas & self.rules.word("negative_evaluation") or any(ph in said for ph in self.rules.word("negative_phrases")):
+                    code, rule, modality = "111", f"{rule} > rules:characterisation", "asserted"
+                else:
+                    trace(rule, "characterisation", f"{view.tokens[k].text!r} X Y names X, no event")
+                    return []
         clause = view.clause(k) if pos == "verb" else view.subtree(k)
         toks = view.tokens
         evidence = (min(toks[c].start for c in clause + [k]), max(toks[c].end for c in clause + [k]))
