@@ -370,11 +370,12 @@ def test_speaker_label_opens_a_paragraph_but_editorial_furniture_does_not():
     "text, words, expected",
     [
         pytest.param(
-            "Lavrov criticized the United States.",
+            "Lavrov criticized the United States for imposing sanctions.",
             [w("Lavrov", "PROPN", "nsubj", 1), w("criticized", "VERB", "ROOT", 1, "criticize"), w("the", "DET", "det", 4),
-             w("United", "PROPN", "compound", 4), w("States", "PROPN", "dobj", 1), w(".", "PUNCT", "punct", 1)],
+             w("United", "PROPN", "compound", 4), w("States", "PROPN", "dobj", 1), w("for", "ADP", "prep", 1),
+             w("imposing", "VERB", "pcomp", 5, "impose", "VBG"), w("sanctions", "NOUN", "dobj", 6, "sanction", "NNS"), w(".", "PUNCT", "punct", 1)],
             [("RUSGOV", "111", "USA", "asserted")],
-            id="criticised-111",
+            id="criticised-111-target-is-whom-it-is-aimed-at",
         ),
         pytest.param(
             "Lavrov said the United States is hostile.",
@@ -485,6 +486,123 @@ def test_more_cues(text, words, content, speaker):
     coded = run(build(text, [words]))
     assert " | ".join(texts(coded)) == content
     assert [q.speaker_text for q in coded.quotes] == [speaker] * len(coded.quotes)
+
+
+# -- speech acts aimed at someone, and what they say --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, words, actors, content",
+    [
+        pytest.param(
+            "Kyiv accused Moscow of breaking off contacts.",
+            [w("Kyiv", "PROPN", "nsubj", 1), w("accused", "VERB", "ROOT", 1, "accuse"), w("Moscow", "PROPN", "dobj", 1),
+             w("of", "ADP", "prep", 1), w("breaking", "VERB", "pcomp", 3, "break", "VBG"), w("off", "ADP", "prt", 4),
+             w("contacts", "NOUN", "dobj", 4, "contact", "NNS"), w(".", "PUNCT", "punct", 1)],
+            ["Kyiv", "Moscow"], ["breaking off contacts"],
+            id="actor-object-with-a-clause-as-reason-says-the-reason",
+        ),
+        pytest.param(
+            "The ministry thanked Oman for its help.",
+            [w("The", "DET", "det", 1), w("ministry", "NOUN", "nsubj", 2), w("thanked", "VERB", "ROOT", 2, "thank"),
+             w("Oman", "PROPN", "dobj", 2), w("for", "ADP", "prep", 2), w("its", "PRON", "poss", 6), w("help", "NOUN", "pobj", 4),
+             w(".", "PUNCT", "punct", 2)],
+            ["Oman"], [],
+            id="actor-object-with-a-noun-as-reason-says-nothing",
+        ),
+        pytest.param(
+            "Delhi congratulated Karachi.",
+            [w("Delhi", "PROPN", "nsubj", 1), w("congratulated", "VERB", "ROOT", 1, "congratulate"), w("Karachi", "PROPN", "dobj", 1),
+             w(".", "PUNCT", "punct", 1)],
+            ["Delhi", "Karachi"], [],
+            id="actor-object-alone-says-nothing",
+        ),
+        pytest.param(
+            'The ministry thanked Oman for what it called its "quiet mediation".',
+            [w("The", "DET", "det", 1), w("ministry", "NOUN", "nsubj", 2), w("thanked", "VERB", "ROOT", 2, "thank"),
+             w("Oman", "PROPN", "dobj", 2), w("for", "ADP", "prep", 2), w("what", "PRON", "dobj", 7), w("it", "PRON", "nsubj", 7),
+             w("called", "VERB", "pcomp", 4, "call"), w("its", "PRON", "poss", 11), w('"', "PUNCT", "punct", 11),
+             w("quiet", "ADJ", "amod", 11), w("mediation", "NOUN", "oprd", 7), w('"', "PUNCT", "punct", 2), w(".", "PUNCT", "punct", 2)],
+            ["Oman"], ['its "quiet mediation"'],
+            id="a-quotation-in-the-reason-belongs-to-its-own-cue",
+        ),
+        pytest.param(
+            "Beijing criticised the tariff decision.",
+            [w("Beijing", "PROPN", "nsubj", 1), w("criticised", "VERB", "ROOT", 1, "criticise"), w("the", "DET", "det", 4),
+             w("tariff", "NOUN", "compound", 4), w("decision", "NOUN", "dobj", 1), w(".", "PUNCT", "punct", 1)],
+            ["Beijing"], ["the tariff decision"],
+            id="a-thing-object-is-what-the-act-is-about",
+        ),
+        pytest.param(
+            "The union backed Smith.",
+            [w("The", "DET", "det", 1), w("union", "NOUN", "nsubj", 2), w("backed", "VERB", "ROOT", 2, "back"), w("Smith", "PROPN", "dobj", 2),
+             w(".", "PUNCT", "punct", 2)],
+            ["Smith"], ["Smith"],
+            id="a-stance-keeps-its-actor",
+        ),
+        pytest.param(
+            'Lima branded Quito a "bad neighbour".',
+            [w("Lima", "PROPN", "nsubj", 1), w("branded", "VERB", "ROOT", 1, "brand"), w("Quito", "PROPN", "dobj", 1),
+             w("a", "DET", "det", 6), w('"', "PUNCT", "punct", 6), w("bad", "ADJ", "amod", 6), w("neighbour", "NOUN", "dobj", 1),
+             w('"', "PUNCT", "punct", 1), w(".", "PUNCT", "punct", 1)],
+            ["Lima", "Quito"], ['Quito a "bad neighbour"'],
+            id="a-naming-verbs-second-object-is-its-predicate",
+        ),
+        pytest.param(
+            "Moscow was accused of stalling.",
+            [w("Moscow", "PROPN", "nsubjpass", 2), w("was", "AUX", "auxpass", 2, "be"), w("accused", "VERB", "ROOT", 2, "accuse", "VBN"),
+             w("of", "ADP", "prep", 2), w("stalling", "VERB", "pcomp", 3, "stall", "VBG"), w(".", "PUNCT", "punct", 2)],
+            ["Moscow"], ["stalling"],
+            id="passive-actor-subject-is-the-target-too",
+        ),
+        pytest.param(
+            "They were supported by the council.",
+            [w("They", "PRON", "nsubjpass", 2), w("were", "AUX", "auxpass", 2, "be"), w("supported", "VERB", "ROOT", 2, "support", "VBN"),
+             w("by", "ADP", "agent", 2), w("the", "DET", "det", 5), w("council", "NOUN", "pobj", 3), w(".", "PUNCT", "punct", 2)],
+            [], [],
+            id="a-bare-pronoun-is-no-content",
+        ),
+        pytest.param(
+            "He said something about the talks.",
+            [w("He", "PRON", "nsubj", 1), w("said", "VERB", "ROOT", 1, "say"), w("something", "PRON", "dobj", 1, tag="NN"),
+             w("about", "ADP", "prep", 2), w("the", "DET", "det", 5), w("talks", "NOUN", "pobj", 3, "talk", "NNS"), w(".", "PUNCT", "punct", 1)],
+            [], [],
+            id="say-with-a-pronoun-object-gives-no-words",
+        ),
+        pytest.param(
+            "Voters showed signs of fatigue.",
+            [w("Voters", "NOUN", "nsubj", 1, "voter", "NNS"), w("showed", "VERB", "ROOT", 1, "show"), w("signs", "NOUN", "dobj", 1, "sign", "NNS"),
+             w("of", "ADP", "prep", 2), w("fatigue", "NOUN", "pobj", 3), w(".", "PUNCT", "punct", 1)],
+            ["Voters"], [],
+            id="evidence-shown-by-people-is-a-display",
+        ),
+        pytest.param(
+            "The poll showed signs of fatigue.",
+            [w("The", "DET", "det", 1), w("poll", "NOUN", "nsubj", 2), w("showed", "VERB", "ROOT", 2, "show"), w("signs", "NOUN", "dobj", 2, "sign", "NNS"),
+             w("of", "ADP", "prep", 3), w("fatigue", "NOUN", "pobj", 4), w(".", "PUNCT", "punct", 2)],
+            [], ["signs of fatigue"],
+            id="evidence-shown-by-a-poll-is-a-report",
+        ),
+        pytest.param(
+            "The senator railed against Smith.",
+            [w("The", "DET", "det", 1), w("senator", "NOUN", "nsubj", 2), w("railed", "VERB", "ROOT", 2, "rail"), w("against", "ADP", "prep", 2),
+             w("Smith", "PROPN", "pobj", 3), w(".", "PUNCT", "punct", 2)],
+            ["Smith"], [],
+            id="railing-against-someone-aims-at-them",
+        ),
+        pytest.param(
+            "She addressed the convention.",
+            [w("She", "PRON", "nsubj", 1), w("addressed", "VERB", "ROOT", 1, "address"), w("the", "DET", "det", 3),
+             w("convention", "NOUN", "dobj", 1), w(".", "PUNCT", "punct", 1)],
+            [], [],
+            id="an-audience-is-addressed-not-said",
+        ),
+    ],
+)
+def test_object_of_a_speech_act(text, words, actors, content):
+    doc = build(text, [words])
+    coded = run(doc, [mention(doc, a, a.upper()[:3], kind="country") for a in actors])
+    assert texts(coded) == content
 
 
 def test_negated_cue_is_not_a_quotation():

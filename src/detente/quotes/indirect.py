@@ -8,7 +8,10 @@ Cues and their content (lists in ``cues.py``; PARC 3.0 / PolNeAR attribution rel
 - a speech act with an infinitive complement: ``urged Congress to act`` (object included), ``vowed to …``;
 - a prepositional speech act: ``called for talks``, ``warned of …``, ``pointed to …``;
 - a speech act with a noun-phrase content: ``criticised the deal as a "disaster"``, ``called him "a
-  liar"`` (the object and its predicate: ``as …``, ``for …``, an object predicate);
+  liar"`` (the object and its predicate: ``as …``, ``for …``, an object predicate). An actor object is
+  whom the act is aimed at, not what was said: ``accused Russia of breaking off contacts`` says
+  *breaking off contacts*; ``thanked Abu Dhabi for its mediation``, ``congratulated Sharif`` say
+  nothing (see ``_object_content``);
 - a noun of saying with a clause: ``his claim that …``, ``reports that …``, ``a call to …``;
 - ``according to X``: the content is the clause the phrase modifies, without the phrase;
 - a speaker label opening a paragraph without quote marks: ``PENCE: Well, …``, ``Poll: Clinton leads``.
@@ -30,12 +33,17 @@ import re
 from detente.doc import SentenceView
 from detente.stages import Tracer
 from detente.quotes.context import Context, Found, SpanSet, inside
-from detente.quotes.cues import BELIEF_VERBS, DOCUMENT_NOUNS, OBJECT_VERBS, PREP_VERBS, REPORTING_NOUNS, REPORTING_VERBS, SAYING_LIGHT_VERBS, XCOMP_VERBS
+from detente.quotes.cues import BELIEF_VERBS, DOCUMENT_NOUNS, EVIDENCE_VERBS, OBJECT_VERBS, PREP_VERBS, REPORTING_NOUNS, REPORTING_VERBS, SAYING_LIGHT_VERBS, STANCE_VERBS, XCOMP_VERBS
 from detente.quotes.direct import _LABEL, label_found
 from detente.quotes.layout import dateline_end
 
 UNSAID_AUX = {"will", "wo", "would", "may", "might", "could", "shall", "should", "must", "'ll"}
 INTENTION_VERBS = {"plan", "want", "intend", "expect", "hope", "seek", "try", "aim", "prepare", "need", "have"}
+TARGET_PREPS = {"against", "at"}
+WARNING_VERBS = {"warn", "caution"}  # a warning against someone names the danger: what was said
+# gatherings of people, whom a speech act addresses
+AUDIENCE_NOUNS = frozenset("audience crowd rally convention conference symposium summit gathering assembly congregation nation".split())
+STANCE_NOUNS = {"support", "opposition", "approval", "disapproval", "solidarity", "sympathy", "backing"}
 CUE_WORDS = REPORTING_VERBS | BELIEF_VERBS | OBJECT_VERBS | XCOMP_VERBS | frozenset(PREP_VERBS) | REPORTING_NOUNS | {"according", "accord"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
 RELATIVE = {"who", "which", "that", "whom"}
@@ -49,6 +57,17 @@ PEOPLE_NOUNS = frozenset(
 )
 _OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "advcl"}
 _OBJECT_TAIL_PREPS = {"as", "for", "of", "over", "to"}
+REASON_PREPS = {"for", "of", "over", "to", "on", "about", "against"}
+COMPARE_VERBS = {"compare", "liken"}
+NAMING_VERBS = {"call", "brand", "label", "dub", "term", "name", "declare"}
+ACTOR_PRONOUNS = {"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves"}
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "AUX", "ADJ", "NUM"}
+SAY_VERBS = {"say", "tell"}
+PERSON_PRONOUNS = {"he", "she", "they", "i", "we", "you"}
+# verbs whose actor object is part of what is said: stances ("backed the mayor"), evidence ("a poll shows
+# her ahead"), and "say" itself, whose object is always words
+KEEPS_ACTOR = STANCE_VERBS | EVIDENCE_VERBS | SAY_VERBS
+QUOTE_MARKS = {'"', "“", "”", "''", "``", "«", "»", "„", "‘", "’", "'", "”―"}
 
 
 def find_indirect(ctx: Context, taken: list[tuple[int, int]], trace: Tracer) -> list[Found]:
@@ -110,19 +129,27 @@ def _verb_cue(ctx: Context, view: SentenceView, k: int) -> Found | None:
             # the preposition of the phrasal verb ("called for talks"), not a reason after an object
             # ("called him a liar for …")
             if word in preps and o > k and not any(x < o for x in objects):
+                if word in TARGET_PREPS and lemma not in WARNING_VERBS and _is_actor(view, o):
+                    return None  # "railed against the governor": whom the act is aimed at, not what was said
                 return _found(ctx, view, list(view.subtree(o)), i, speaker, "reporting-verb:preposition")
     if lemma in OBJECT_VERBS:
         if passive:
             # "X was criticized (by Y) as …": the passive subject and its predicate; no agent, no speaker
             subj = view.kids(k, {"nsubjpass", "nsubj:pass"})
             if subj and view.lower[subj[0]] not in RELATIVE:
-                toks = list(view.subtree(subj[0])) + _tail(view, k, k)
-                return _found(ctx, view, toks, i, view.passive_agent(k), "reporting-verb:passive")
+                toks = _object_content(view, k, subj[0])
+                return _found(ctx, view, toks, i, view.passive_agent(k), "reporting-verb:passive") if toks else None
             return None
         objs = [o for o in view.kids(k, {"dobj", "obj"})]
         if objs and objs[0] > k:
-            o = objs[0]
-            return _found(ctx, view, list(view.subtree(o)) + _tail(view, k, o), i, speaker, "reporting-verb:object")
+            toks = _object_content(view, k, objs[0])
+            return _found(ctx, view, toks, i, speaker, "reporting-verb:object") if toks else None
+        if objs and view.lower[objs[0]] == "what":
+            # "for what it called its "humanitarian mediation"", "what he described as a war": the
+            # predicate of a free relative is what was said
+            tail = [t for t in _predicate(view, k, objs[0]) if not (view.dep(t) == "prep" and view.head(t) in (k, objs[0]))]
+            if tail:
+                return _found(ctx, view, tail, i, speaker, "reporting-verb:object")
         if view.dep(k) in ("relcl", "acl:relcl") and (not objs or view.lower[objs[0]] in RELATIVE):
             # "…, which Cook called "total political crap"": the relative word and the predicate
             tail = _tail(view, k, k)
@@ -141,6 +168,112 @@ def _inverted_content(view: SentenceView, k: int) -> tuple[list[int], int] | Non
         return None
     toks = [t for c in view.children[k] if c < k - 1 for t in view.subtree(c)]
     return (toks, after[-1]) if toks else None
+
+
+def _object_content(view: SentenceView, k: int, o: int) -> list[int]:
+    """What speech act k says about its object (or passive subject) o:
+
+    - a predicate on it (``called him "a liar"``, ``condemned the strikes as a violation``): the object
+      and the predicate, with any reason (``called him "a hero" for …``);
+    - an actor object (``accused Russia of …``, ``thanked Abu Dhabi for …``, ``criticised Moscow for …``)
+      is whom the act is aimed at, not what was said: the content is the reason when the reason is
+      something said — a clause (``of repeatedly breaking off contacts``), a quotation, a noun of
+      saying — else there is none (``congratulated Sharif``, ``blamed Moscow for the long gap``).
+      Stances keep their actor (``backed the mayor``);
+    - evidence (``a poll shows her ahead``) is shown by a thing: shown by a person it is a display
+      (``voters showed signs of fatigue``), not a report, unless what is shown is a stance
+      (``showing support for …``);
+    - what "say" takes is words: a pronoun object (``said it``, ``said something about …``)
+      stands for words not given, and is no content;
+    - any other object is what the act is about (``criticised the decision``, ``denied the accusation``),
+      with its reason."""
+    pred = _predicate(view, k, o)
+    reason = [p for p in _tail(view, k, o) if p not in pred]
+    if pred:
+        return list(view.subtree(o)) + pred + reason
+    if view.lemma[k] in EVIDENCE_VERBS and not view.is_passive(k):
+        subj = view.subject(k)
+        if subj is None or _is_person(view, subj) and view.lemma[o] not in STANCE_NOUNS:
+            return []  # "voters showed signs of fatigue": a display, not a report
+    if view.lemma[k] not in KEEPS_ACTOR and _is_actor(view, o) and not _quoted(view, view.subtree(o)):
+        return [t for p, r in _reason_parts(view, k, o) if _said(view, p, r) for t in view.subtree(r)]
+    if view.lemma[k] in SAY_VERBS and view.tokens[o].pos == "PRON" and view.lower[o] not in RELATIVE:
+        return []
+    return list(view.subtree(o)) + reason
+
+
+def _predicate(view: SentenceView, k: int, o: int) -> list[int]:
+    """What naming or evaluating speech act k predicates of its object o: an object predicate
+    (``called him "a liar"``, a second object as in ``branded Quito a "bad neighbour"`` or
+    ``a poll showing her ahead by five points``) or an
+    ``as`` phrase (``condemned the strikes as …``, hung on the verb or on the object); a ``to`` phrase
+    for a comparison (``likened the levy to …``)."""
+    toks: list[int] = []
+    for c in view.children[k]:
+        if c <= o:
+            continue
+        dep = view.dep(c)
+        if dep == "oprd" or dep in ("dobj", "obj") and (view.lemma[k] in NAMING_VERBS or view.lemma[k] in EVIDENCE_VERBS) or (dep == "prep" and (view.lower[c] == "as" or view.lower[c] == "to" and view.lemma[k] in COMPARE_VERBS)):
+            toks.extend(view.subtree(c))
+    for c in view.kids(o, {"prep"}):
+        if view.lower[c] == "as" and view.kids(c, {"pobj"}):
+            toks.extend(view.subtree(c))
+    return toks
+
+
+def _reason_parts(view: SentenceView, k: int, o: int) -> list[tuple[int, int]]:
+    """What a speech act gives as its reason, after its object, as (phrase, head) pairs: a clause
+    (itself twice), or a ``for``/``of``/``over``/``to``/``on``/``about`` phrase and its object
+    (``for not paying its debts``), hung on the verb or on the object."""
+    parts: list[tuple[int, int]] = []
+    for c in view.children[k]:
+        if c < o:
+            continue
+        if view.dep(c) in ("xcomp", "ccomp"):
+            parts.append((c, c))
+        elif view.dep(c) == "prep" and view.lower[c] in REASON_PREPS:
+            parts.extend((c, g) for g in view.kids(c, {"pobj", "pcomp"}))
+    for c in view.kids(o, {"prep"}):
+        if view.lower[c] in REASON_PREPS:
+            parts.extend((c, g) for g in view.kids(c, {"pobj", "pcomp"}))
+    return parts
+
+
+def _said(view: SentenceView, phrase: int, r: int) -> bool:
+    """Is a reason (``phrase`` headed by ``r``) something said: a clause (``of repeatedly breaking off
+    contacts``, ``that …``), a noun of saying (``for his remarks``), or words in quote marks of its own
+    (not those of a nested cue: ``for what it called "…"``)?"""
+    tok = view.tokens[r]
+    if tok.pos in ("VERB", "AUX"):
+        if tok.tag == "VBG" or view.dep(r) in ("ccomp", "xcomp"):
+            return True
+        if view.lemma[r] in CUE_WORDS:
+            return False  # a clause with a cue of its own says its own words
+    if tok.pos in ("NOUN", "PROPN") and (view.lemma[r] in REPORTING_NOUNS or view.lower[r] in REPORTING_NOUNS):
+        return True
+    nested = {t for c in view.children[r] if view.dep(c) in ("relcl", "acl", "acl:relcl") for t in view.subtree(c)}
+    return _quoted(view, [t for t in view.subtree(phrase) if t not in nested])
+
+
+def _quoted(view: SentenceView, toks: list[int]) -> bool:
+    """Do quote marks stand among these tokens?"""
+    return any(view.tokens[t].pos == "PUNCT" and view.tokens[t].text in QUOTE_MARKS for t in toks)
+
+
+def _is_actor(view: SentenceView, o: int) -> bool:
+    """Is the phrase headed by o an actor (a person, a body, a country, an audience: ``addressed the
+    convention``) rather than a thing?"""
+    m = view.mention_at[o]
+    if m is not None:
+        return True
+    low = view.lower[o]
+    return low in ACTOR_PRONOUNS or low in PEOPLE_NOUNS or view.lemma[o] in PEOPLE_NOUNS or view.lemma[o] in AUDIENCE_NOUNS
+
+
+def _is_person(view: SentenceView, k: int) -> bool:
+    """Is the phrase headed by k a person or people (not a body, a poll or a paper)?"""
+    m = view.mention_at[k]
+    return (m is not None and m.kind == "person") or view.lower[k] in PERSON_PRONOUNS or view.lower[k] in PEOPLE_NOUNS or view.lemma[k] in PEOPLE_NOUNS
 
 
 def _tail(view: SentenceView, k: int, after: int) -> list[int]:
@@ -317,6 +450,8 @@ def _found(ctx: Context, view: SentenceView, toks: list[int], cue: int, speaker:
     parts = clean_content(ctx, view, toks)
     if not parts or sum(b - a for a, b in parts) < 3:
         return None
+    if not any(view.tokens[t].pos in CONTENT_POS or view.tokens[t].tag.startswith("NN") for t in toks):
+        return None  # "They were supported by …", "According to aides, mostly": nothing is said
     return Found("indirect", parts, cue=cue, speaker_head=speaker + view.base if speaker is not None else None, via=via)
 
 
