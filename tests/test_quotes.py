@@ -605,6 +605,111 @@ def test_object_of_a_speech_act(text, words, actors, content):
     assert texts(coded) == content
 
 
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        pytest.param(
+            "If the envoy rejected the plan, talks would end.",
+            [w("If", "SCONJ", "mark", 3), w("the", "DET", "det", 2), w("envoy", "NOUN", "nsubj", 3), w("rejected", "VERB", "advcl", 9, "reject"),
+             w("the", "DET", "det", 5), w("plan", "NOUN", "dobj", 3), w(",", "PUNCT", "punct", 9), w("talks", "NOUN", "nsubj", 9, "talk", "NNS"),
+             w("would", "AUX", "aux", 9), w("end", "VERB", "ROOT", 9), w(".", "PUNCT", "punct", 9)],
+            id="supposed-in-an-if-clause",
+        ),
+        pytest.param(
+            "He left without saying that the talks had failed.",
+            [w("He", "PRON", "nsubj", 1), w("left", "VERB", "ROOT", 1, "leave"), w("without", "ADP", "prep", 1),
+             w("saying", "VERB", "pcomp", 2, "say", "VBG"), w("that", "SCONJ", "mark", 8), w("the", "DET", "det", 6),
+             w("talks", "NOUN", "nsubj", 8, "talk", "NNS"), w("had", "AUX", "aux", 8, "have"), w("failed", "VERB", "ccomp", 3, "fail", "VBN"),
+             w(".", "PUNCT", "punct", 1)],
+            id="without-saying",
+        ),
+        pytest.param(
+            "Moscow could reject the deal, citing the costs.",
+            [w("Moscow", "PROPN", "nsubj", 2), w("could", "AUX", "aux", 2), w("reject", "VERB", "ROOT", 2), w("the", "DET", "det", 4),
+             w("deal", "NOUN", "dobj", 2), w(",", "PUNCT", "punct", 2), w("citing", "VERB", "advcl", 2, "cite", "VBG"), w("the", "DET", "det", 8),
+             w("costs", "NOUN", "dobj", 6, "cost", "NNS"), w(".", "PUNCT", "punct", 2)],
+            id="a-participle-under-a-modal-clause",
+        ),
+        pytest.param(
+            "The mayor needs a council vote to confirm the budget.",
+            [w("The", "DET", "det", 1), w("mayor", "NOUN", "nsubj", 2), w("needs", "VERB", "ROOT", 2, "need"), w("a", "DET", "det", 5),
+             w("council", "NOUN", "compound", 5), w("vote", "NOUN", "dobj", 2), w("to", "PART", "aux", 7), w("confirm", "VERB", "advcl", 2, tag="VB"),
+             w("the", "DET", "det", 9), w("budget", "NOUN", "dobj", 7), w(".", "PUNCT", "punct", 2)],
+            id="an-infinitive-of-need",
+        ),
+        pytest.param(
+            "Go further and ask whether the plan works.",
+            [w("Go", "VERB", "ROOT", 0, "go", "VB"), w("further", "ADV", "advmod", 0), w("and", "CCONJ", "cc", 0), w("ask", "VERB", "conj", 0, tag="VB"),
+             w("whether", "SCONJ", "mark", 7), w("the", "DET", "det", 6), w("plan", "NOUN", "nsubj", 7), w("works", "VERB", "ccomp", 3, "work", "VBZ"),
+             w(".", "PUNCT", "punct", 0)],
+            id="an-order-to-the-reader",
+        ),
+        pytest.param(
+            "He is learning how to praise rivals.",
+            [w("He", "PRON", "nsubj", 2), w("is", "AUX", "aux", 2, "be"), w("learning", "VERB", "ROOT", 2, "learn", "VBG"),
+             w("how", "SCONJ", "advmod", 5, tag="WRB"), w("to", "PART", "aux", 5), w("praise", "VERB", "xcomp", 2, tag="VB"),
+             w("rivals", "NOUN", "dobj", 5, "rival", "NNS"), w(".", "PUNCT", "punct", 2)],
+            id="how-to-is-a-question-not-an-act",
+        ),
+        pytest.param(
+            "Anyone wanting to apply should wait.",
+            [w("Anyone", "PRON", "nsubj", 5), w("wanting", "VERB", "acl", 0, "want", "VBG"), w("to", "PART", "aux", 3),
+             w("apply", "VERB", "xcomp", 1, tag="VB"), w("should", "AUX", "aux", 5), w("wait", "VERB", "ROOT", 5), w(".", "PUNCT", "punct", 5)],
+            id="anyone-is-nobody-in-particular",
+        ),
+        pytest.param(
+            "Do you know what it costs?",
+            [w("Do", "AUX", "aux", 2, "do"), w("you", "PRON", "nsubj", 2), w("know", "VERB", "ROOT", 2), w("what", "PRON", "dobj", 5, tag="WP"),
+             w("it", "PRON", "nsubj", 5), w("costs", "VERB", "ccomp", 2, "cost", "VBZ"), w("?", "PUNCT", "punct", 2)],
+            id="a-question-to-the-reader",
+        ),
+        pytest.param(
+            "Until then, and assuming that the truce holds, prices fall.",
+            [w("Until", "ADP", "prep", 11), w("then", "ADV", "pcomp", 0), w(",", "PUNCT", "punct", 0), w("and", "CCONJ", "cc", 0),
+             w("assuming", "VERB", "conj", 0, "assume", "VBG"), w("that", "SCONJ", "mark", 8), w("the", "DET", "det", 7), w("truce", "NOUN", "nsubj", 8),
+             w("holds", "VERB", "ccomp", 4, "hold", "VBZ"), w(",", "PUNCT", "punct", 11), w("prices", "NOUN", "nsubj", 11, "price", "NNS"),
+             w("fall", "VERB", "ROOT", 11), w(".", "PUNCT", "punct", 11)],
+            id="the-writers-own-supposition",
+        ),
+    ],
+)
+def test_speech_act_not_made_is_no_quotation(text, words):
+    assert run(build(text, [words])).quotes == ()
+
+
+@pytest.mark.parametrize(
+    "text, words, content",
+    [
+        pytest.param(
+            "We have seen this before: Smith declared war on the plan.",
+            [w("We", "PRON", "nsubj", 2), w("have", "AUX", "aux", 2), w("seen", "VERB", "ccomp", 7, "see", "VBN"), w("this", "PRON", "dobj", 2),
+             w("before", "ADV", "advmod", 2), w(":", "PUNCT", "punct", 2), w("Smith", "PROPN", "nsubj", 7), w("declared", "VERB", "ROOT", 7, "declare"),
+             w("war", "NOUN", "dobj", 7), w("on", "ADP", "prep", 8), w("the", "DET", "det", 11), w("plan", "NOUN", "pobj", 9), w(".", "PUNCT", "punct", 7)],
+            [],
+            id="words-before-a-colon-are-the-writers",
+        ),
+        pytest.param(
+            "The crowd cheered loudly, she added the words.",
+            [w("The", "DET", "det", 1), w("crowd", "NOUN", "nsubj", 2), w("cheered", "VERB", "ccomp", 6, "cheer"), w("loudly", "ADV", "advmod", 2),
+             w(",", "PUNCT", "punct", 6), w("she", "PRON", "nsubj", 6), w("added", "VERB", "ROOT", 6, "add"), w("the", "DET", "det", 8),
+             w("words", "NOUN", "dobj", 6, "word", "NNS"), w(".", "PUNCT", "punct", 6)],
+            [],
+            id="a-cue-whose-object-is-its-words-takes-no-clause-before",
+        ),
+        pytest.param(
+            "Jones said it was over before he left.",
+            [w("Jones", "PROPN", "nsubj", 1), w("said", "VERB", "ROOT", 1, "say"), w("it", "PRON", "nsubj", 3), w("was", "AUX", "ccomp", 1, "be"),
+             w("over", "ADV", "advmod", 3), w("before", "SCONJ", "mark", 7), w("he", "PRON", "nsubj", 7), w("left", "VERB", "ccomp", 1, "leave"),
+             w(".", "PUNCT", "punct", 1)],
+            ["it was over"],
+            id="an-adverbial-clause-after-the-cue-is-not-what-was-said",
+        ),
+    ],
+)
+def test_what_a_clause_cue_takes(text, words, content):
+    assert texts(run(build(text, [words]))) == content
+
+
 def test_negated_cue_is_not_a_quotation():
     text = "The Kremlin did not comment on the talks."
     doc = build(text, [[w("The", "DET", "det", 1), w("Kremlin", "PROPN", "nsubj", 4), w("did", "AUX", "aux", 4, "do"), w("not", "PART", "neg", 4),

@@ -22,6 +22,12 @@ complement whose subject is the reporting subject itself (``Russia said it wants
 remains ready for …``) is the reporter's summary of the subject's stance, not part of what was said,
 and is left out; an additive one (``said it had acted and would publish …``) stays.
 
+A speech act not made is no quotation (``_unsaid``): a future, modal or negated one, one only supposed
+(``if …``, ``without saying``), one set in a clause that is not real itself (``could walk out,
+pressing for …``), an order or a question to the reader, one by nobody in particular (``anyone wanting
+to …``). A clause parsed as the complement is not what was said when it is an adverbial clause, or
+stands before the cue cut off by a colon (``_complement``).
+
 What it does not do: direct quotations (``direct.py``), kinds (decided from the content and the quote
 marks by the stage), or speakers beyond naming the token that heads the speaker phrase.
 """
@@ -38,12 +44,18 @@ from detente.quotes.direct import _LABEL, label_found
 from detente.quotes.layout import dateline_end
 
 UNSAID_AUX = {"will", "wo", "would", "may", "might", "could", "shall", "should", "must", "'ll"}
-INTENTION_VERBS = {"plan", "want", "intend", "expect", "hope", "seek", "try", "aim", "prepare", "need", "have"}
+INTENTION_VERBS = {"plan", "want", "intend", "expect", "hope", "seek", "try", "aim", "prepare", "need", "have", "rely", "design"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+SUPPOSING = {"if", "unless"}
 TARGET_PREPS = {"against", "at"}
 WARNING_VERBS = {"warn", "caution"}  # a warning against someone names the danger: what was said
 # gatherings of people, whom a speech act addresses
 AUDIENCE_NOUNS = frozenset("audience crowd rally convention conference symposium summit gathering assembly congregation nation".split())
 STANCE_NOUNS = {"support", "opposition", "approval", "disapproval", "solidarity", "sympathy", "backing"}
+ADVERBIAL_MARKS = {"before", "after", "when", "while", "because", "since", "until", "although", "though", "as", "once", "whereas", "unless"}
+GENERIC_SPEAKERS = {"anyone", "anybody", "whoever", "whomever"}
+# links by which a clause without a subject of its own hangs from the clause it belongs to
+NONFINITE_LINKS = {"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"}
 CUE_WORDS = REPORTING_VERBS | BELIEF_VERBS | OBJECT_VERBS | XCOMP_VERBS | frozenset(PREP_VERBS) | REPORTING_NOUNS | {"according", "accord"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
 RELATIVE = {"who", "which", "that", "whom"}
@@ -102,9 +114,16 @@ def _verb_cue(ctx: Context, view: SentenceView, k: int) -> Found | None:
         return None  # the source of "according to", misparsed as a verb
     i = k + view.base
     speaker = _speaker(view, k)
+    if speaker is not None and _nobody(view, speaker):
+        return None
     if lemma in REPORTING_VERBS or lemma in BELIEF_VERBS:
         comps = view.kids(k, {"ccomp"})
         if comps:
+            comps = [c for c in comps if _complement(view, k, c)]
+            if not comps:
+                return None
+            if lemma in BELIEF_VERBS and speaker is None and view.tokens[k].tag == "VBG" and not view.kids(k, SUBJECT_DEPS):
+                return None  # "assuming that …": the writer's own supposition
             toks = [t for c in comps for t in _clause_content(view, c, k)]
             return _found(ctx, view, toks, i, speaker, "reporting-verb:clause")
         inverted = _inverted_content(view, k) if lemma in REPORTING_VERBS else None
@@ -114,6 +133,8 @@ def _verb_cue(ctx: Context, view: SentenceView, k: int) -> Found | None:
         if view.dep(k) == "parataxis" and head != k and view.tokens[head].pos in ("VERB", "AUX") and lemma in REPORTING_VERBS:
             own = set(view.subtree(k))
             toks = [t for t in view.subtree(head) if t not in own]
+            if _cut_off(view, toks, k):
+                return None
             return _found(ctx, view, toks, i, speaker, "reporting-verb:parenthetical")
     passive = view.is_passive(k)
     if lemma in XCOMP_VERBS:
@@ -156,6 +177,38 @@ def _verb_cue(ctx: Context, view: SentenceView, k: int) -> Found | None:
             if tail:
                 return _found(ctx, view, objs + tail, i, speaker, "reporting-verb:object")
     return None
+
+
+def _nobody(view: SentenceView, speaker: int) -> bool:
+    """Is the speaker nobody in particular: ``anyone wanting to apply …``, or the reader asked a
+    question (``Do you know what it costs?``)?"""
+    low = view.lower[speaker]
+    return low in GENERIC_SPEAKERS or low == "you" and any(t.text == "?" for t in view.tokens[-2:])
+
+
+def _complement(view: SentenceView, k: int, c: int) -> bool:
+    """Is clause c, parsed as the complement of cue k, what was said (or believed)? Not when it is
+
+    - an adverbial clause after the cue that the parser took for its complement (``said before he
+      left``);
+    - before the cue but cut off from it by a colon (``We have seen this before: Smith
+      declared war on the plan``), or before a cue whose object is the words it said (``…, she added the words,
+      "…"``)."""
+    if c > k and any(view.lower[m] in ADVERBIAL_MARKS for m in view.kids(c, {"mark"})):
+        return False
+    if c < k:
+        if _cut_off(view, view.subtree(c), k):
+            return False
+        if any(d > k and view.dep(d) in ("dobj", "obj") and view.tokens[d].pos == "NOUN" and view.lemma[d] in REPORTING_NOUNS for d in view.children[k]):
+            return False
+    return True
+
+
+def _cut_off(view: SentenceView, content: list[int], k: int) -> bool:
+    """Does a colon or semicolon stand between content before cue k and the cue (``We have seen this
+    before: Smith declared …``)? Then the words before it are the writer's, not the cue's."""
+    words = [t for t in content if view.tokens[t].pos != "PUNCT" and t < k]
+    return bool(words) and any(view.tokens[t].text in (":", ";") for t in range(words[-1] + 1, k))
 
 
 def _inverted_content(view: SentenceView, k: int) -> tuple[list[int], int] | None:
@@ -287,7 +340,10 @@ def _tail(view: SentenceView, k: int, after: int) -> list[int]:
 
 
 def _unsaid(view: SentenceView, k: int) -> bool:
-    """A speech act not (yet) made: ``will announce``, ``may call for``, ``plans to urge``."""
+    """A speech act not (yet) made: ``will announce``, ``may call for``, ``plans to urge``, ``did not
+    comment``; one only supposed (``if a ceasefire were offered``, ``without saying``), or set in a
+    clause that is itself not real: ``would do well to visit the border, stressing …``, ``needs a
+    council vote to confirm …``."""
     auxes = [view.lower[a] for a in view.kids(k, {"aux"})]
     if any(a in UNSAID_AUX for a in auxes):
         return True
@@ -295,7 +351,26 @@ def _unsaid(view: SentenceView, k: int) -> bool:
         return True  # "did not comment on …", "never said …": nothing was said
     if view.dep(k) == "ROOT" and view.tokens[k].tag == "VB" and not view.kids(k, SUBJECT_DEPS) and not auxes:
         return True  # an imperative addresses the reader: "Now tell us …"
-    return view.dep(k) == "xcomp" and view.lemma[view.head(k)] in INTENTION_VERBS
+    h = k
+    for _ in range(8):
+        if any(view.lower[m] in SUPPOSING for m in view.kids(h, {"mark"})):
+            return True  # "if a ceasefire were offered", "unless he says so"
+        dep, head = view.dep(h), view.head(h)
+        if head == h or view.kids(h, SUBJECT_DEPS) or dep not in NONFINITE_LINKS or view.tokens[h].tag in FINITE_TAGS:
+            return False  # a clause with a subject or a tense of its own stands on its own
+        to = any(view.lower[a] == "to" for a in view.kids(h, {"aux"}))
+        if dep == "conj" and view.dep(head) == "ROOT" and view.tokens[head].tag == "VB" and not view.kids(head, SUBJECT_DEPS | {"aux"}):
+            return True  # "go further and ask …": the reader is told to ask
+        if to and any(view.tokens[w].tag == "WRB" or view.lower[w] == "whether" for w in view.kids(h, {"advmod", "mark"})):
+            return True  # "learning how to praise rivals", "whether to call …": a question, not an act
+        if dep == "pcomp" and view.lower[head] == "without":
+            return True  # "left without saying why", "without saying that …"
+        if to and dep in ("xcomp", "advcl") and view.lemma[head] in INTENTION_VERBS:
+            return True  # "plans to urge", "needs a council vote to confirm", "designed to reassure"
+        if dep in ("xcomp", "advcl", "conj") and any(view.lower[a] in UNSAID_AUX for a in view.kids(head, {"aux"})) and not view.kids(head, {"neg"}):
+            return True  # "could walk out, pressing for …", "would do well to visit …, stressing …"
+        h = head
+    return False
 
 
 def _clause_content(view: SentenceView, c: int, cue: int) -> list[int]:
