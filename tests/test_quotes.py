@@ -710,6 +710,58 @@ def test_what_a_clause_cue_takes(text, words, content):
     assert texts(run(build(text, [words]))) == content
 
 
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        pytest.param(
+            "In his book, “Keep Your Savings Safe,” Smith suggested saving early.",
+            [[w("In", "ADP", "prep", 13), w("his", "PRON", "poss", 2), w("book", "NOUN", "pobj", 0), w(",", "PUNCT", "punct", 13),
+              w("“", "PUNCT", "punct", 13), w("Keep", "VERB", "ccomp", 13, "keep", "VB"), w("Your", "PRON", "poss", 7), w("Savings", "NOUN", "nsubj", 8, "saving"),
+              w("Safe", "ADJ", "ccomp", 5, "safe"), w(",", "PUNCT", "punct", 13), w("”", "PUNCT", "punct", 13),
+              w("Smith", "PROPN", "nsubj", 13), w("suggested", "VERB", "ROOT", 13, "suggest"), w("saving", "VERB", "xcomp", 13, "save", "VBG"),
+              w("early", "ADV", "advmod", 14), w(".", "PUNCT", "punct", 13)]],
+            id="the-title-of-a-book-is-nobodys-words",
+        ),
+        pytest.param(
+            "Jane Roe's column, “Smith, tell us your own story,” is very thoughtful.",
+            [[w("Jane", "PROPN", "compound", 1), w("Roe", "PROPN", "poss", 3), w("'s", "PART", "case", 1), w("column", "NOUN", "nsubj", 15),
+              w(",", "PUNCT", "punct", 3), w("“", "PUNCT", "punct", 8), w("Smith", "PROPN", "npadvmod", 8), w(",", "PUNCT", "punct", 8),
+              w("tell", "VERB", "appos", 3, "tell", "VB"), w("us", "PRON", "dative", 8), w("your", "PRON", "poss", 12), w("own", "ADJ", "amod", 12),
+              w("story", "NOUN", "dobj", 8), w(",", "PUNCT", "punct", 8), w("”", "PUNCT", "punct", 8), w("is", "AUX", "ROOT", 15, "be"),
+              w("very", "ADV", "advmod", 17), w("thoughtful", "ADJ", "acomp", 15), w(".", "PUNCT", "punct", 15)]],
+            id="the-title-of-a-column-and-its-words-are-no-cue",
+        ),
+        pytest.param(
+            "The mill closed.\n\n“Return of the River Towns.”\n\nIt reopened.",
+            [[w("The", "DET", "det", 1), w("mill", "NOUN", "nsubj", 2), w("closed", "VERB", "ROOT", 2, "close"), w(".", "PUNCT", "punct", 2)],
+             [w("“", "PUNCT", "punct", 1), w("Return", "NOUN", "ROOT", 1, "return"), w("of", "ADP", "prep", 1), w("the", "DET", "det", 5),
+              w("River", "PROPN", "compound", 5), w("Towns", "PROPN", "pobj", 2), w(".", "PUNCT", "punct", 1), w("”", "PUNCT", "punct", 1)],
+             [w("It", "PRON", "nsubj", 1), w("reopened", "VERB", "ROOT", 1, "reopen"), w(".", "PUNCT", "punct", 1)]],
+            id="a-title-case-heading-with-small-words",
+        ),
+        pytest.param(
+            "“(LAUGHTER.)”",
+            [[w("“", "PUNCT", "punct", 2), w("(", "PUNCT", "punct", 2), w("LAUGHTER", "PROPN", "ROOT", 2), w(".", "PUNCT", "punct", 2),
+              w(")", "PUNCT", "punct", 2), w("”", "PUNCT", "punct", 2)]],
+            id="a-stage-direction",
+        ),
+    ],
+)
+def test_titles_in_quote_marks_are_no_quotations(text, sentences):
+    assert run(build(text, sentences)).quotes == ()
+
+
+def test_a_song_line_is_cued_by_sings():
+    text = "“We walk on through the storm and the rain,” she sings."
+    doc = build(text, [[
+        w("“", "PUNCT", "punct", 13), w("We", "PRON", "nsubj", 2), w("walk", "VERB", "ccomp", 13), w("on", "ADP", "prt", 2),
+        w("through", "ADP", "prep", 2), w("the", "DET", "det", 6), w("storm", "NOUN", "pobj", 4), w("and", "CCONJ", "cc", 6),
+        w("the", "DET", "det", 9), w("rain", "NOUN", "conj", 6), w(",", "PUNCT", "punct", 13), w("”", "PUNCT", "punct", 13),
+        w("she", "PRON", "nsubj", 13), w("sings", "VERB", "ROOT", 13, "sing"), w(".", "PUNCT", "punct", 13)]])
+    [q] = run(doc).quotes
+    assert (q.kind, q.cue_lemma, q.speaker_text) == ("direct", "sing", "she")
+
+
 def test_negated_cue_is_not_a_quotation():
     text = "The Kremlin did not comment on the talks."
     doc = build(text, [[w("The", "DET", "det", 1), w("Kremlin", "PROPN", "nsubj", 4), w("did", "AUX", "aux", 4, "do"), w("not", "PART", "neg", 4),

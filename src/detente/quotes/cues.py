@@ -31,6 +31,9 @@ REPORTING_VERBS = frozenset(
     """.split()
 )
 
+# verbs that cue the quoted words beside them ("“…,” she sings") but take no clause of what was said
+QUOTE_ONLY_VERBS = frozenset("sing".split())
+
 # verbs of propositional attitude: cues only when they take a clause ("believe that …")
 BELIEF_VERBS = frozenset(
     """
