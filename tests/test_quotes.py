@@ -370,11 +370,12 @@ def test_speaker_label_opens_a_paragraph_but_editorial_furniture_does_not():
     "text, words, expected",
     [
         pytest.param(
-            "Lavrov criticized the United States.",
+            "Lavrov criticized the United States for imposing sanctions.",
             [w("Lavrov", "PROPN", "nsubj", 1), w("criticized", "VERB", "ROOT", 1, "criticize"), w("the", "DET", "det", 4),
-             w("United", "PROPN", "compound", 4), w("States", "PROPN", "dobj", 1), w(".", "PUNCT", "punct", 1)],
+             w("United", "PROPN", "compound", 4), w("States", "PROPN", "dobj", 1), w("for", "ADP", "prep", 1),
+             w("imposing", "VERB", "pcomp", 5, "impose", "VBG"), w("sanctions", "NOUN", "dobj", 6, "sanction", "NNS"), w(".", "PUNCT", "punct", 1)],
             [("RUSGOV", "111", "USA", "asserted")],
-            id="criticised-111",
+            id="criticised-111-target-is-whom-it-is-aimed-at",
         ),
         pytest.param(
             "Lavrov said the United States is hostile.",
@@ -485,6 +486,280 @@ def test_more_cues(text, words, content, speaker):
     coded = run(build(text, [words]))
     assert " | ".join(texts(coded)) == content
     assert [q.speaker_text for q in coded.quotes] == [speaker] * len(coded.quotes)
+
+
+# -- speech acts aimed at someone, and what they say --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, words, actors, content",
+    [
+        pytest.param(
+            "Kyiv accused Moscow of breaking off contacts.",
+            [w("Kyiv", "PROPN", "nsubj", 1), w("accused", "VERB", "ROOT", 1, "accuse"), w("Moscow", "PROPN", "dobj", 1),
+             w("of", "ADP", "prep", 1), w("breaking", "VERB", "pcomp", 3, "break", "VBG"), w("off", "ADP", "prt", 4),
+             w("contacts", "NOUN", "dobj", 4, "contact", "NNS"), w(".", "PUNCT", "punct", 1)],
+            ["Kyiv", "Moscow"], ["breaking off contacts"],
+            id="actor-object-with-a-clause-as-reason-says-the-reason",
+        ),
+        pytest.param(
+            "The ministry thanked Oman for its help.",
+            [w("The", "DET", "det", 1), w("ministry", "NOUN", "nsubj", 2), w("thanked", "VERB", "ROOT", 2, "thank"),
+             w("Oman", "PROPN", "dobj", 2), w("for", "ADP", "prep", 2), w("its", "PRON", "poss", 6), w("help", "NOUN", "pobj", 4),
+             w(".", "PUNCT", "punct", 2)],
+            ["Oman"], [],
+            id="actor-object-with-a-noun-as-reason-says-nothing",
+        ),
+        pytest.param(
+            "Delhi congratulated Karachi.",
+            [w("Delhi", "PROPN", "nsubj", 1), w("congratulated", "VERB", "ROOT", 1, "congratulate"), w("Karachi", "PROPN", "dobj", 1),
+             w(".", "PUNCT", "punct", 1)],
+            ["Delhi", "Karachi"], [],
+            id="actor-object-alone-says-nothing",
+        ),
+        pytest.param(
+            'The ministry thanked Oman for what it called its "quiet mediation".',
+            [w("The", "DET", "det", 1), w("ministry", "NOUN", "nsubj", 2), w("thanked", "VERB", "ROOT", 2, "thank"),
+             w("Oman", "PROPN", "dobj", 2), w("for", "ADP", "prep", 2), w("what", "PRON", "dobj", 7), w("it", "PRON", "nsubj", 7),
+             w("called", "VERB", "pcomp", 4, "call"), w("its", "PRON", "poss", 11), w('"', "PUNCT", "punct", 11),
+             w("quiet", "ADJ", "amod", 11), w("mediation", "NOUN", "oprd", 7), w('"', "PUNCT", "punct", 2), w(".", "PUNCT", "punct", 2)],
+            ["Oman"], ['its "quiet mediation"'],
+            id="a-quotation-in-the-reason-belongs-to-its-own-cue",
+        ),
+        pytest.param(
+            "Beijing criticised the tariff decision.",
+            [w("Beijing", "PROPN", "nsubj", 1), w("criticised", "VERB", "ROOT", 1, "criticise"), w("the", "DET", "det", 4),
+             w("tariff", "NOUN", "compound", 4), w("decision", "NOUN", "dobj", 1), w(".", "PUNCT", "punct", 1)],
+            ["Beijing"], ["the tariff decision"],
+            id="a-thing-object-is-what-the-act-is-about",
+        ),
+        pytest.param(
+            "The union backed Smith.",
+            [w("The", "DET", "det", 1), w("union", "NOUN", "nsubj", 2), w("backed", "VERB", "ROOT", 2, "back"), w("Smith", "PROPN", "dobj", 2),
+             w(".", "PUNCT", "punct", 2)],
+            ["Smith"], ["Smith"],
+            id="a-stance-keeps-its-actor",
+        ),
+        pytest.param(
+            'Lima branded Quito a "bad neighbour".',
+            [w("Lima", "PROPN", "nsubj", 1), w("branded", "VERB", "ROOT", 1, "brand"), w("Quito", "PROPN", "dobj", 1),
+             w("a", "DET", "det", 6), w('"', "PUNCT", "punct", 6), w("bad", "ADJ", "amod", 6), w("neighbour", "NOUN", "dobj", 1),
+             w('"', "PUNCT", "punct", 1), w(".", "PUNCT", "punct", 1)],
+            ["Lima", "Quito"], ['Quito a "bad neighbour"'],
+            id="a-naming-verbs-second-object-is-its-predicate",
+        ),
+        pytest.param(
+            "Moscow was accused of stalling.",
+            [w("Moscow", "PROPN", "nsubjpass", 2), w("was", "AUX", "auxpass", 2, "be"), w("accused", "VERB", "ROOT", 2, "accuse", "VBN"),
+             w("of", "ADP", "prep", 2), w("stalling", "VERB", "pcomp", 3, "stall", "VBG"), w(".", "PUNCT", "punct", 2)],
+            ["Moscow"], ["stalling"],
+            id="passive-actor-subject-is-the-target-too",
+        ),
+        pytest.param(
+            "They were supported by the council.",
+            [w("They", "PRON", "nsubjpass", 2), w("were", "AUX", "auxpass", 2, "be"), w("supported", "VERB", "ROOT", 2, "support", "VBN"),
+             w("by", "ADP", "agent", 2), w("the", "DET", "det", 5), w("council", "NOUN", "pobj", 3), w(".", "PUNCT", "punct", 2)],
+            [], [],
+            id="a-bare-pronoun-is-no-content",
+        ),
+        pytest.param(
+            "He said something about the talks.",
+            [w("He", "PRON", "nsubj", 1), w("said", "VERB", "ROOT", 1, "say"), w("something", "PRON", "dobj", 1, tag="NN"),
+             w("about", "ADP", "prep", 2), w("the", "DET", "det", 5), w("talks", "NOUN", "pobj", 3, "talk", "NNS"), w(".", "PUNCT", "punct", 1)],
+            [], [],
+            id="say-with-a-pronoun-object-gives-no-words",
+        ),
+        pytest.param(
+            "Voters showed signs of fatigue.",
+            [w("Voters", "NOUN", "nsubj", 1, "voter", "NNS"), w("showed", "VERB", "ROOT", 1, "show"), w("signs", "NOUN", "dobj", 1, "sign", "NNS"),
+             w("of", "ADP", "prep", 2), w("fatigue", "NOUN", "pobj", 3), w(".", "PUNCT", "punct", 1)],
+            ["Voters"], [],
+            id="evidence-shown-by-people-is-a-display",
+        ),
+        pytest.param(
+            "The poll showed signs of fatigue.",
+            [w("The", "DET", "det", 1), w("poll", "NOUN", "nsubj", 2), w("showed", "VERB", "ROOT", 2, "show"), w("signs", "NOUN", "dobj", 2, "sign", "NNS"),
+             w("of", "ADP", "prep", 3), w("fatigue", "NOUN", "pobj", 4), w(".", "PUNCT", "punct", 2)],
+            [], ["signs of fatigue"],
+            id="evidence-shown-by-a-poll-is-a-report",
+        ),
+        pytest.param(
+            "The senator railed against Smith.",
+            [w("The", "DET", "det", 1), w("senator", "NOUN", "nsubj", 2), w("railed", "VERB", "ROOT", 2, "rail"), w("against", "ADP", "prep", 2),
+             w("Smith", "PROPN", "pobj", 3), w(".", "PUNCT", "punct", 2)],
+            ["Smith"], [],
+            id="railing-against-someone-aims-at-them",
+        ),
+        pytest.param(
+            "She addressed the convention.",
+            [w("She", "PRON", "nsubj", 1), w("addressed", "VERB", "ROOT", 1, "address"), w("the", "DET", "det", 3),
+             w("convention", "NOUN", "dobj", 1), w(".", "PUNCT", "punct", 1)],
+            [], [],
+            id="an-audience-is-addressed-not-said",
+        ),
+    ],
+)
+def test_object_of_a_speech_act(text, words, actors, content):
+    doc = build(text, [words])
+    coded = run(doc, [mention(doc, a, a.upper()[:3], kind="country") for a in actors])
+    assert texts(coded) == content
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        pytest.param(
+            "If the envoy rejected the plan, talks would end.",
+            [w("If", "SCONJ", "mark", 3), w("the", "DET", "det", 2), w("envoy", "NOUN", "nsubj", 3), w("rejected", "VERB", "advcl", 9, "reject"),
+             w("the", "DET", "det", 5), w("plan", "NOUN", "dobj", 3), w(",", "PUNCT", "punct", 9), w("talks", "NOUN", "nsubj", 9, "talk", "NNS"),
+             w("would", "AUX", "aux", 9), w("end", "VERB", "ROOT", 9), w(".", "PUNCT", "punct", 9)],
+            id="supposed-in-an-if-clause",
+        ),
+        pytest.param(
+            "He left without saying that the talks had failed.",
+            [w("He", "PRON", "nsubj", 1), w("left", "VERB", "ROOT", 1, "leave"), w("without", "ADP", "prep", 1),
+             w("saying", "VERB", "pcomp", 2, "say", "VBG"), w("that", "SCONJ", "mark", 8), w("the", "DET", "det", 6),
+             w("talks", "NOUN", "nsubj", 8, "talk", "NNS"), w("had", "AUX", "aux", 8, "have"), w("failed", "VERB", "ccomp", 3, "fail", "VBN"),
+             w(".", "PUNCT", "punct", 1)],
+            id="without-saying",
+        ),
+        pytest.param(
+            "Moscow could reject the deal, citing the costs.",
+            [w("Moscow", "PROPN", "nsubj", 2), w("could", "AUX", "aux", 2), w("reject", "VERB", "ROOT", 2), w("the", "DET", "det", 4),
+             w("deal", "NOUN", "dobj", 2), w(",", "PUNCT", "punct", 2), w("citing", "VERB", "advcl", 2, "cite", "VBG"), w("the", "DET", "det", 8),
+             w("costs", "NOUN", "dobj", 6, "cost", "NNS"), w(".", "PUNCT", "punct", 2)],
+            id="a-participle-under-a-modal-clause",
+        ),
+        pytest.param(
+            "The mayor needs a council vote to confirm the budget.",
+            [w("The", "DET", "det", 1), w("mayor", "NOUN", "nsubj", 2), w("needs", "VERB", "ROOT", 2, "need"), w("a", "DET", "det", 5),
+             w("council", "NOUN", "compound", 5), w("vote", "NOUN", "dobj", 2), w("to", "PART", "aux", 7), w("confirm", "VERB", "advcl", 2, tag="VB"),
+             w("the", "DET", "det", 9), w("budget", "NOUN", "dobj", 7), w(".", "PUNCT", "punct", 2)],
+            id="an-infinitive-of-need",
+        ),
+        pytest.param(
+            "Go further and ask whether the plan works.",
+            [w("Go", "VERB", "ROOT", 0, "go", "VB"), w("further", "ADV", "advmod", 0), w("and", "CCONJ", "cc", 0), w("ask", "VERB", "conj", 0, tag="VB"),
+             w("whether", "SCONJ", "mark", 7), w("the", "DET", "det", 6), w("plan", "NOUN", "nsubj", 7), w("works", "VERB", "ccomp", 3, "work", "VBZ"),
+             w(".", "PUNCT", "punct", 0)],
+            id="an-order-to-the-reader",
+        ),
+        pytest.param(
+            "He is learning how to praise rivals.",
+            [w("He", "PRON", "nsubj", 2), w("is", "AUX", "aux", 2, "be"), w("learning", "VERB", "ROOT", 2, "learn", "VBG"),
+             w("how", "SCONJ", "advmod", 5, tag="WRB"), w("to", "PART", "aux", 5), w("praise", "VERB", "xcomp", 2, tag="VB"),
+             w("rivals", "NOUN", "dobj", 5, "rival", "NNS"), w(".", "PUNCT", "punct", 2)],
+            id="how-to-is-a-question-not-an-act",
+        ),
+        pytest.param(
+            "Anyone wanting to apply should wait.",
+            [w("Anyone", "PRON", "nsubj", 5), w("wanting", "VERB", "acl", 0, "want", "VBG"), w("to", "PART", "aux", 3),
+             w("apply", "VERB", "xcomp", 1, tag="VB"), w("should", "AUX", "aux", 5), w("wait", "VERB", "ROOT", 5), w(".", "PUNCT", "punct", 5)],
+            id="anyone-is-nobody-in-particular",
+        ),
+        pytest.param(
+            "Do you know what it costs?",
+            [w("Do", "AUX", "aux", 2, "do"), w("you", "PRON", "nsubj", 2), w("know", "VERB", "ROOT", 2), w("what", "PRON", "dobj", 5, tag="WP"),
+             w("it", "PRON", "nsubj", 5), w("costs", "VERB", "ccomp", 2, "cost", "VBZ"), w("?", "PUNCT", "punct", 2)],
+            id="a-question-to-the-reader",
+        ),
+        pytest.param(
+            "Until then, and assuming that the truce holds, prices fall.",
+            [w("Until", "ADP", "prep", 11), w("then", "ADV", "pcomp", 0), w(",", "PUNCT", "punct", 0), w("and", "CCONJ", "cc", 0),
+             w("assuming", "VERB", "conj", 0, "assume", "VBG"), w("that", "SCONJ", "mark", 8), w("the", "DET", "det", 7), w("truce", "NOUN", "nsubj", 8),
+             w("holds", "VERB", "ccomp", 4, "hold", "VBZ"), w(",", "PUNCT", "punct", 11), w("prices", "NOUN", "nsubj", 11, "price", "NNS"),
+             w("fall", "VERB", "ROOT", 11), w(".", "PUNCT", "punct", 11)],
+            id="the-writers-own-supposition",
+        ),
+    ],
+)
+def test_speech_act_not_made_is_no_quotation(text, words):
+    assert run(build(text, [words])).quotes == ()
+
+
+@pytest.mark.parametrize(
+    "text, words, content",
+    [
+        pytest.param(
+            "We have seen this before: Smith declared war on the plan.",
+            [w("We", "PRON", "nsubj", 2), w("have", "AUX", "aux", 2), w("seen", "VERB", "ccomp", 7, "see", "VBN"), w("this", "PRON", "dobj", 2),
+             w("before", "ADV", "advmod", 2), w(":", "PUNCT", "punct", 2), w("Smith", "PROPN", "nsubj", 7), w("declared", "VERB", "ROOT", 7, "declare"),
+             w("war", "NOUN", "dobj", 7), w("on", "ADP", "prep", 8), w("the", "DET", "det", 11), w("plan", "NOUN", "pobj", 9), w(".", "PUNCT", "punct", 7)],
+            [],
+            id="words-before-a-colon-are-the-writers",
+        ),
+        pytest.param(
+            "The crowd cheered loudly, she added the words.",
+            [w("The", "DET", "det", 1), w("crowd", "NOUN", "nsubj", 2), w("cheered", "VERB", "ccomp", 6, "cheer"), w("loudly", "ADV", "advmod", 2),
+             w(",", "PUNCT", "punct", 6), w("she", "PRON", "nsubj", 6), w("added", "VERB", "ROOT", 6, "add"), w("the", "DET", "det", 8),
+             w("words", "NOUN", "dobj", 6, "word", "NNS"), w(".", "PUNCT", "punct", 6)],
+            [],
+            id="a-cue-whose-object-is-its-words-takes-no-clause-before",
+        ),
+        pytest.param(
+            "Jones said it was over before he left.",
+            [w("Jones", "PROPN", "nsubj", 1), w("said", "VERB", "ROOT", 1, "say"), w("it", "PRON", "nsubj", 3), w("was", "AUX", "ccomp", 1, "be"),
+             w("over", "ADV", "advmod", 3), w("before", "SCONJ", "mark", 7), w("he", "PRON", "nsubj", 7), w("left", "VERB", "ccomp", 1, "leave"),
+             w(".", "PUNCT", "punct", 1)],
+            ["it was over"],
+            id="an-adverbial-clause-after-the-cue-is-not-what-was-said",
+        ),
+    ],
+)
+def test_what_a_clause_cue_takes(text, words, content):
+    assert texts(run(build(text, [words]))) == content
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        pytest.param(
+            "In his book, “Keep Your Savings Safe,” Smith suggested saving early.",
+            [[w("In", "ADP", "prep", 13), w("his", "PRON", "poss", 2), w("book", "NOUN", "pobj", 0), w(",", "PUNCT", "punct", 13),
+              w("“", "PUNCT", "punct", 13), w("Keep", "VERB", "ccomp", 13, "keep", "VB"), w("Your", "PRON", "poss", 7), w("Savings", "NOUN", "nsubj", 8, "saving"),
+              w("Safe", "ADJ", "ccomp", 5, "safe"), w(",", "PUNCT", "punct", 13), w("”", "PUNCT", "punct", 13),
+              w("Smith", "PROPN", "nsubj", 13), w("suggested", "VERB", "ROOT", 13, "suggest"), w("saving", "VERB", "xcomp", 13, "save", "VBG"),
+              w("early", "ADV", "advmod", 14), w(".", "PUNCT", "punct", 13)]],
+            id="the-title-of-a-book-is-nobodys-words",
+        ),
+        pytest.param(
+            "Jane Roe's column, “Smith, tell us your own story,” is very thoughtful.",
+            [[w("Jane", "PROPN", "compound", 1), w("Roe", "PROPN", "poss", 3), w("'s", "PART", "case", 1), w("column", "NOUN", "nsubj", 15),
+              w(",", "PUNCT", "punct", 3), w("“", "PUNCT", "punct", 8), w("Smith", "PROPN", "npadvmod", 8), w(",", "PUNCT", "punct", 8),
+              w("tell", "VERB", "appos", 3, "tell", "VB"), w("us", "PRON", "dative", 8), w("your", "PRON", "poss", 12), w("own", "ADJ", "amod", 12),
+              w("story", "NOUN", "dobj", 8), w(",", "PUNCT", "punct", 8), w("”", "PUNCT", "punct", 8), w("is", "AUX", "ROOT", 15, "be"),
+              w("very", "ADV", "advmod", 17), w("thoughtful", "ADJ", "acomp", 15), w(".", "PUNCT", "punct", 15)]],
+            id="the-title-of-a-column-and-its-words-are-no-cue",
+        ),
+        pytest.param(
+            "The mill closed.\n\n“Return of the River Towns.”\n\nIt reopened.",
+            [[w("The", "DET", "det", 1), w("mill", "NOUN", "nsubj", 2), w("closed", "VERB", "ROOT", 2, "close"), w(".", "PUNCT", "punct", 2)],
+             [w("“", "PUNCT", "punct", 1), w("Return", "NOUN", "ROOT", 1, "return"), w("of", "ADP", "prep", 1), w("the", "DET", "det", 5),
+              w("River", "PROPN", "compound", 5), w("Towns", "PROPN", "pobj", 2), w(".", "PUNCT", "punct", 1), w("”", "PUNCT", "punct", 1)],
+             [w("It", "PRON", "nsubj", 1), w("reopened", "VERB", "ROOT", 1, "reopen"), w(".", "PUNCT", "punct", 1)]],
+            id="a-title-case-heading-with-small-words",
+        ),
+        pytest.param(
+            "“(LAUGHTER.)”",
+            [[w("“", "PUNCT", "punct", 2), w("(", "PUNCT", "punct", 2), w("LAUGHTER", "PROPN", "ROOT", 2), w(".", "PUNCT", "punct", 2),
+              w(")", "PUNCT", "punct", 2), w("”", "PUNCT", "punct", 2)]],
+            id="a-stage-direction",
+        ),
+    ],
+)
+def test_titles_in_quote_marks_are_no_quotations(text, sentences):
+    assert run(build(text, sentences)).quotes == ()
+
+
+def test_a_song_line_is_cued_by_sings():
+    text = "“We walk on through the storm and the rain,” she sings."
+    doc = build(text, [[
+        w("“", "PUNCT", "punct", 13), w("We", "PRON", "nsubj", 2), w("walk", "VERB", "ccomp", 13), w("on", "ADP", "prt", 2),
+        w("through", "ADP", "prep", 2), w("the", "DET", "det", 6), w("storm", "NOUN", "pobj", 4), w("and", "CCONJ", "cc", 6),
+        w("the", "DET", "det", 9), w("rain", "NOUN", "conj", 6), w(",", "PUNCT", "punct", 13), w("”", "PUNCT", "punct", 13),
+        w("she", "PRON", "nsubj", 13), w("sings", "VERB", "ROOT", 13, "sing"), w(".", "PUNCT", "punct", 13)]])
+    [q] = run(doc).quotes
+    assert (q.kind, q.cue_lemma, q.speaker_text) == ("direct", "sing", "she")
 
 
 def test_negated_cue_is_not_a_quotation():

@@ -7,8 +7,10 @@ speaker. Runs after the event and quote stages and reads both only through the m
    130, urged -> 020, praised -> 051, denied -> 010 with the ``denied`` modality…); a neutral cue
    (``said``, ``told``, no cue) gives a plain statement (010) unless what was said is a negative
    evaluation ("a dead end", "hostile", a positive quality denied), which makes it a criticism (111).
-   The target is the first actor in the content that is not the speaker's own country; for a plain
-   statement only one in the subject of what was said. No target, no event: "X said" relates nobody.
+   The target is whom a speech act is aimed at, the cue's object ("accused Russia of breaking off
+   contacts": what was said is "breaking off contacts", said about Russia); else the first actor in
+   the content that is not the speaker's own country; for a plain statement only one in the subject
+   of what was said. No target, no event: "X said" relates nobody.
 2. **One event per statement**: a statement whose trigger span is a pattern event's trigger, or whose
    sentence, dyad and code a pattern event already has, is that event: the pattern event is kept and
    linked to the quotation (``quote_id``).
@@ -83,7 +85,7 @@ def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rul
         if code == "010" and modality == "asserted" and not _party(sp, q, view.coded.events):
             trace(rule_id, "no-party", f"{q.id}: the speaker is no party to what it reports (the news source)")
             continue
-        target = _target(view, q, sp, neutral=code == "010")
+        target = (code != "010" and _aimed_at(view, q, sp)) or _target(view, q, sp, neutral=code == "010")
         if target is None:
             trace(rule_id, "no-target", f"{q.id}: nobody the statement is about")
             continue
@@ -178,6 +180,21 @@ def _target(view: DocView, q: Quote, speaker: Mention, neutral: bool) -> Mention
             continue
         if any(a <= m.start and m.end <= b for a, b in spans):
             return m
+    return None
+
+
+def _aimed_at(view: DocView, q: Quote, speaker: Mention) -> Mention | None:
+    """The actor a speech act is aimed at, when it is not in what was said: the cue's object
+    ("accused Russia of breaking off contacts" says "breaking off contacts" about Russia)."""
+    cue = view.token_covering(q.cue[0]) if q.cue else None
+    if cue is None:
+        return None
+    sv = view.view_of(cue)
+    for o in sv.kids(cue - sv.base, {"dobj", "obj", "nsubjpass", "nsubj:pass"}):
+        for c in sv.conjuncts(o):
+            m = sv.mention_of(c)
+            if m is not None and m.kind != "pronoun" and m.code and not m.code.startswith("---") and m.code[:3] != speaker.code[:3]:
+                return m
     return None
 
 

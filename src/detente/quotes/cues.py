@@ -31,6 +31,9 @@ REPORTING_VERBS = frozenset(
     """.split()
 )
 
+# verbs that cue the quoted words beside them ("“…,” she sings") but take no clause of what was said
+QUOTE_ONLY_VERBS = frozenset("sing".split())
+
 # verbs of propositional attitude: cues only when they take a clause ("believe that …")
 BELIEF_VERBS = frozenset(
     """
@@ -52,6 +55,12 @@ OBJECT_VERBS = frozenset(
     shout yell chant explain show say support oppose back favor favour proclaim
     """.split()
 )
+
+# stances, whose object is what is held, an actor included ("backed the mayor", "opposes the deal"); the
+# object of any other speech act, when it is an actor, is whom the act is aimed at (indirect.py)
+STANCE_VERBS = frozenset("support oppose back favor favour endorse defend".split())
+# evidence, whose actor object is part of what it shows ("a poll shows her ahead", "the footage shows the convoy …")
+EVIDENCE_VERBS = frozenset("show reveal depict picture".split())
 
 # speech acts with an infinitive complement ("urged Congress to act", "vowed to retaliate")
 XCOMP_VERBS = frozenset(

@@ -3,7 +3,10 @@
 A quoted span is a direct quotation when it is said by someone: it has a cue beside it, fills its
 paragraph, is dash-delimited, runs over paragraphs, or is long enough to be speech rather than a
 title or a scare quote. A short quoted fragment inside a sentence ("a “dead end”", a film title) is not;
-it is handed back so an indirect quotation around it can become *mixed*.
+it is handed back so an indirect quotation around it can become *mixed*. A title is nobody's words at
+all, and its words are no cue: the title of a work after a noun naming it (``his book, “Saving for the Long
+Haul,”``, ``Jane Roe's column, “…,”``), a heading in quote marks (Title Case, small words
+lower), a transcript's stage direction (``“(LAUGHTER.)”``).
 
 Cues beside a quotation (all inside its paragraph, found on the dependency tree):
 
@@ -27,7 +30,7 @@ from __future__ import annotations
 import re
 
 from detente.quotes.context import Context, Found, SpanSet, inside
-from detente.quotes.cues import REPORTING_VERBS
+from detente.quotes.cues import QUOTE_ONLY_VERBS, REPORTING_VERBS
 from detente.quotes.marks import QuotedSpan
 from detente.stages import Tracer
 from detente.text import DASH_TOKENS, QUOTE_STRIP
@@ -36,6 +39,13 @@ MIN_DIRECT_WORDS = 5
 TITLE_WORDS = 8
 LONG_QUOTE_WORDS = 12
 _WORD = re.compile(r"\w+")
+_TITLE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+TITLE_SMALL_WORDS = frozenset("a an the and but or nor of in on at to for by with from as is vs".split())
+# nouns naming a work whose title may follow in quote marks
+WORK_NOUNS = frozenset(
+    "book novel memoir biography film movie documentary song anthem album hymn poem play musical "
+    "episode column commentary op-ed editorial essay article headline title podcast".split()
+)
 _SENTENCE_END = {".", "!", "?"}
 SUBORDINATORS = {"when", "while", "as", "because", "after", "before", "if", "since", "until", "although", "though", "where", "whereas"}
 AFTER_GAP = {"nsubj", "nsubjpass", "nsubj:pass", "aux", "auxpass", "aux:pass", "advmod", "neg", "npadvmod", "prep", "obl", "obl:tmod", "dative"}
@@ -47,14 +57,17 @@ _LABEL = re.compile(r"[\"'“‘«„`]*([A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’
 
 def is_cue_verb(ctx: Context, i: int) -> bool:
     tok = ctx.tokens[i]
-    return tok.pos in ("VERB", "AUX") and tok.lemma.lower() in REPORTING_VERBS and tok.lemma.lower() != "be"
+    lemma = tok.lemma.lower()
+    return tok.pos in ("VERB", "AUX") and (lemma in REPORTING_VERBS or lemma in QUOTE_ONLY_VERBS) and lemma != "be"
 
 
-def find_direct(ctx: Context, spans: list[QuotedSpan], trace: Tracer) -> tuple[list[Found], list[QuotedSpan]]:
-    """Direct quotations, and the quoted fragments that are not (for mixed quotations)."""
+def find_direct(ctx: Context, spans: list[QuotedSpan], trace: Tracer) -> tuple[list[Found], list[QuotedSpan], list[QuotedSpan]]:
+    """Direct quotations; the quoted fragments that are not (for mixed quotations); and among those
+    the titles (of works, headings, stage directions), which are nobody's words at all."""
     quoted = SpanSet(p for s in spans for p in s.parts)
     found: list[Found] = []
     fragments: list[QuotedSpan] = []
+    titles: list[QuotedSpan] = []
     for span in _split_at_labels(ctx, spans):
         a, b = span.start, span.end
         content = ctx.text[a:b]
@@ -69,6 +82,14 @@ def find_direct(ctx: Context, spans: list[QuotedSpan], trace: Tracer) -> tuple[l
             span = QuotedSpan(((inner.end(), span.parts[0][1]),) + span.parts[1:], span.style)
         else:
             f = _cue_after(ctx, span, quoted, para_end) or _cue_before(ctx, span, quoted, para_start) or _label_before(ctx, span, para_start)
+        if _stage_direction(content):
+            titles.append(span)
+            trace("direct:stage-direction", "rejected", f"quoted fragment {content[:40]!r}: a stage direction in a transcript")
+            continue
+        if (f is None or _title_case(content)) and _after_work_noun(ctx, a, para_start):
+            titles.append(span)
+            trace("direct:work-title", "rejected", f"quoted fragment {content[:40]!r}: the title of a book, song or column")
+            continue
         ends_sentence = content.rstrip()[-1:] in (".", "!", "?", ",")
         opens_paragraph = ctx.text[para_start : a].strip(" \t\"'“”‘’«»„-–—―`") == ""
         if span.style != "dash" and len(span.parts) == 1 and not opens_paragraph:
@@ -88,7 +109,7 @@ def find_direct(ctx: Context, spans: list[QuotedSpan], trace: Tracer) -> tuple[l
                 trace("direct:not-a-sentence", "rejected", f"quoted fragment {content[:40]!r}: no cue, not a sentence")
                 continue
         if f is None and opens_paragraph and words <= TITLE_WORDS and _title_case(content) and ctx.text[b:ctx.paragraph_of(b)[1]].strip(" \t\"'”’»-.") == "":
-            fragments.append(span)
+            titles.append(span)
             trace("direct:heading", "rejected", f"quoted fragment {content[:40]!r}: a heading in quote marks")
             continue
         if f is None and not _stands_alone(ctx, span) and (subject := _sentence_subject(ctx, span)) is not None:
@@ -100,7 +121,7 @@ def find_direct(ctx: Context, spans: list[QuotedSpan], trace: Tracer) -> tuple[l
         else:
             f.kind, f.parts = "direct", list(span.parts)
         found.append(f)
-    return _merge_split(ctx, found), fragments
+    return _merge_split(ctx, found), fragments, titles
 
 
 def _is_dash(text: str) -> bool:
@@ -109,9 +130,24 @@ def _is_dash(text: str) -> bool:
 
 
 def _title_case(content: str) -> bool:
-    """Most words capitalised, as in a heading ("All Bets Are Off")."""
-    words = [w for w in _WORD.findall(content) if w.isalpha()]
+    """Most words capitalised, as in a heading ("All Bets Are Off", "Return of the River Towns",
+    "Steel Isn't the Enemy"): short function words may stay lower case."""
+    words = [w for w in _TITLE_WORD.findall(content) if w.lower() not in TITLE_SMALL_WORDS]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _stage_direction(content: str) -> bool:
+    """A transcript's stage direction in brackets ("(LAUGHTER.)", "[applause]"), not speech."""
+    body = content.strip(" \t.,;:")
+    return len(body) > 2 and body[0] in "([" and body[-1] in ")]" and not any(ch in body[1:-1] for ch in "()[]")
+
+
+def _after_work_noun(ctx: Context, start: int, para_start: int) -> bool:
+    """Does the quoted span follow a noun naming a work (``his 2002 book, "…"``, ``the anthem "…"``,
+    ``Jane Roe's commentary, "…"``)? Then it is that work's title."""
+    before = ctx.text[max(para_start, start - 60) : start].rstrip(" \t\"'“”‘’«»„`,")
+    m = re.search(r"([A-Za-z-]+)$", before)
+    return m is not None and m.group(1).lower() in WORK_NOUNS
 
 
 def _inner_tokens(ctx: Context, span: QuotedSpan) -> list[int]:

@@ -8,7 +8,10 @@ Cues and their content (lists in ``cues.py``; PARC 3.0 / PolNeAR attribution rel
 - a speech act with an infinitive complement: ``urged Congress to act`` (object included), ``vowed to …``;
 - a prepositional speech act: ``called for talks``, ``warned of …``, ``pointed to …``;
 - a speech act with a noun-phrase content: ``criticised the deal as a "disaster"``, ``called him "a
-  liar"`` (the object and its predicate: ``as …``, ``for …``, an object predicate);
+  liar"`` (the object and its predicate: ``as …``, ``for …``, an object predicate). An actor object is
+  whom the act is aimed at, not what was said: ``accused Russia of breaking off contacts`` says
+  *breaking off contacts*; ``thanked Abu Dhabi for its mediation``, ``congratulated Sharif`` say
+  nothing (see ``_object_content``);
 - a noun of saying with a clause: ``his claim that …``, ``reports that …``, ``a call to …``;
 - ``according to X``: the content is the clause the phrase modifies, without the phrase;
 - a speaker label opening a paragraph without quote marks: ``PENCE: Well, …``, ``Poll: Clinton leads``.
@@ -18,6 +21,12 @@ The content is cleaned: the complementiser ``that``, edge punctuation and a para
 complement whose subject is the reporting subject itself (``Russia said it wants good relations but
 remains ready for …``) is the reporter's summary of the subject's stance, not part of what was said,
 and is left out; an additive one (``said it had acted and would publish …``) stays.
+
+A speech act not made is no quotation (``_unsaid``): a future, modal or negated one, one only supposed
+(``if …``, ``without saying``), one set in a clause that is not real itself (``could walk out,
+pressing for …``), an order or a question to the reader, one by nobody in particular (``anyone wanting
+to …``). A clause parsed as the complement is not what was said when it is an adverbial clause, or
+stands before the cue cut off by a colon (``_complement``).
 
 What it does not do: direct quotations (``direct.py``), kinds (decided from the content and the quote
 marks by the stage), or speakers beyond naming the token that heads the speaker phrase.
@@ -30,12 +39,23 @@ import re
 from detente.doc import SentenceView
 from detente.stages import Tracer
 from detente.quotes.context import Context, Found, SpanSet, inside
-from detente.quotes.cues import BELIEF_VERBS, DOCUMENT_NOUNS, OBJECT_VERBS, PREP_VERBS, REPORTING_NOUNS, REPORTING_VERBS, SAYING_LIGHT_VERBS, XCOMP_VERBS
+from detente.quotes.cues import BELIEF_VERBS, DOCUMENT_NOUNS, EVIDENCE_VERBS, OBJECT_VERBS, PREP_VERBS, REPORTING_NOUNS, REPORTING_VERBS, SAYING_LIGHT_VERBS, STANCE_VERBS, XCOMP_VERBS
 from detente.quotes.direct import _LABEL, label_found
 from detente.quotes.layout import dateline_end
 
 UNSAID_AUX = {"will", "wo", "would", "may", "might", "could", "shall", "should", "must", "'ll"}
-INTENTION_VERBS = {"plan", "want", "intend", "expect", "hope", "seek", "try", "aim", "prepare", "need", "have"}
+INTENTION_VERBS = {"plan", "want", "intend", "expect", "hope", "seek", "try", "aim", "prepare", "need", "have", "rely", "design"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+SUPPOSING = {"if", "unless"}
+TARGET_PREPS = {"against", "at"}
+WARNING_VERBS = {"warn", "caution"}  # a warning against someone names the danger: what was said
+# gatherings of people, whom a speech act addresses
+AUDIENCE_NOUNS = frozenset("audience crowd rally convention conference symposium summit gathering assembly congregation nation".split())
+STANCE_NOUNS = {"support", "opposition", "approval", "disapproval", "solidarity", "sympathy", "backing"}
+ADVERBIAL_MARKS = {"before", "after", "when", "while", "because", "since", "until", "although", "though", "as", "once", "whereas", "unless"}
+GENERIC_SPEAKERS = {"anyone", "anybody", "whoever", "whomever"}
+# links by which a clause without a subject of its own hangs from the clause it belongs to
+NONFINITE_LINKS = {"xcomp", "advcl", "conj", "acl", "relcl", "pcomp", "prep", "pobj", "dobj"}
 CUE_WORDS = REPORTING_VERBS | BELIEF_VERBS | OBJECT_VERBS | XCOMP_VERBS | frozenset(PREP_VERBS) | REPORTING_NOUNS | {"according", "accord"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass", "csubj"}
 RELATIVE = {"who", "which", "that", "whom"}
@@ -49,6 +69,17 @@ PEOPLE_NOUNS = frozenset(
 )
 _OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "advcl"}
 _OBJECT_TAIL_PREPS = {"as", "for", "of", "over", "to"}
+REASON_PREPS = {"for", "of", "over", "to", "on", "about", "against"}
+COMPARE_VERBS = {"compare", "liken"}
+NAMING_VERBS = {"call", "brand", "label", "dub", "term", "name", "declare"}
+ACTOR_PRONOUNS = {"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves"}
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "AUX", "ADJ", "NUM"}
+SAY_VERBS = {"say", "tell"}
+PERSON_PRONOUNS = {"he", "she", "they", "i", "we", "you"}
+# verbs whose actor object is part of what is said: stances ("backed the mayor"), evidence ("a poll shows
+# her ahead"), and "say" itself, whose object is always words
+KEEPS_ACTOR = STANCE_VERBS | EVIDENCE_VERBS | SAY_VERBS
+QUOTE_MARKS = {'"', "“", "”", "''", "``", "«", "»", "„", "‘", "’", "'", "”―"}
 
 
 def find_indirect(ctx: Context, taken: list[tuple[int, int]], trace: Tracer) -> list[Found]:
@@ -83,9 +114,16 @@ def _verb_cue(ctx: Context, view: SentenceView, k: int) -> Found | None:
         return None  # the source of "according to", misparsed as a verb
     i = k + view.base
     speaker = _speaker(view, k)
+    if speaker is not None and _nobody(view, speaker):
+        return None
     if lemma in REPORTING_VERBS or lemma in BELIEF_VERBS:
         comps = view.kids(k, {"ccomp"})
         if comps:
+            comps = [c for c in comps if _complement(view, k, c)]
+            if not comps:
+                return None
+            if lemma in BELIEF_VERBS and speaker is None and view.tokens[k].tag == "VBG" and not view.kids(k, SUBJECT_DEPS):
+                return None  # "assuming that …": the writer's own supposition
             toks = [t for c in comps for t in _clause_content(view, c, k)]
             return _found(ctx, view, toks, i, speaker, "reporting-verb:clause")
         inverted = _inverted_content(view, k) if lemma in REPORTING_VERBS else None
@@ -95,6 +133,8 @@ def _verb_cue(ctx: Context, view: SentenceView, k: int) -> Found | None:
         if view.dep(k) == "parataxis" and head != k and view.tokens[head].pos in ("VERB", "AUX") and lemma in REPORTING_VERBS:
             own = set(view.subtree(k))
             toks = [t for t in view.subtree(head) if t not in own]
+            if _cut_off(view, toks, k):
+                return None
             return _found(ctx, view, toks, i, speaker, "reporting-verb:parenthetical")
     passive = view.is_passive(k)
     if lemma in XCOMP_VERBS:
@@ -110,25 +150,65 @@ def _verb_cue(ctx: Context, view: SentenceView, k: int) -> Found | None:
             # the preposition of the phrasal verb ("called for talks"), not a reason after an object
             # ("called him a liar for …")
             if word in preps and o > k and not any(x < o for x in objects):
+                if word in TARGET_PREPS and lemma not in WARNING_VERBS and _is_actor(view, o):
+                    return None  # "railed against the governor": whom the act is aimed at, not what was said
                 return _found(ctx, view, list(view.subtree(o)), i, speaker, "reporting-verb:preposition")
     if lemma in OBJECT_VERBS:
         if passive:
             # "X was criticized (by Y) as …": the passive subject and its predicate; no agent, no speaker
             subj = view.kids(k, {"nsubjpass", "nsubj:pass"})
             if subj and view.lower[subj[0]] not in RELATIVE:
-                toks = list(view.subtree(subj[0])) + _tail(view, k, k)
-                return _found(ctx, view, toks, i, view.passive_agent(k), "reporting-verb:passive")
+                toks = _object_content(view, k, subj[0])
+                return _found(ctx, view, toks, i, view.passive_agent(k), "reporting-verb:passive") if toks else None
             return None
         objs = [o for o in view.kids(k, {"dobj", "obj"})]
         if objs and objs[0] > k:
-            o = objs[0]
-            return _found(ctx, view, list(view.subtree(o)) + _tail(view, k, o), i, speaker, "reporting-verb:object")
+            toks = _object_content(view, k, objs[0])
+            return _found(ctx, view, toks, i, speaker, "reporting-verb:object") if toks else None
+        if objs and view.lower[objs[0]] == "what":
+            # "for what it called its "humanitarian mediation"", "what he described as a war": the
+            # predicate of a free relative is what was said
+            tail = [t for t in _predicate(view, k, objs[0]) if not (view.dep(t) == "prep" and view.head(t) in (k, objs[0]))]
+            if tail:
+                return _found(ctx, view, tail, i, speaker, "reporting-verb:object")
         if view.dep(k) in ("relcl", "acl:relcl") and (not objs or view.lower[objs[0]] in RELATIVE):
             # "…, which Cook called "total political crap"": the relative word and the predicate
             tail = _tail(view, k, k)
             if tail:
                 return _found(ctx, view, objs + tail, i, speaker, "reporting-verb:object")
     return None
+
+
+def _nobody(view: SentenceView, speaker: int) -> bool:
+    """Is the speaker nobody in particular: ``anyone wanting to apply …``, or the reader asked a
+    question (``Do you know what it costs?``)?"""
+    low = view.lower[speaker]
+    return low in GENERIC_SPEAKERS or low == "you" and any(t.text == "?" for t in view.tokens[-2:])
+
+
+def _complement(view: SentenceView, k: int, c: int) -> bool:
+    """Is clause c, parsed as the complement of cue k, what was said (or believed)? Not when it is
+
+    - an adverbial clause after the cue that the parser took for its complement (``said before he
+      left``);
+    - before the cue but cut off from it by a colon (``We have seen this before: Smith
+      declared war on the plan``), or before a cue whose object is the words it said (``…, she added the words,
+      "…"``)."""
+    if c > k and any(view.lower[m] in ADVERBIAL_MARKS for m in view.kids(c, {"mark"})):
+        return False
+    if c < k:
+        if _cut_off(view, view.subtree(c), k):
+            return False
+        if any(d > k and view.dep(d) in ("dobj", "obj") and view.tokens[d].pos == "NOUN" and view.lemma[d] in REPORTING_NOUNS for d in view.children[k]):
+            return False
+    return True
+
+
+def _cut_off(view: SentenceView, content: list[int], k: int) -> bool:
+    """Does a colon or semicolon stand between content before cue k and the cue (``We have seen this
+    before: Smith declared …``)? Then the words before it are the writer's, not the cue's."""
+    words = [t for t in content if view.tokens[t].pos != "PUNCT" and t < k]
+    return bool(words) and any(view.tokens[t].text in (":", ";") for t in range(words[-1] + 1, k))
 
 
 def _inverted_content(view: SentenceView, k: int) -> tuple[list[int], int] | None:
@@ -143,6 +223,112 @@ def _inverted_content(view: SentenceView, k: int) -> tuple[list[int], int] | Non
     return (toks, after[-1]) if toks else None
 
 
+def _object_content(view: SentenceView, k: int, o: int) -> list[int]:
+    """What speech act k says about its object (or passive subject) o:
+
+    - a predicate on it (``called him "a liar"``, ``condemned the strikes as a violation``): the object
+      and the predicate, with any reason (``called him "a hero" for …``);
+    - an actor object (``accused Russia of …``, ``thanked Abu Dhabi for …``, ``criticised Moscow for …``)
+      is whom the act is aimed at, not what was said: the content is the reason when the reason is
+      something said — a clause (``of repeatedly breaking off contacts``), a quotation, a noun of
+      saying — else there is none (``congratulated Sharif``, ``blamed Moscow for the long gap``).
+      Stances keep their actor (``backed the mayor``);
+    - evidence (``a poll shows her ahead``) is shown by a thing: shown by a person it is a display
+      (``voters showed signs of fatigue``), not a report, unless what is shown is a stance
+      (``showing support for …``);
+    - what "say" takes is words: a pronoun object (``said it``, ``said something about …``)
+      stands for words not given, and is no content;
+    - any other object is what the act is about (``criticised the decision``, ``denied the accusation``),
+      with its reason."""
+    pred = _predicate(view, k, o)
+    reason = [p for p in _tail(view, k, o) if p not in pred]
+    if pred:
+        return list(view.subtree(o)) + pred + reason
+    if view.lemma[k] in EVIDENCE_VERBS and not view.is_passive(k):
+        subj = view.subject(k)
+        if subj is None or _is_person(view, subj) and view.lemma[o] not in STANCE_NOUNS:
+            return []  # "voters showed signs of fatigue": a display, not a report
+    if view.lemma[k] not in KEEPS_ACTOR and _is_actor(view, o) and not _quoted(view, view.subtree(o)):
+        return [t for p, r in _reason_parts(view, k, o) if _said(view, p, r) for t in view.subtree(r)]
+    if view.lemma[k] in SAY_VERBS and view.tokens[o].pos == "PRON" and view.lower[o] not in RELATIVE:
+        return []
+    return list(view.subtree(o)) + reason
+
+
+def _predicate(view: SentenceView, k: int, o: int) -> list[int]:
+    """What naming or evaluating speech act k predicates of its object o: an object predicate
+    (``called him "a liar"``, a second object as in ``branded Quito a "bad neighbour"`` or
+    ``a poll showing her ahead by five points``) or an
+    ``as`` phrase (``condemned the strikes as …``, hung on the verb or on the object); a ``to`` phrase
+    for a comparison (``likened the levy to …``)."""
+    toks: list[int] = []
+    for c in view.children[k]:
+        if c <= o:
+            continue
+        dep = view.dep(c)
+        if dep == "oprd" or dep in ("dobj", "obj") and (view.lemma[k] in NAMING_VERBS or view.lemma[k] in EVIDENCE_VERBS) or (dep == "prep" and (view.lower[c] == "as" or view.lower[c] == "to" and view.lemma[k] in COMPARE_VERBS)):
+            toks.extend(view.subtree(c))
+    for c in view.kids(o, {"prep"}):
+        if view.lower[c] == "as" and view.kids(c, {"pobj"}):
+            toks.extend(view.subtree(c))
+    return toks
+
+
+def _reason_parts(view: SentenceView, k: int, o: int) -> list[tuple[int, int]]:
+    """What a speech act gives as its reason, after its object, as (phrase, head) pairs: a clause
+    (itself twice), or a ``for``/``of``/``over``/``to``/``on``/``about`` phrase and its object
+    (``for not paying its debts``), hung on the verb or on the object."""
+    parts: list[tuple[int, int]] = []
+    for c in view.children[k]:
+        if c < o:
+            continue
+        if view.dep(c) in ("xcomp", "ccomp"):
+            parts.append((c, c))
+        elif view.dep(c) == "prep" and view.lower[c] in REASON_PREPS:
+            parts.extend((c, g) for g in view.kids(c, {"pobj", "pcomp"}))
+    for c in view.kids(o, {"prep"}):
+        if view.lower[c] in REASON_PREPS:
+            parts.extend((c, g) for g in view.kids(c, {"pobj", "pcomp"}))
+    return parts
+
+
+def _said(view: SentenceView, phrase: int, r: int) -> bool:
+    """Is a reason (``phrase`` headed by ``r``) something said: a clause (``of repeatedly breaking off
+    contacts``, ``that …``), a noun of saying (``for his remarks``), or words in quote marks of its own
+    (not those of a nested cue: ``for what it called "…"``)?"""
+    tok = view.tokens[r]
+    if tok.pos in ("VERB", "AUX"):
+        if tok.tag == "VBG" or view.dep(r) in ("ccomp", "xcomp"):
+            return True
+        if view.lemma[r] in CUE_WORDS:
+            return False  # a clause with a cue of its own says its own words
+    if tok.pos in ("NOUN", "PROPN") and (view.lemma[r] in REPORTING_NOUNS or view.lower[r] in REPORTING_NOUNS):
+        return True
+    nested = {t for c in view.children[r] if view.dep(c) in ("relcl", "acl", "acl:relcl") for t in view.subtree(c)}
+    return _quoted(view, [t for t in view.subtree(phrase) if t not in nested])
+
+
+def _quoted(view: SentenceView, toks: list[int]) -> bool:
+    """Do quote marks stand among these tokens?"""
+    return any(view.tokens[t].pos == "PUNCT" and view.tokens[t].text in QUOTE_MARKS for t in toks)
+
+
+def _is_actor(view: SentenceView, o: int) -> bool:
+    """Is the phrase headed by o an actor (a person, a body, a country, an audience: ``addressed the
+    convention``) rather than a thing?"""
+    m = view.mention_at[o]
+    if m is not None:
+        return True
+    low = view.lower[o]
+    return low in ACTOR_PRONOUNS or low in PEOPLE_NOUNS or view.lemma[o] in PEOPLE_NOUNS or view.lemma[o] in AUDIENCE_NOUNS
+
+
+def _is_person(view: SentenceView, k: int) -> bool:
+    """Is the phrase headed by k a person or people (not a body, a poll or a paper)?"""
+    m = view.mention_at[k]
+    return (m is not None and m.kind == "person") or view.lower[k] in PERSON_PRONOUNS or view.lower[k] in PEOPLE_NOUNS or view.lemma[k] in PEOPLE_NOUNS
+
+
 def _tail(view: SentenceView, k: int, after: int) -> list[int]:
     """What a speech act predicates of its object: an object predicate, ``as``/``for``/``of``/``to``
     phrases, a clause (``called him "a liar"``, ``praised X for …``, ``accused X of …``)."""
@@ -154,7 +340,10 @@ def _tail(view: SentenceView, k: int, after: int) -> list[int]:
 
 
 def _unsaid(view: SentenceView, k: int) -> bool:
-    """A speech act not (yet) made: ``will announce``, ``may call for``, ``plans to urge``."""
+    """A speech act not (yet) made: ``will announce``, ``may call for``, ``plans to urge``, ``did not
+    comment``; one only supposed (``if a ceasefire were offered``, ``without saying``), or set in a
+    clause that is itself not real: ``would do well to visit the border, stressing …``, ``needs a
+    council vote to confirm …``."""
     auxes = [view.lower[a] for a in view.kids(k, {"aux"})]
     if any(a in UNSAID_AUX for a in auxes):
         return True
@@ -162,7 +351,26 @@ def _unsaid(view: SentenceView, k: int) -> bool:
         return True  # "did not comment on …", "never said …": nothing was said
     if view.dep(k) == "ROOT" and view.tokens[k].tag == "VB" and not view.kids(k, SUBJECT_DEPS) and not auxes:
         return True  # an imperative addresses the reader: "Now tell us …"
-    return view.dep(k) == "xcomp" and view.lemma[view.head(k)] in INTENTION_VERBS
+    h = k
+    for _ in range(8):
+        if any(view.lower[m] in SUPPOSING for m in view.kids(h, {"mark"})):
+            return True  # "if a ceasefire were offered", "unless he says so"
+        dep, head = view.dep(h), view.head(h)
+        if head == h or view.kids(h, SUBJECT_DEPS) or dep not in NONFINITE_LINKS or view.tokens[h].tag in FINITE_TAGS:
+            return False  # a clause with a subject or a tense of its own stands on its own
+        to = any(view.lower[a] == "to" for a in view.kids(h, {"aux"}))
+        if dep == "conj" and view.dep(head) == "ROOT" and view.tokens[head].tag == "VB" and not view.kids(head, SUBJECT_DEPS | {"aux"}):
+            return True  # "go further and ask …": the reader is told to ask
+        if to and any(view.tokens[w].tag == "WRB" or view.lower[w] == "whether" for w in view.kids(h, {"advmod", "mark"})):
+            return True  # "learning how to praise rivals", "whether to call …": a question, not an act
+        if dep == "pcomp" and view.lower[head] == "without":
+            return True  # "left without saying why", "without saying that …"
+        if to and dep in ("xcomp", "advcl") and view.lemma[head] in INTENTION_VERBS:
+            return True  # "plans to urge", "needs a council vote to confirm", "designed to reassure"
+        if dep in ("xcomp", "advcl", "conj") and any(view.lower[a] in UNSAID_AUX for a in view.kids(head, {"aux"})) and not view.kids(head, {"neg"}):
+            return True  # "could walk out, pressing for …", "would do well to visit …, stressing …"
+        h = head
+    return False
 
 
 def _clause_content(view: SentenceView, c: int, cue: int) -> list[int]:
@@ -317,6 +525,8 @@ def _found(ctx: Context, view: SentenceView, toks: list[int], cue: int, speaker:
     parts = clean_content(ctx, view, toks)
     if not parts or sum(b - a for a, b in parts) < 3:
         return None
+    if not any(view.tokens[t].pos in CONTENT_POS or view.tokens[t].tag.startswith("NN") for t in toks):
+        return None  # "They were supported by …", "According to aides, mostly": nothing is said
     return Found("indirect", parts, cue=cue, speaker_head=speaker + view.base if speaker is not None else None, via=via)
 
 

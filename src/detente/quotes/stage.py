@@ -62,14 +62,17 @@ def extract(coded: CodedArticle, rules: Rules, trace: Tracer | None = None) -> t
     trace = trace if trace is not None else Tracer("quotes")
     ctx = Context(coded, rules)
     spans, notes = find_quoted_spans(ctx.text)
-    direct, _fragments = find_direct(ctx, spans, trace)
+    direct, _fragments, titles = find_direct(ctx, spans, trace)
     for f in direct:
         if f.cue is not None and f.speaker_head is None:
             f.speaker_head = speaker_of_cue(ctx, f.cue, f.parts)
     # markup left in the text (<tweet author="…">) is no one's words
     markup = [m.span() for m in MARKUP.finditer(ctx.text)] if "<" in ctx.text else []
-    taken = [p for f in direct for p in f.parts] + markup
-    indirect = find_indirect(ctx, taken, trace)
+    # a title in quote marks (a book, a heading, a stage direction) is nobody's words, and its words
+    # are no cue: "Smith, tell us your story," is a column's title, not an order
+    named = [p for t in titles for p in t.parts]
+    taken = [p for f in direct for p in f.parts] + markup + named
+    indirect = [g for g in find_indirect(ctx, taken, trace) if overlap(g.parts, named) * 2 <= sum(b - a for a, b in g.parts)]
     found = _reconcile(direct, indirect, trace)
     regions = [p for s in spans for p in s.parts]
     letters = _Letters(ctx.text)
