@@ -6,7 +6,7 @@ What is in it: every city of at least 15,000 people (``cities15000.json``, 34,00
 GeoNames name and, for names written in Latin letters, its alternate names (English exonyms such as
 "Kandahar", "Basra" and "Fallujah" are only there), plus the US states. Keys are folded: accents
 removed, letters and digits only, lower case ("Kandahār" -> ``kandahar``). A lookup is one dict lookup;
-the index is built once per process, on the first lookup (about 0.5 s and 35 MB; the 5,000-people file
+the index is built once per process, on the first lookup (0.5-1.1 s, 33 MB kept; the 5,000-people file
 would double both and bring in many more namesakes of common words).
 
 What it does not decide: whether a word is a place at all. ``NOT_PLACES`` lists city names that are
