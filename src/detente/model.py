@@ -24,8 +24,9 @@ QUOTE_KINDS = ("direct", "indirect", "mixed")
 # what made an event: a dictionary pattern on the tree, an attributed quotation (statement), or a
 # reported obligation ("X says Y must V": a demand)
 ORIGINS = ("pattern", "statement", "demand")
-# how a mention's code was found, where later stages need to know it (``via`` says it in words)
-RESOLUTIONS = ("dictionary", "composed", "metonym", "coref", "first-person", "parties", "speaker", "given")
+# how a mention's code was found, where later stages need to know it (``via`` says it in words);
+# "inferred": an unnamed agent's country taken from its phrase, a locative, the dateline or the story
+RESOLUTIONS = ("dictionary", "composed", "metonym", "coref", "first-person", "parties", "speaker", "given", "inferred")
 SEVERITIES = ("error", "warning")
 
 

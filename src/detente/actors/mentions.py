@@ -1,33 +1,46 @@
-"""Actor stage: find actor mentions in a ``ParsedDoc`` and resolve each to a CAMEO actor code.
+"""Actor stage: find actor mentions in a ``ParsedDoc`` and resolve each to a CAMEO actor code
+(``docs/actors.md``).
 
 How a mention is built (the PETRARCH/TABARI actor-agent composition, done on tokens):
 
 1. Dictionary names are looked up longest-first at every token (countries with their adjectives,
    demonyms and capitals; institutions and seats of power; organisations; people) and so are agents
-   (roles: "foreign minister" -> GOV), agents only on nouns. Discard phrases are skipped.
-2. Adjacent pieces of one noun phrase are joined: ``Kremlin spokesperson Dmitry Peskov``,
+   (roles: "foreign minister" -> GOV), agents only on nouns and not after an honorific ("Mr. King").
+   Discard phrases are skipped. A person's name in lower case is taken on a proper noun ("obama").
+2. Names that are no actor where they stand are dropped: a backer or maker before a hyphen
+   ("Iran-backed", "US-made"), an institution named like a place before a place noun ("the Rada
+   district"); a stance ("anti-American") composes with no role.
+3. Adjacent pieces of one noun phrase are joined: ``Kremlin spokesperson Dmitry Peskov``,
    ``Russia's foreign minister Sergey Lavrov``, ``foreign minister of Russia``, ``President Joe Biden``.
    A run of proper nouns right after a role is the person's name even when the dictionary does not
-   know it ("spokesperson Dmitry Peskov").
-3. The code: a known person -> their code on the article date; else a country + an agent -> country +
-   agent (RUS + GOV = RUSGOV); else the actor's own code; an agent alone -> ``---`` + agent.
+   know it ("spokesperson Dmitry Peskov"). "Refugees in Lebanon" is one mention whose place gives no
+   country. A country coordinated with a country + role shares the role ("US and British activists").
+4. The code: a known person -> their code on the article date; a title + surname -> the one person of
+   that name in such an office on the article date (``people.py``); else a country + an agent ->
+   country + agent (RUS + GOV = RUSGOV); else the actor's own code; an agent alone -> ``---`` + agent.
    ``via`` records the dictionary entries used, so ``explain`` can show how each code was resolved.
-4. Personal pronouns (he, she, it, they) become mentions resolved to the nearest earlier compatible
+5. Article-level: a bare surname after a person's full name is that person (``people.py``); an
+   unnamed agent's ``---`` gets the country its phrase, a locative, the dateline or the story gives
+   (``inference.py``); "the two countries" are the passage's two named countries.
+6. Personal pronouns (he, she, it, they) become mentions resolved to the nearest earlier compatible
    mention (a person for he/she; a country, body or group for it/they), ``via="coref:<start>-<end>"``.
 
-What it does not do: resolve "the two countries" or "both sides" (article-level resolution builds on
-these mentions), or decide who speaks (``quotes/``).
+What it does not do: decide who speaks (``quotes/``) or which mention is an event's source or target
+(``events/``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from detente.actors import words
+from detente.actors.inference import infer_countries, is_modifier, is_stance
+from detente.actors.people import PeopleIndex, people_index, surname_mentions
 from detente.dictionaries import ActorEntry, AgentEntry, Dictionaries, Rules
 from detente.model import CodedArticle, Mention, ParsedDoc, Sentence, Token
 from detente.stages import StageContext, Tracer, register_stage
-from detente.text import Folded
+from detente.text import Folded, fold
 
 NOUNS = {"NOUN", "PROPN"}
 # "the two countries", "both sides": the two parties the article is about
@@ -52,6 +65,23 @@ AGENT_KIND = {
 
 
 @dataclass
+class _Context:
+    """What one article's mention finding shares: the dictionaries, the article date, the people index
+    (built on first use) and the dictionary person found at each mention span."""
+
+    dicts: Dictionaries
+    when: date | None
+    persons: dict[tuple[int, int], ActorEntry] = field(default_factory=dict)
+    _people: PeopleIndex | None = None
+
+    @property
+    def people(self) -> PeopleIndex:
+        if self._people is None:
+            self._people = people_index(self.dicts)
+        return self._people
+
+
+@dataclass
 class _Piece:
     start: int  # token index within the sentence
     end: int
@@ -59,6 +89,8 @@ class _Piece:
     agent: AgentEntry | None = None
     name_run: bool = False  # proper nouns after a role, not in the dictionary
     borrowed: bool = False  # a role shared from the next group ("Indian and Pakistani troops")
+    place: bool = False  # where a role is, not its country ("refugees in Lebanon")
+    stance: bool = False  # after "anti-"/"pro-": joins no role ("anti-American protesters")
 
 
 class ActorStage:
@@ -87,10 +119,16 @@ def make_actor_stage(context: StageContext) -> ActorStage:
 
 
 def find_mentions(doc: ParsedDoc, dicts: Dictionaries, when: date | None) -> list[Mention]:
-    """Every actor mention in the document, in text order, pronouns resolved."""
+    """Every actor mention in the document, in text order: dictionary names and roles composed per
+    sentence, bare surnames of people named in full earlier (``people.py``), countries inferred for
+    unnamed agents (``inference.py``), "the two countries", pronouns resolved."""
+    ctx = _Context(dicts, when)
     found: list[Mention] = []
     for sentence in doc.sentences:
-        found.extend(_sentence_mentions(sentence, doc.article.text, dicts, when))
+        found.extend(_sentence_mentions(sentence, doc.article.text, ctx))
+    if ctx.persons:
+        found = sorted(found + surname_mentions(doc, found, ctx.persons, when), key=lambda m: m.start)
+    found = infer_countries(doc, found, dicts, ctx.people)
     found = _two_parties(doc, found)
     return resolve_pronouns(doc, found, dicts.rules)
 
@@ -112,7 +150,8 @@ def _two_parties(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
             start_tok = next(k for k in range(max(0, n - 3), n) if toks[k].text.lower() in ("the", "both", "two"))
             # the parties of the current passage: this sentence and the three before it, else the article
             floor = doc.sentences[max(0, sentence.index - 3)].start
-            parties = [m for m in mentions if m.end <= toks[start_tok].start and len(m.code) >= 3 and not m.code.startswith(("---", "IGO", "NGO"))]
+            parties = [m for m in mentions if m.end <= toks[start_tok].start and len(m.code) >= 3 and not m.code.startswith(("---", "IGO", "NGO"))
+                       and m.resolution != "inferred"]
             recent = [m for m in parties if m.start >= floor]
             earlier = recent if len({m.code[:3] for m in recent}) >= 2 else parties
             counts: dict[str, list[int]] = {}
@@ -130,7 +169,8 @@ def _two_parties(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _sentence_mentions(sentence: Sentence, text: str, dicts: Dictionaries, when: date | None) -> list[Mention]:
+def _sentence_mentions(sentence: Sentence, text: str, ctx: _Context) -> list[Mention]:
+    dicts = ctx.dicts
     tokens = sentence.tokens
     texts = [t.text for t in tokens]
     folded = Folded(texts)
@@ -140,6 +180,7 @@ def _sentence_mentions(sentence: Sentence, text: str, dicts: Dictionaries, when:
     may_actor = dicts.actors.starts(folded)
     may_agent = dicts.agents.starts(lowered)
     candidates = sorted(may_discard | may_actor | may_agent)
+    any_case: Folded | None = None
     i = 0
     for i0 in candidates:
         if i0 < i:
@@ -150,38 +191,98 @@ def _sentence_mentions(sentence: Sentence, text: str, dicts: Dictionaries, when:
             i = discard[0]
             continue
         actor = dicts.actors.scan(folded, i) if i in may_actor else None
+        if actor is None and i in may_actor and tokens[i].pos == "PROPN" and texts[i][:1].islower():
+            any_case = any_case or _any_case(folded)
+            actor = _lower_case_person(dicts.actors.scan(any_case, i), tokens, i)
         agent = dicts.agents.scan(lowered, i) if i in may_agent else None
-        if agent and tokens[agent[0] - 1].pos not in NOUNS:
-            agent = None
+        if agent and (tokens[agent[0] - 1].pos not in NOUNS or (i > 0 and fold(texts[i - 1]).lower() in words.HONORIFICS)):
+            agent = None  # "fired", not a role; "Mr. King", a surname
         if actor and (not agent or actor[0] >= agent[0]):
             pieces.append(_Piece(i, actor[0], actor=actor[1]))
             i = actor[0]
         elif agent:
             pieces.append(_Piece(i, agent[0], agent=agent[1][-1]))
             i = agent[0]
+    pieces = _drop_places_and_modifiers(pieces, tokens)
     groups = _group(pieces, tokens)
     _share_roles(groups, tokens)
-    return [m for group in groups if (m := _compose(group, tokens, text, when))]
+    return [m for group in groups if (m := _compose(group, tokens, text, ctx))]
+
+
+def _any_case(folded: Folded) -> Folded:
+    """``folded`` with every token counted as capitalised (for names written in lower case)."""
+    f = Folded.__new__(Folded)
+    f.raw, f.low, f.alt_raw, f.alt_low = folded.raw, folded.low, folded.alt_raw, folded.alt_low
+    f.upper = [True] * len(folded.raw)
+    return f
+
+
+def _lower_case_person(hit: tuple[int, list[ActorEntry]] | None, tokens: tuple[Token, ...], i: int) -> tuple[int, list[ActorEntry]] | None:
+    """A person's name written in lower case ("barack obama", "obama"), starting on a word the parser
+    tags a proper noun (people.toml lists bare surnames only when they are not ordinary words, and
+    "tusk" or "gallant" are then tagged as the words they are). Countries and institutions are never
+    matched in lower case ("china", "turkey", "chad")."""
+    if hit is None or not all(e.kind == "person" for e in hit[1]) or tokens[i].pos != "PROPN":
+        return None
+    return hit
+
+
+def _drop_places_and_modifiers(pieces: list[_Piece], tokens: tuple[Token, ...]) -> list[_Piece]:
+    """Names that are no actor where they stand: a backer or maker before a hyphen ("Iran-backed",
+    "US-made"), and an institution or group named like a place before a place noun ("a village in the
+    Rada district": no Ukrainian parliament). A stance ("anti-American") stays a mention where it is
+    one, but composes with no role."""
+    if not any(p.actor is not None for p in pieces):
+        return pieces
+    lower = [t.text.lower() for t in tokens]
+    kept = []
+    for p in pieces:
+        if p.actor is not None:
+            entry = p.actor[-1]
+            code = entry.code or (entry.codes[0].code if entry.codes else "")
+            if is_modifier(lower, p.start, p.end):
+                continue
+            if (entry.kind not in ("country", "person", "actor") and len(code) > 3 and p.end < len(tokens)
+                    and tokens[p.end].pos == "NOUN" and tokens[p.end].lemma.lower() in words.PLACE_NOUNS):
+                continue
+            p.stance = is_stance(lower, p.start)
+        kept.append(p)
+    return kept
 
 
 def _share_roles(groups: list[list[_Piece]], tokens: tuple[Token, ...]) -> None:
-    """"Indian and Pakistani troops": a lone adjective coordinated with an adjective + role takes the
-    role too (two mentions, INDMIL and PAKMIL)."""
+    """"Indian and Pakistani troops", "US and British activists": a lone country adjective or name
+    coordinated with a country + role takes the role too (two mentions, INDMIL and PAKMIL). A country
+    name ("US") shares it only where the parse hangs it on the role noun: in "the US and British
+    activists met" read as two subjects, the US stays the country."""
     for left, right in zip(groups, groups[1:]):
-        if len(left) != 1 or not left[0].actor or left[0].actor[-1].form != "adjective":
+        if len(left) != 1 or not left[0].actor or left[0].actor[-1].kind != "country" or left[0].actor[-1].form not in ("adjective", "name"):
             continue
         gap = [t.text.lower() for t in tokens[left[0].end : right[0].start]]
         if gap not in (["and"], [","], ["or"], [",", "and"]):
             continue
-        if right[0].actor and right[0].actor[-1].form == "adjective" and any(p.agent for p in right[1:]):
-            left.extend(_Piece(p.start, p.end, agent=p.agent, borrowed=True) for p in right[1:] if p.agent)
+        first = right[0].actor[-1] if right[0].actor else None
+        if first is None or first.kind != "country" or first.form not in ("adjective", "name") or not any(p.agent for p in right[1:]):
+            continue
+        if left[0].actor[-1].form == "name" and not _attached_to(tokens, left[0].end - 1, right[0].start, right[-1].end):
+            continue
+        left.extend(_Piece(p.start, p.end, agent=p.agent, borrowed=True) for p in right[1:] if p.agent)
+
+
+def _attached_to(tokens: tuple[Token, ...], k: int, start: int, end: int) -> bool:
+    """Whether token k's head is one of the tokens ``start``..``end``-1 (sentence indices)."""
+    base = tokens[0].i
+    head = tokens[k].head - base
+    return start <= head < end
 
 
 def _group(pieces: list[_Piece], tokens: tuple[Token, ...]) -> list[list[_Piece]]:
     """Join pieces that belong to one noun phrase; add unknown name runs after a role."""
     groups: list[list[_Piece]] = []
     for piece in pieces:
-        if groups and _joins(groups[-1][-1], piece, tokens):
+        joined = _joins(groups[-1][-1], piece, tokens) if groups else False
+        if joined:
+            piece.place = joined == "place"
             groups[-1].append(piece)
         else:
             groups.append([piece])
@@ -196,7 +297,11 @@ def _group(pieces: list[_Piece], tokens: tuple[Token, ...]) -> list[list[_Piece]
     return groups
 
 
-def _joins(left: _Piece, right: _Piece, tokens: tuple[Token, ...]) -> bool:
+def _joins(left: _Piece, right: _Piece, tokens: tuple[Token, ...]) -> bool | str:
+    """Whether ``right`` belongs to ``left``'s noun phrase; ``"place"`` when it is only where the role
+    is (one mention, but the place's country is not the role's: "refugees in Lebanon")."""
+    if left.stance:
+        return False
     gap = [t.text.lower() for t in tokens[left.end : right.start]]
     if not gap:
         # two countries side by side ("Russia China") are not one actor; a country then a role is
@@ -208,20 +313,33 @@ def _joins(left: _Piece, right: _Piece, tokens: tuple[Token, ...]) -> bool:
     if gap in (["'s"], ["’s"], ["'"], ["’"]):
         return right.agent is not None or (right.actor is not None and right.actor[0].kind == "person")
     if left.agent is not None and right.actor is not None and gap in (["of"], ["of", "the"], ["in"], ["from"]):
+        if right.actor[0].kind == "person":
+            return False  # "supporters of Obama", "protesters in Obama" are not Obama
+        if gap == ["in"] and not _placed_by_location(left, tokens):
+            return "place"  # "refugees in Lebanon" are not Lebanese, "diplomats in Beijing" not Chinese
         return True  # "ambassadors of Arnor", "lawmakers in Fornost", "officials from Moscow"
     return False
+
+
+def _placed_by_location(piece: _Piece, tokens: tuple[Token, ...]) -> bool:
+    """Whether where a role is says what its country is (not for refugees, diplomats, peacekeepers)."""
+    code = piece.agent.code.strip("~")[:3] if piece.agent else ""
+    if code in words.NONLOCAL_CODES:
+        return False
+    return not any(t.lemma.lower() in words.NONLOCAL_LEMMAS for t in tokens[piece.start : piece.end])
 
 
 def _is_country(entries: list[ActorEntry]) -> bool:
     return entries[0].kind == "country"
 
 
-def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, when: date | None) -> Mention | None:
+def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, ctx: _Context) -> Mention | None:
+    when = ctx.when
     start_tok, end_tok = group[0].start, max(p.end for p in group if not p.borrowed)
     # a leading determiner is not part of the mention text ("the Kremlin" -> "Kremlin")
     start, end = tokens[start_tok].start, tokens[end_tok - 1].end
     person = next((p.actor[-1] for p in group if p.actor and p.actor[-1].kind == "person"), None)
-    actors = [p.actor[-1] for p in group if p.actor and p.actor[-1].kind != "person"]
+    actors = [p.actor[-1] for p in group if p.actor and p.actor[-1].kind != "person" and not p.place]
     agents = [p.agent for p in group if p.agent is not None]
     name_run = next((p for p in group if p.name_run), None)
     surface = text[start:end]
@@ -232,7 +350,19 @@ def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, when: da
         code = person.code_on(when)
         if code is None:
             return None
+        ctx.persons[(start, end)] = person
         return Mention(start, end, surface, code, "person", person.id, person.name)
+    if name_run is not None and agents and when is not None:
+        # "President Bush" in 2008, "U.S. President Bush": the one Bush in such an office that day
+        country = actors[0].code_on(when) if len(actors) == 1 and actors[0].kind == "country" else None
+        if not actors or country:
+            run = [tokens[k].text for k in range(name_run.start, name_run.end)]
+            titled = ctx.people.by_title(run, agents, country, when)
+            if titled is not None:
+                entry, code = titled
+                ctx.persons[(start, end)] = entry
+                via = f"title:{'+'.join(a.id for a in agents)}+{entry.id}@{when.isoformat()}"
+                return Mention(start, end, surface, code, "person", via, entry.name)
     if actors:
         base = actors[0]
         code = base.code_on(when)

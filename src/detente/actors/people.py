@@ -1,0 +1,146 @@
+"""People the dictionaries know, found by their surname where the dictionaries do not list it bare
+(people.toml leaves out surnames shared by several people or with ordinary words: "Bush", "Clinton",
+"Rice", "Powell"):
+
+- **a title, a surname and the article date**: "President Bush" in a 2008 article is the one person
+  named Bush who held an office of that kind (the title's role code: president -> GOV) on that day;
+  "U.S. President Bush" also checks the country. Nobody, or two people, in office: no resolution.
+- **a surname after the full name**: once an article has named "George W. Bush" (or "President Bush"
+  was resolved), a later bare "Bush" is the same person, unless the article named two people of that
+  surname. Only after the first full mention, and only a capitalised proper noun standing alone (not
+  part of a longer name: "Jeb Bush").
+
+What it does not do: guess from a surname alone with no title or earlier full name, or resolve a title
+without an article date.
+"""
+
+from __future__ import annotations
+
+import weakref
+from bisect import bisect_right
+from datetime import date
+
+from detente.actors import words
+from detente.dictionaries import ActorEntry, AgentEntry, Dictionaries
+from detente.model import Mention, ParsedDoc
+from detente.text import fold
+
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _key(word: str) -> str:
+    return fold(word).lower()
+
+
+class PeopleIndex:
+    """The dictionaries' people by surname (the last word of their canonical name)."""
+
+    def __init__(self, dicts: Dictionaries) -> None:
+        self.size = len(dicts.actors)
+        seen: dict[str, ActorEntry] = {}
+        for table in (dicts.actors.exact, dicts.actors.lower):
+            for found in table.values():
+                for e in found:
+                    if e.kind == "person":
+                        seen.setdefault(e.id, e)
+        self.by_surname: dict[str, list[ActorEntry]] = {}
+        for e in seen.values():
+            parts = [p for p in e.name.split() if _key(p) not in _SUFFIXES]
+            if len(parts) >= 2 and _key(parts[-1]):
+                self.by_surname.setdefault(_key(parts[-1]), []).append(e)
+        self.surnames = frozenset(self.by_surname)
+
+    def countries_on(self, surname: str, when: date) -> set[str]:
+        """The countries (code prefixes) of the people called ``surname`` in an office on ``when``."""
+        out = set()
+        for e in self.by_surname.get(_key(surname), ()):
+            for dated in e.codes:
+                if dated.applies(when) and not dated.code.startswith("---"):
+                    out.add(dated.code[:3])
+        return out
+
+    def by_title(self, name: list[str], agents: list[AgentEntry], country: str | None, when: date | None) -> tuple[ActorEntry, str] | None:
+        """The one person called ``name`` (a surname, or first name + surname) who on ``when`` held an
+        office of the kind the title's agents name (and of ``country``, if given): (entry, code)."""
+        if when is None or not name:
+            return None
+        name = [w for w in name if _key(w) and _key(w) not in words.HONORIFICS]
+        if not name:
+            return None
+        roles = {a.code.strip("~")[:3] for a in agents}
+        found: dict[str, tuple[ActorEntry, str]] = {}
+        for e in self.by_surname.get(_key(name[-1]), ()):
+            if len(name) > 1 and _key(e.name.split()[0]) != _key(name[0]):
+                continue
+            for dated in e.codes:
+                code = dated.code
+                if not dated.applies(when) or code.startswith("---"):
+                    continue
+                if country is not None and code[:3] != country[:3]:
+                    continue
+                if roles & {code[i : i + 3] for i in range(3, len(code), 3)}:
+                    found[e.id] = (e, code)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+_INDEXES: dict[int, tuple[weakref.ref, PeopleIndex]] = {}
+
+
+def people_index(dicts: Dictionaries) -> PeopleIndex:
+    """The people index of ``dicts`` (built once per dictionaries object)."""
+    hit = _INDEXES.get(id(dicts))
+    if hit is not None and hit[0]() is dicts and hit[1].size == len(dicts.actors):
+        return hit[1]
+    index = PeopleIndex(dicts)
+    for key in [k for k, (ref, _) in _INDEXES.items() if ref() is None]:
+        del _INDEXES[key]
+    _INDEXES[id(dicts)] = (weakref.ref(dicts), index)
+    return index
+
+
+def surname_mentions(doc: ParsedDoc, mentions: list[Mention], persons: dict[tuple[int, int], ActorEntry], when: date | None) -> list[Mention]:
+    """Mentions of a bare surname of a person the article named in full before (``persons``: the
+    span of each dictionary person mention -> its entry)."""
+    if not persons:
+        return []
+    first: dict[str, tuple[int, int]] = {}
+    named: dict[str, dict[str, ActorEntry]] = {}
+    for span in sorted(persons):
+        e = persons[span]
+        first.setdefault(e.id, span)
+        parts = [p for p in e.name.split() if _key(p) not in _SUFFIXES]
+        if len(parts) >= 2:
+            named.setdefault(_key(parts[-1]), {})[e.id] = e
+    if not named:
+        return []
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in spans]
+    out: list[Mention] = []
+    text = doc.article.text
+    for sentence in doc.sentences:
+        toks = sentence.tokens
+        for n, tok in enumerate(toks):
+            if tok.pos != "PROPN" or not tok.text[:1].isupper():
+                continue
+            key = _key(tok.text)
+            if key not in named or len(named[key]) != 1:
+                continue
+            k = bisect_right(starts, tok.start) - 1
+            if k >= 0 and spans[k][1] > tok.start:
+                continue  # inside a mention already
+            prev = toks[n - 1] if n else None
+            nxt = toks[n + 1] if n + 1 < len(toks) else None
+            if prev is not None and prev.pos == "PROPN" and prev.text[:1].isupper() and _key(prev.text) not in words.HONORIFICS:
+                continue  # part of a longer name ("Jeb Bush")
+            if nxt is not None and nxt.pos == "PROPN" and nxt.text[:1].isupper():
+                continue
+            (entry,) = named[key].values()
+            antecedent = first[entry.id]
+            if antecedent[0] >= tok.start:
+                continue
+            code = entry.code_on(when)
+            if code is None:
+                continue
+            out.append(Mention(tok.start, tok.end, text[tok.start : tok.end], code, "person", f"surname:{entry.id}", entry.name,
+                               resolution="coref", antecedent=antecedent))
+    return out

@@ -1,0 +1,81 @@
+"""Word lists the actor rules read (English grammar words, not coding vocabulary: the actors and roles
+themselves are in the dictionaries). One module, so ``mentions.py`` and ``inference.py`` agree.
+"""
+
+from __future__ import annotations
+
+# "Iran-backed militia", "US-made drones", "Tunisia-inspired protests": the word after the hyphen makes
+# the name before it a modifier of the noun, not an actor of its own (the backer, the maker, the
+# model). Not here: "-led" (a "Saudi-led coalition" is coded as Saudi Arabia's), "-held",
+# "-controlled", "-occupied", "-run", "-owned" (an attack on "rebel-held" or "ISIS-held" ground is one
+# on its holder) and "-brokered" (a "UN-brokered ceasefire" is the UN's).
+MODIFIER_SUFFIXES = frozenset(
+    """backed supported funded sponsored financed allied aligned armed trained equipped inspired
+    linked affiliated friendly leaning oriented based born made built manufactured bound style""".split()
+)
+# "anti-American protesters", "pro-Russian separatists": a stance, not a nationality
+STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
+HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+
+# "a village in the Rada district": an institution's or group's name right before one of these nouns
+# names a place, not the institution
+PLACE_NOUNS = frozenset(
+    """district province region governorate county village town city valley area municipality
+    neighbourhood neighborhood oblast prefecture township suburb commune department canton
+    river mountain mountains island islands airport port""".split()
+)
+
+# prepositions that place an agent ("police in Valparaiso", "troops near Aleppo") and that say where
+# it comes from ("refugees from Syria", "residents of Aleppo")
+LOCATION_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout", "within"})
+ORIGIN_PREPS = frozenset({"from", "of"})
+
+# roles whose place is not their country: a location (a locative phrase, the dateline, the story's
+# country) says nothing about their nationality ("refugees in Lebanon", "diplomats in Beijing",
+# "peacekeepers in Mali"). Only their own noun phrase ("Syrian refugees") or an origin ("refugees
+# from Syria") gives it. By CAMEO type code, and by lemma for roles inside broader codes.
+NONLOCAL_CODES = frozenset({"REF", "PKO", "IGO", "INT", "NGO", "NGM", "MNC", "DEV", "MED"})
+NONLOCAL_LEMMAS = frozenset(
+    """migrant immigrant expatriate expat tourist pilgrim foreigner visitor mercenary hostage
+    ambassador envoy diplomat embassy consulate consul delegation negotiator mediator investor
+    donor observer monitor""".split()
+)
+
+# heads whose proper-noun modifier is usually a person, not a place ("the Lincoln administration",
+# "Jackson aides"): a gazetteer place there is not evidence of the agent's country
+PERSONAL_HEADS = frozenset(
+    """administration government regime campaign cabinet aide adviser advisor loyalist supporter ally
+    spokesman spokeswoman spokesperson camp team family""".split()
+)
+
+# honorifics before a surname ("Mr. Bush"); stripped when a surname is matched, never a title
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "madame", "mme", "m"})
+
+# US state abbreviations in AP datelines ("PORTLAND, Ore. (AP) -")
+AP_STATES = frozenset(
+    """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb
+    nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo dc""".split()
+)
+
+# nouns of gatherings: where they take place says nothing of who takes part ("rebels at peace talks in
+# Juba", "officials at a meeting in Geneva")
+EVENT_NOUNS = frozenset(
+    """talk talks meeting conference summit negotiation negotiations ceremony visit session forum
+    gathering dialogue round event convention exercise drill games olympics tournament match trip
+    tour funeral wedding hearing""".split()
+)
+# verbs whose place is a venue, not a home: "officials met in Geneva", "leaders gathered in Brussels",
+# "the minister told reporters in Kabul"
+VENUE_VERBS = frozenset(
+    """meet gather convene visit travel arrive fly land attend hold host sign negotiate talk say tell
+    speak announce state declare address brief stop stay""".split()
+)
+
+# places named after a country that are not in it, or not in it alone: "in the Taiwan Strait", "in the
+# South China Sea", "near the Syrian border"
+SHARED_PLACES = frozenset(
+    """strait straits sea gulf ocean channel waters border borders frontier boundary""".split()
+)
+# possessive determiners: "its own citizens", "their leaders" refer back to an actor, not to the place
+# of the story
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
