@@ -346,7 +346,7 @@ def _with_conjuncts(view: SentenceView, k: int | None) -> list[Mention]:
     if k is None:
         return []
     first = view.mention_of(k)
-    heads = [k] + view.kids(k, {"amod", "compound"})  # "Indian and Pakistani troops": the conj hangs on a modifier
+    heads = [k] + view.kids(k, {"amod", "compound", "nmod"})  # "Indian and Pakistani troops", "US and British activists": the conj hangs on a modifier
     if first is not None:
         heads += [t for t in view.tokens_of(first) if t not in heads]
     out: list[Mention] = []
