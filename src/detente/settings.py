@@ -32,7 +32,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("stages", ("actors", "events", "quotes", "attribution", "selection"), "Coding stages to run after parsing, in order (names registered with detente.register_stage)."),
     Setting("one_sided", False, "Keep events with only a source or only a target (by default an event needs both, as PETRARCH's require_dyad)."),
     Setting("negated", False, "Keep events the text says did not happen (modality negated); like PETRARCH, detente drops them by default."),
-    Setting("min_confidence", 0.0, "Drop events whose confidence (0-1, from their evidence) is below this: trade recall for precision."),
+    Setting("min_confidence", 0.65, "Drop events whose confidence (0-1, from their evidence) is below this: trade recall for precision (0 keeps all)."),
     Setting("date", None, "Article date (YYYY-MM-DD) used when an article has none; resolves dated actor codes."),
     Setting("max_chars", 1_000_000, "Articles longer than this are truncated, with a problem recorded."),
     Setting("progress", "auto", "Progress bar on stderr: auto (only on a terminal), always or never."),

@@ -209,11 +209,18 @@ class EventStage:
             sources = _source_above(view, k, cand.match.target)
         sources = _split_codes(_unique(sources))
         targets = [t for t in _split_codes(_unique(targets)) if t not in sources]
+        # "its forces", "their troops": an unnamed agent owned by a pronoun is the source's own, not a target
+        targets = [t for t in targets if t.given or not (t.code.startswith("---") and _owned_by_pronoun(view, t))]
         if any(t.resolution == "parties" for t in targets):
             # "Putin wants good relations between the two countries": the other country of the two
             countries = {s.code[:3] for s in sources}
             targets = [t for t in targets if not (t.resolution == "parties" and t.code[:3] in countries)]
-        reciprocal = len(sources) > 1 and not targets and pos == "verb"
+        # "Gondor and Osgiliath renewed ties", "the two armies clashed": each member acts on the others;
+        # but "A, B and C welcomed the decision" (a bare verb with an object) is each acting alone
+        specific = any(e.kind == "lit" for e in cand.pattern.pre + cand.pattern.post)
+        reciprocal = len(sources) > 1 and not targets and pos == "verb" and (
+            specific or not view.objects(k) or cand.pattern.scope != "clause" or any(m.given for m in sources)
+            or view.lemma[k] in self.rules.word("reciprocal_verbs"))
         code = cand.pattern.code
         if not sources and not targets:
             trace(cand.pattern.id, "no-actor", f"[{code}] on {view.tokens[k].text!r}: no actor as source or target; no event")
@@ -440,6 +447,12 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
 
 
 LATER_CLAUSES = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "punct", "cc", "mark"})
+
+
+def _owned_by_pronoun(view: SentenceView, m: Mention) -> bool:
+    """Does a possessive pronoun ("its", "their", "his", "her", "our") own mention m's head?"""
+    toks = view.tokens_of(m)
+    return any(view.dep(c) in ("poss", "nmod:poss") and view.tokens[c].pos == "PRON" for k in toks for c in view.children[k])
 
 
 def _given(view: SentenceView, k: int) -> bool:
