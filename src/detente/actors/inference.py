@@ -34,7 +34,7 @@ that already has a country.
 from __future__ import annotations
 
 import re
-import weakref
+
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -47,6 +47,7 @@ from detente.dictionaries import ActorEntry, Dictionaries
 from detente.doc import SentenceView
 from detente.ingest.normalize import blank_datelines
 from detente.model import Mention, ParsedDoc, Token
+from detente.actors.words import per_dictionaries
 
 PREMODIFIERS = frozenset({"amod", "compound", "poss", "nmod", "nmod:poss", "npadvmod", "flat", "flat:name"})
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj", "iobj", "dative", "obl:agent"})
@@ -108,19 +109,9 @@ class CountryTable:
         return self._iso2.get(iso2)
 
 
-_TABLES: dict[int, tuple[weakref.ref, CountryTable]] = {}
-
-
 def country_table(dicts: Dictionaries) -> CountryTable:
     """The country table of ``dicts`` (built once per dictionaries object)."""
-    hit = _TABLES.get(id(dicts))
-    if hit is not None and hit[0]() is dicts and hit[1].size == len(dicts.actors):
-        return hit[1]
-    table = CountryTable(dicts)
-    for key in [k for k, (ref, _) in _TABLES.items() if ref() is None]:
-        del _TABLES[key]
-    _TABLES[id(dicts)] = (weakref.ref(dicts), table)
-    return table
+    return per_dictionaries("country_table", dicts, CountryTable)
 
 
 def infer_countries(doc: ParsedDoc, mentions: list[Mention], dicts: Dictionaries, people: PeopleIndex | None = None) -> list[Mention]:

@@ -16,7 +16,6 @@ without an article date.
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_right
 from datetime import date
 
@@ -24,6 +23,7 @@ from detente.actors import words
 from detente.dictionaries import ActorEntry, AgentEntry, Dictionaries
 from detente.model import Mention, ParsedDoc
 from detente.text import fold
+from detente.actors.words import per_dictionaries
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
@@ -83,19 +83,9 @@ class PeopleIndex:
         return next(iter(found.values())) if len(found) == 1 else None
 
 
-_INDEXES: dict[int, tuple[weakref.ref, PeopleIndex]] = {}
-
-
 def people_index(dicts: Dictionaries) -> PeopleIndex:
     """The people index of ``dicts`` (built once per dictionaries object)."""
-    hit = _INDEXES.get(id(dicts))
-    if hit is not None and hit[0]() is dicts and hit[1].size == len(dicts.actors):
-        return hit[1]
-    index = PeopleIndex(dicts)
-    for key in [k for k, (ref, _) in _INDEXES.items() if ref() is None]:
-        del _INDEXES[key]
-    _INDEXES[id(dicts)] = (weakref.ref(dicts), index)
-    return index
+    return per_dictionaries("people_index", dicts, PeopleIndex)
 
 
 def surname_mentions(doc: ParsedDoc, mentions: list[Mention], persons: dict[tuple[int, int], ActorEntry], when: date | None) -> list[Mention]:

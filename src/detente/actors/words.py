@@ -4,6 +4,8 @@ themselves are in the dictionaries). One module, so ``mentions.py`` and ``infere
 
 from __future__ import annotations
 
+import weakref
+
 # "Iran-backed militia", "US-made drones", "Tunisia-inspired protests": the word after the hyphen makes
 # the name before it a modifier of the noun, not an actor of its own (the backer, the maker, the
 # model). Not here: "-led" (a "Saudi-led coalition" is coded as Saudi Arabia's), "-held",
@@ -79,3 +81,19 @@ SHARED_PLACES = frozenset(
 # possessive determiners: "its own citizens", "their leaders" refer back to an actor, not to the place
 # of the story
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+
+
+_BUILT: dict[tuple[str, int], tuple[weakref.ref, object]] = {}
+
+
+def per_dictionaries(name: str, dicts, build):
+    """``build(dicts)`` made once per dictionaries object (and again if its actors changed): the tables
+    the actor rules derive from the dictionaries (countries by ISO code, people by surname)."""
+    hit = _BUILT.get((name, id(dicts)))
+    if hit is not None and hit[0]() is dicts and hit[1].size == len(dicts.actors):
+        return hit[1]
+    built = build(dicts)
+    for key in [k for k, (ref, _) in _BUILT.items() if ref() is None]:
+        del _BUILT[key]
+    _BUILT[(name, id(dicts))] = (weakref.ref(dicts), built)
+    return built
