@@ -10,9 +10,10 @@ Runs last. For each event it computes a confidence in 0-1 from its evidence, wit
   verb (``*``);
 - whether the parse and the word order agree: for an active verb, the source before the trigger and
   the target after it;
-- literal or figurative use: material conflict (CAMEO 14-15, 17-20) between two actors of one country
-  neither of which is a security force ("the senator is always fighting the party's nominee") is
-  usually figurative.
+- literal or figurative use: material conflict (CAMEO 14-15, 17-20) between two actors neither of
+  which can use force — no state, government or security force on either side ("attacked the
+  moderators") — or between two actors of one country neither of which is a security force ("the
+  senator is always fighting the party's nominee") is usually figurative.
 
 Then it keeps the events with both a source and a target (PETRARCH's ``require_dyad``; the
 ``one_sided`` setting keeps the others) whose actors are not one and the same mention, that the text
@@ -94,12 +95,24 @@ class SelectionStage:
         return round(min(1.0, max(0.0, score)), 2)
 
     def _civilian_pair(self, s: Mention | None, t: Mention | None) -> bool:
-        """Two actors of one country, neither a security force (nor unknown)."""
+        """Neither actor can use force (no security force, state or government on either side: "the
+        candidate attacked the moderators"), or both are of one country and neither is a security force
+        ("the president attacked his rival")."""
         if s is None or t is None or s.given or t.given:
             return False
-        if s.code[:3] != t.code[:3] or s.code.startswith("---"):
-            return False
-        return not any(m.code[3:6].lower() in self.security or m.code[:3].lower() in self.security for m in (s, t))
+        if not any(self._may_use_force(m) for m in (s, t)):
+            return True
+        # two actors of one country, neither a security force ("the president attacked his rival")
+        return s.code[:3] == t.code[:3] and not s.code.startswith("---") and not any(self._security(m) for m in (s, t))
+
+    def _security(self, m: Mention) -> bool:
+        return m.code[3:6].lower() in self.security or m.code[:3].lower() in self.security
+
+    def _may_use_force(self, m: Mention) -> bool:
+        role = m.code[3:6].lower()
+        if len(m.code) == 3 and not m.code.startswith("---"):
+            return True  # a state
+        return self._security(m) or role == "gov" or m.code.startswith(("IMG", "IGO"))
 
 
 def _dyad(e: Event) -> str:
