@@ -198,3 +198,21 @@ def test_a_compound_subject_acts_on_itself_only_when_the_act_is_mutual(pipe, ver
              W(verb, lemma, "VERB", "ROOT", 3), W("the", "the", "DET", "det", 5), W("plan", "plan", "NOUN", "dobj", 3)]
     pairs = {(e.source.code, e.target.code) for e in code(pipe, [words], min_confidence=0.0).events}
     assert (pairs == {("RUS", "UKR"), ("UKR", "RUS")}) is reciprocal
+
+
+def test_said_it_would_is_the_future_of_a_report(pipe):
+    # Russia said it would criticize Ukraine.  ("would" after a verb of saying: planned, not hypothetical)
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("said", "say", "VERB", "ROOT", 1), W("it", "it", "PRON", "nsubj", 4),
+             W("would", "would", "AUX", "aux", 4), W("criticize", "criticize", "VERB", "ccomp", 1), W("Ukraine", "Ukraine", "PROPN", "dobj", 4)]
+    assert [(e.cameo, e.modality) for e in code(pipe, [words]).events if e.origin == "pattern"] == [("111", "planned")]
+
+
+def test_an_undated_group_keeps_its_own_code_and_a_person_the_one_in_force():
+    from datetime import date
+
+    from detente.dictionaries import ActorEntry, DatedCode
+
+    group = ActorEntry("x:1", "Taliban", "group", "AFGREB", (DatedCode("AFGGOV", date(2021, 8, 15)),))
+    person = ActorEntry("x:2", "A Leader", "person", "XXXELI", (DatedCode("XXXGOV", date(2020, 1, 1)),))
+    assert (group.code_on(None), group.code_on(date(2022, 1, 1)), group.code_on(date(2010, 1, 1))) == ("AFGREB", "AFGGOV", "AFGREB")
+    assert person.code_on(None) == "XXXGOV"

@@ -51,14 +51,18 @@ class ActorEntry:
 
     def code_on(self, when: date | None) -> str | None:
         """The code that applies on ``when``: a dated code covering it, else the undated one; with no
-        date, the code still in force. PETRARCH's ``---`` (known name, no code) gives ``None``."""
+        date, a group's undated code, or for a person the code still in force. PETRARCH's ``---`` (known name, no code) gives ``None``."""
         code = self._code_on(when)
         return None if code is None or code.startswith("---") else code
 
     def _code_on(self, when: date | None) -> str | None:
         if self.codes:
             if when is None:
-                # no date: the code still in force, else the undated one, else the latest that ended
+                # no date: a group's or body's own undated code (the Taliban are AFGREB, not the
+                # government they are only at times); for a person, the code still in force, else the
+                # undated one, else the latest that ended
+                if self.kind != "person" and self.code is not None:
+                    return self.code
                 current = [c for c in self.codes if c.end is None]
                 if current:
                     return max(current, key=lambda c: c.start or date.min).code

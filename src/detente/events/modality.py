@@ -76,6 +76,8 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
             if dep in ("aux", "aux:pass"):
                 if view.lower[c] in FUTURE or view.lemma[c] in FUTURE:
                     planned = future_word = True
+                elif view.lower[c] == "would" and _reported(view, chain[-1], rules):
+                    planned = future_word = True  # "said it would recognise": the future of a report
                 elif view.lower[c] in POSSIBLE:
                     hypothetical = True
                     future_word = future_word or view.lower[c] == "would"
@@ -93,3 +95,12 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
             elif view.lemma[a] in THREAT:
                 hypothetical = True
     return Modality(negated, planned, hypothetical, future_word)
+
+
+def _reported(view: SentenceView, k: int, rules: Rules) -> bool:
+    """Is k the clause a verb of saying reports ("Russia said it would …"), with no condition of its own?"""
+    if view.dep(k) != "ccomp" or view.head(k) == k:
+        return False
+    if any(view.dep(c) == "mark" and view.lower[c] in rules.word("condition_marks") for c in view.children[k]):
+        return False
+    return view.lemma[view.head(k)] in rules.word("address_verbs") | rules.word("demand_reporting_verbs")

@@ -216,10 +216,10 @@ class EventStage:
             countries = {s.code[:3] for s in sources}
             targets = [t for t in targets if not (t.resolution == "parties" and t.code[:3] in countries)]
         # "Gondor and Osgiliath renewed ties", "the two armies clashed": each member acts on the others;
-        # but "A, B and C welcomed the decision" (a bare verb with an object) is each acting alone
-        specific = any(e.kind == "lit" for e in cand.pattern.pre + cand.pattern.post)
+        # but "A, B and C welcomed the decision", "Mexico and Canada imposed tariffs on American goods"
+        # (a verb that is not mutual, with an object) is each acting alone
         reciprocal = len(sources) > 1 and not targets and pos == "verb" and (
-            specific or not view.objects(k) or cand.pattern.scope != "clause" or any(m.given for m in sources)
+            not view.objects(k) or cand.pattern.scope != "clause" or any(m.given for m in sources)
             or view.lemma[k] in self.rules.word("reciprocal_verbs"))
         code = cand.pattern.code
         if not sources and not targets:
