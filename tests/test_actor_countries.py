@@ -16,7 +16,7 @@ from detente.actors import ActorStage
 from detente.actors.gazetteer import gazetteer, place_key
 from detente.dictionaries import Dictionaries, default_dictionary_dir
 from detente.dictionaries.native import load_native
-from detente.model import RESOLUTIONS, CodedArticle, ParsedDoc, Sentence, Token
+from detente.model import RESOLUTIONS, CodedArticle, ParsedDoc, Sentence
 
 from conftest import make_doc
 

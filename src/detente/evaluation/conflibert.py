@@ -53,7 +53,6 @@ only: the per-sentence rows stay in ``report.rows``, in memory, for developers' 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
