@@ -1,4 +1,4 @@
-"""The words that introduce speech (cues of attribution) and what a statement's cue implies as an event.
+"""The words that introduce speech (cues of attribution), for finding quotations.
 
 The lists follow the attribution cues of PARC 3.0 / PolNeAR (Pareti 2016; Newell et al. 2018): verbs of
 saying, of writing and posting, of propositional attitude when they take a clause (``believe that``),
@@ -6,9 +6,9 @@ speech acts whose content is a noun phrase (``criticised the deal``, ``called fo
 nouns of saying with a clause (``his claim that …``) and source prepositions (``according to``). Each
 list is data only; the rules that read them are in ``direct.py`` and ``indirect.py``.
 
-``CUE_CODES`` maps a cue to the CAMEO code of the statement it reports (CAMEO manual 1.1b3, ch. 2:
-criticise/denounce 111, accuse 112, warn 130 family, appeal/urge 02x, demand 10x, praise 051,
-promise 03x, deny -> 010 with the ``denied`` modality).
+What a cue makes of a quotation as an event (criticised -> 111, urged -> 020…) is not here: it is
+dictionary data, the ``[[statement]]`` rules of ``data/dictionaries/rules.toml``, read by the
+attribution stage.
 """
 
 from __future__ import annotations
@@ -71,8 +71,6 @@ XCOMP_VERBS = frozenset(
     """.split()
 )
 
-# cues of attribution that are not speech acts: no statement event is coded from them
-NOT_SPEECH = BELIEF_VERBS | frozenset("want plan hope seek decide intend vote support oppose back favor favour show find learn".split())
 
 # prepositional speech acts: the preposition's object is the content ("called for talks")
 PREP_VERBS: dict[str, frozenset[str]] = {
@@ -127,40 +125,3 @@ TITLES = frozenset(
     """.split()
 )
 
-# CAMEO code a cue implies for the statement it reports (quote -> event)
-CUE_CODES = {
-    "say": "010", "tell": "010", "state": "010", "add": "010", "note": "010", "explain": "010",
-    "announce": "010", "declare": "010", "stress": "010", "emphasize": "010", "emphasise": "010",
-    "insist": "010", "assert": "010", "reiterate": "010", "confirm": "010", "comment": "010",
-    "remark": "010", "write": "010", "tweet": "010", "post": "010", "claim": "010", "argue": "010",
-    "deny": "010", "reject": "120", "dismiss": "120",
-    "criticize": "111", "criticise": "111", "condemn": "111", "denounce": "111", "blast": "111",
-    "slam": "111", "lash": "111", "rail": "111", "chide": "111", "scold": "111", "rebuke": "111",
-    "decry": "111", "deplore": "111", "attack": "111", "assail": "111", "lambaste": "111",
-    "berate": "111", "castigate": "111", "mock": "111", "ridicule": "111",
-    "accuse": "112", "blame": "112", "charge": "112", "allege": "112",
-    "complain": "111", "lament": "012", "regret": "012",
-    "warn": "130", "threaten": "130", "caution": "130",
-    "urge": "020", "appeal": "020", "call": "020", "plead": "020", "request": "020", "ask": "020",
-    "exhort": "020", "implore": "020", "encourage": "020", "press": "020",
-    "demand": "100",
-    "praise": "051", "hail": "051", "welcome": "051", "applaud": "051", "commend": "051", "thank": "051",
-    "laud": "051", "salute": "051", "congratulate": "051", "endorse": "051",
-    "promise": "030", "pledge": "030", "vow": "030", "assure": "030",
-    "predict": "010", "agree": "019", "concur": "019",
-}
-
-# words in what was said that make a neutral cue ("said") a criticism of the target (CAMEO 111)
-NEGATIVE_EVALUATION = frozenset(
-    """
-    hostile hostility unfriendly aggressive aggression unpredictable unpredictability irresponsible
-    provocative provocation illegal unlawful unacceptable reckless dangerous destabilizing
-    destabilising lie lies disgrace disgraceful outrageous shameful misdeed misdeeds violation
-    futile absurd hypocritical hypocrisy arrogant arrogance blackmail meddling interference
-    dead-end russophobia russophobic hysteria
-    """.split()
-)
-NEGATIVE_PHRASES = ("dead end",)
-# a positive quality denied is a negative evaluation ("neither … are reliable partners")
-POSITIVE_QUALITIES = frozenset("reliable trustworthy credible serious constructive honest acceptable legitimate fair".split())
-NEGATORS = frozenset("not n't never neither nor no".split())

@@ -38,6 +38,7 @@ import re
 
 from detente.doc import SentenceView
 from detente.stages import Tracer
+from detente.text import QUOTE_TOKENS
 from detente.quotes.context import Context, Found, SpanSet, inside
 from detente.quotes.cues import BELIEF_VERBS, DOCUMENT_NOUNS, EVIDENCE_VERBS, OBJECT_VERBS, PREP_VERBS, REPORTING_NOUNS, REPORTING_VERBS, SAYING_LIGHT_VERBS, STANCE_VERBS, XCOMP_VERBS
 from detente.quotes.direct import _LABEL, label_found
@@ -71,7 +72,8 @@ _OBJECT_TAIL = {"oprd", "xcomp", "ccomp", "advcl"}
 _OBJECT_TAIL_PREPS = {"as", "for", "of", "over", "to"}
 REASON_PREPS = {"for", "of", "over", "to", "on", "about", "against"}
 COMPARE_VERBS = {"compare", "liken"}
-NAMING_VERBS = {"call", "brand", "label", "dub", "term", "name", "declare"}
+# the verbs that name their object with a predicate ("called him a liar") are the word list
+# naming_verbs of rules.toml, shared with the event stage
 ACTOR_PRONOUNS = {"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "AUX", "ADJ", "NUM"}
 SAY_VERBS = {"say", "tell"}
@@ -79,7 +81,7 @@ PERSON_PRONOUNS = {"he", "she", "they", "i", "we", "you"}
 # verbs whose actor object is part of what is said: stances ("backed the mayor"), evidence ("a poll shows
 # her ahead"), and "say" itself, whose object is always words
 KEEPS_ACTOR = STANCE_VERBS | EVIDENCE_VERBS | SAY_VERBS
-QUOTE_MARKS = {'"', "“", "”", "''", "``", "«", "»", "„", "‘", "’", "'", "”―"}
+QUOTE_MARKS = QUOTE_TOKENS | {"\u201d\u2015"}  # and a closing mark glued to a dash ("”―"), as one token
 
 
 def find_indirect(ctx: Context, taken: list[tuple[int, int]], trace: Tracer) -> list[Found]:
@@ -154,21 +156,22 @@ def _verb_cue(ctx: Context, view: SentenceView, k: int) -> Found | None:
                     return None  # "railed against the governor": whom the act is aimed at, not what was said
                 return _found(ctx, view, list(view.subtree(o)), i, speaker, "reporting-verb:preposition")
     if lemma in OBJECT_VERBS:
+        naming = ctx.rules.word("naming_verbs")
         if passive:
             # "X was criticized (by Y) as …": the passive subject and its predicate; no agent, no speaker
             subj = view.kids(k, {"nsubjpass", "nsubj:pass"})
             if subj and view.lower[subj[0]] not in RELATIVE:
-                toks = _object_content(view, k, subj[0])
+                toks = _object_content(view, k, subj[0], naming)
                 return _found(ctx, view, toks, i, view.passive_agent(k), "reporting-verb:passive") if toks else None
             return None
         objs = [o for o in view.kids(k, {"dobj", "obj"})]
         if objs and objs[0] > k:
-            toks = _object_content(view, k, objs[0])
+            toks = _object_content(view, k, objs[0], naming)
             return _found(ctx, view, toks, i, speaker, "reporting-verb:object") if toks else None
         if objs and view.lower[objs[0]] == "what":
             # "for what it called its "humanitarian mediation"", "what he described as a war": the
             # predicate of a free relative is what was said
-            tail = [t for t in _predicate(view, k, objs[0]) if not (view.dep(t) == "prep" and view.head(t) in (k, objs[0]))]
+            tail = [t for t in _predicate(view, k, objs[0], naming) if not (view.dep(t) == "prep" and view.head(t) in (k, objs[0]))]
             if tail:
                 return _found(ctx, view, tail, i, speaker, "reporting-verb:object")
         if view.dep(k) in ("relcl", "acl:relcl") and (not objs or view.lower[objs[0]] in RELATIVE):
@@ -223,7 +226,7 @@ def _inverted_content(view: SentenceView, k: int) -> tuple[list[int], int] | Non
     return (toks, after[-1]) if toks else None
 
 
-def _object_content(view: SentenceView, k: int, o: int) -> list[int]:
+def _object_content(view: SentenceView, k: int, o: int, naming: frozenset[str]) -> list[int]:
     """What speech act k says about its object (or passive subject) o:
 
     - a predicate on it (``called him "a liar"``, ``condemned the strikes as a violation``): the object
@@ -240,7 +243,7 @@ def _object_content(view: SentenceView, k: int, o: int) -> list[int]:
       stands for words not given, and is no content;
     - any other object is what the act is about (``criticised the decision``, ``denied the accusation``),
       with its reason."""
-    pred = _predicate(view, k, o)
+    pred = _predicate(view, k, o, naming)
     reason = [p for p in _tail(view, k, o) if p not in pred]
     if pred:
         return list(view.subtree(o)) + pred + reason
@@ -255,7 +258,7 @@ def _object_content(view: SentenceView, k: int, o: int) -> list[int]:
     return list(view.subtree(o)) + reason
 
 
-def _predicate(view: SentenceView, k: int, o: int) -> list[int]:
+def _predicate(view: SentenceView, k: int, o: int, naming: frozenset[str]) -> list[int]:
     """What naming or evaluating speech act k predicates of its object o: an object predicate
     (``called him "a liar"``, a second object as in ``branded Quito a "bad neighbour"`` or
     ``a poll showing her ahead by five points``) or an
@@ -266,7 +269,7 @@ def _predicate(view: SentenceView, k: int, o: int) -> list[int]:
         if c <= o:
             continue
         dep = view.dep(c)
-        if dep == "oprd" or dep in ("dobj", "obj") and (view.lemma[k] in NAMING_VERBS or view.lemma[k] in EVIDENCE_VERBS) or (dep == "prep" and (view.lower[c] == "as" or view.lower[c] == "to" and view.lemma[k] in COMPARE_VERBS)):
+        if dep == "oprd" or dep in ("dobj", "obj") and (view.lemma[k] in naming or view.lemma[k] in EVIDENCE_VERBS) or (dep == "prep" and (view.lower[c] == "as" or view.lower[c] == "to" and view.lemma[k] in COMPARE_VERBS)):
             toks.extend(view.subtree(c))
     for c in view.kids(o, {"prep"}):
         if view.lower[c] == "as" and view.kids(c, {"pobj"}):
