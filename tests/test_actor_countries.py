@@ -334,6 +334,30 @@ OFFICIALS_SAID = [("Officials", "official", "NOUN", "nsubj", 1), ("said", "say",
              ("Abdullah", "Abdullah", "PROPN", "conj", 0), ("met", "meet", "VERB", "ROOT", 4), (".", ".", "PUNCT", "punct", 4)],
             [("Obama", "USAELI"), ("King Abdullah", "---GOV")], id="coordinated-people-are-not-one-country",
         ),
+        pytest.param(
+            # Chile 's president freed activists .  (a one-country scene)
+            [("Chile", "Chile", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0), ("president", "president", "NOUN", "nsubj", 3),
+             ("freed", "free", "VERB", "ROOT", 3), ("activists", "activist", "NOUN", "dobj", 3), (".", ".", "PUNCT", "punct", 3)],
+            [("Chile's president", "CHLGOV"), ("activists", "CHLOPP", "sentence:CHL->CHL")], id="one-country-scene",
+        ),
+        pytest.param(
+            # Syrian police detained troops .
+            [("Syrian", "syrian", "ADJ", "amod", 1), ("police", "police", "NOUN", "nsubj", 2), ("detained", "detain", "VERB", "ROOT", 2),
+             ("troops", "troop", "NOUN", "dobj", 2), (".", ".", "PUNCT", "punct", 2)],
+            [("Syrian police", "SYRCOP"), ("troops", "SYRMIL", "sentence:SYR->SYR")], id="one-country-scene-composed-actor",
+        ),
+        pytest.param(
+            # Iran and Iraq blamed rebels .  (two countries: no scene)
+            [("Iran", "Iran", "PROPN", "nsubj", 3), ("and", "and", "CCONJ", "cc", 0), ("Iraq", "Iraq", "PROPN", "conj", 0),
+             ("blamed", "blame", "VERB", "ROOT", 3), ("rebels", "rebel", "NOUN", "dobj", 3), (".", ".", "PUNCT", "punct", 3)],
+            [("Iran", "IRN"), ("Iraq", "IRQ"), ("rebels", "---REB")], id="two-country-scene",
+        ),
+        pytest.param(
+            # Syria backs the officials .  (government is no domestic role: usually another state's)
+            [("Syria", "Syria", "PROPN", "nsubj", 1), ("backs", "back", "VERB", "ROOT", 1), ("the", "the", "DET", "det", 3),
+             ("officials", "official", "NOUN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)],
+            [("Syria", "SYR"), ("officials", "---GOV")], id="scene-does-not-place-a-government",
+        ),
     ],
 )
 def test_country_of_an_unnamed_agent_from_its_sentence(dicts, words, expected):

@@ -128,8 +128,9 @@ def test_an_infinitive_of_purpose_is_not_the_act(pipe):
     # Russia sent troops to attack Ukraine.
     words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("sent", "send", "VERB", "ROOT", 1), W("troops", "troop", "NOUN", "dobj", 1),
              W("to", "to", "PART", "aux", 4), W("attack", "attack", "VERB", "advcl", 1), W("Ukraine", "Ukraine", "PROPN", "dobj", 4)]
-    attack = [e for e in code(pipe, [words], one_sided=True, min_confidence=0.0).events if e.cameo.startswith("19") or e.cameo.startswith("138")]
+    attack = [e for e in code(pipe, [words], one_sided=True, min_confidence=0.0, hypothetical=True).events if e.cameo.startswith("19") or e.cameo.startswith("138")]
     assert attack and all(e.modality == "hypothetical" for e in attack)
+    assert not [e for e in code(pipe, [words], one_sided=True, min_confidence=0.0).events if e.cameo.startswith("19")], "hypothetical events are dropped by default"
 
 
 def _quoted(dictionaries, speaker, cue="say"):
@@ -216,3 +217,79 @@ def test_an_undated_group_keeps_its_own_code_and_a_person_the_one_in_force():
     person = ActorEntry("x:2", "A Leader", "person", "XXXELI", (DatedCode("XXXGOV", date(2020, 1, 1)),))
     assert (group.code_on(None), group.code_on(date(2022, 1, 1)), group.code_on(date(2010, 1, 1))) == ("AFGREB", "AFGGOV", "AFGREB")
     assert person.code_on(None) == "XXXGOV"
+
+
+# Speech acts read with their complement (events/complements.py)
+THREATEN = [W("Turkey", "Turkey", "PROPN", "nsubj", 1), W("threatened", "threaten", "VERB", "ROOT", 1), W("to", "to", "PART", "aux", 3),
+            W("attack", "attack", "VERB", "xcomp", 1), W("Syria", "Syria", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 1)]
+URGE = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("urged", "urge", "VERB", "ROOT", 1), W("Israel", "Israel", "PROPN", "dobj", 1),
+        W("to", "to", "PART", "aux", 4), W("release", "release", "VERB", "xcomp", 1), W("prisoners", "prisoner", "NOUN", "dobj", 4),
+        W(".", ".", "PUNCT", "punct", 1)]
+OFFER = [W("Australia", "Australia", "PROPN", "nsubj", 1), W("offered", "offer", "VERB", "ROOT", 1), W("to", "to", "PART", "aux", 3),
+         W("send", "send", "VERB", "xcomp", 1), W("troops", "troop", "NOUN", "dobj", 3), W("to", "to", "ADP", "prep", 3),
+         W("Iraq", "Iraq", "PROPN", "pobj", 5), W(".", ".", "PUNCT", "punct", 1)]
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        pytest.param(THREATEN, [("TUR", "1384", "SYR", "asserted")], id="threatened-to-attack-is-a-threat-of-attack"),
+        pytest.param(URGE, [("RUS", "0253", "ISR", "asserted")], id="urged-to-release-is-an-appeal-for-release"),
+        pytest.param(OFFER, [("AUS", "030", "IRQ", "asserted")], id="offered-to-send-troops-is-an-offer-not-a-threat"),
+    ],
+)
+def test_a_speech_act_is_read_with_the_act_it_is_about(pipe, words, expected):
+    # the complement's own event ("Israel releases prisoners", hypothetical) is absorbed, even when
+    # hypothetical events are kept
+    assert triples(code(pipe, [words], hypothetical=True, min_confidence=0.0)) == expected
+
+
+def test_a_negated_speech_act_is_not_specialised(pipe):
+    # Turkey did not threaten to attack Syria .
+    words = [W("Turkey", "Turkey", "PROPN", "nsubj", 3), W("did", "do", "AUX", "aux", 3), W("not", "not", "PART", "neg", 3),
+             W("threaten", "threaten", "VERB", "ROOT", 3), W("to", "to", "PART", "aux", 5), W("attack", "attack", "VERB", "xcomp", 3),
+             W("Syria", "Syria", "PROPN", "dobj", 5), W(".", ".", "PUNCT", "punct", 3)]
+    got = triples(code(pipe, [words], negated=True, min_confidence=0.0))
+    assert ("TUR", "130", "SYR", "negated") in got and not [t for t in got if t[1].startswith("138")]
+
+
+def test_a_verb_conjoined_without_subject_or_auxiliary_shares_the_first_verbs_modality(pipe):
+    # Russia will attack Ukraine and seize Georgia .
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 2), W("will", "will", "AUX", "aux", 2), W("attack", "attack", "VERB", "ROOT", 2),
+             W("Ukraine", "Ukraine", "PROPN", "dobj", 2), W("and", "and", "CCONJ", "cc", 2), W("seize", "seize", "VERB", "conj", 2),
+             W("Georgia", "Georgia", "PROPN", "dobj", 5), W(".", ".", "PUNCT", "punct", 2)]
+    got = triples(code(pipe, [words], min_confidence=0.0))
+    assert {t[2] for t in got} == {"UKR", "GEO"} and all(t[3] == "planned" for t in got), got
+
+
+def test_a_subjunctive_after_a_verb_of_demanding_is_a_demand(pipe):
+    # Russia insisted that Iran stop .
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("insisted", "insist", "VERB", "ROOT", 1), W("that", "that", "SCONJ", "mark", 4),
+             W("Iran", "Iran", "PROPN", "nsubj", 4), W("stop", "stop", "VERB", "ccomp", 1), W(".", ".", "PUNCT", "punct", 1)]
+    words = [(t, lemma, pos, dep, head) for t, lemma, pos, dep, head in words]
+    doc = make_doc([words])
+    stop = doc.sentences[0].tokens[4]
+    doc = replace(doc, sentences=(replace(doc.sentences[0], tokens=doc.sentences[0].tokens[:4] + (replace(stop, tag="VB"),) + doc.sentences[0].tokens[5:]),))
+    [coded] = pipe.code([doc])
+    assert [(e.source.code, e.cameo[:2], e.target.code) for e in coded.events] == [("RUS", "10", "IRN")]
+
+
+def test_a_verb_conjoined_to_the_trigger_is_another_event_not_its_target(pipe):
+    # Russia attacked the town and praised Iran .  (Iran is no target of the attack)
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("attacked", "attack", "VERB", "ROOT", 1), W("the", "the", "DET", "det", 3),
+             W("town", "town", "NOUN", "dobj", 1), W("and", "and", "CCONJ", "cc", 1), W("praised", "praise", "VERB", "conj", 1),
+             W("Iran", "Iran", "PROPN", "dobj", 5), W(".", ".", "PUNCT", "punct", 1)]
+    got = triples(code(pipe, [words], min_confidence=0.0))
+    assert not [t for t in got if t[1].startswith("19")], got
+    assert ("RUS", "051", "IRN", "asserted") in got
+
+
+def test_a_mutual_act_about_a_third_party_is_between_the_two(pipe):
+    # Iran and Iraq agreed to share information on Syria .
+    words = [W("Iran", "Iran", "PROPN", "nsubj", 3), W("and", "and", "CCONJ", "cc", 0), W("Iraq", "Iraq", "PROPN", "conj", 0),
+             W("agreed", "agree", "VERB", "ROOT", 3), W("to", "to", "PART", "aux", 5), W("share", "share", "VERB", "xcomp", 3),
+             W("information", "information", "NOUN", "dobj", 5), W("on", "on", "ADP", "prep", 6), W("Syria", "Syria", "PROPN", "pobj", 7),
+             W(".", ".", "PUNCT", "punct", 3)]
+    got = triples(code(pipe, [words], min_confidence=0.0))
+    assert {(s, t) for s, _, t, _ in got} == {("IRN", "IRQ"), ("IRQ", "IRN")}, got
+    assert all(c.startswith("03") for _, c, _, _ in got), got

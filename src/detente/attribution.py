@@ -230,9 +230,14 @@ def attribute(events: tuple[Event, ...] | list[Event], statements: list[Event], 
     stage = [e for e in events if e.origin != "statement"]
     by_trigger = {e.trigger: n for n, e in enumerate(stage)}
     keys = {(e.sentence, _actor(e.source), _actor(e.target), e.cameo) for e in stage}
+    demands = [e for e in stage if e.origin == "demand"]
     kept: list[Event] = []
     for e in list(statements) + [e for e in events if e.origin == "statement"]:
-        if e.trigger in by_trigger:
+        demand = next((d for d in demands if d.evidence[0] <= e.trigger[0] < d.evidence[1] and _actor(d.source) == _actor(e.source)), None)
+        if demand is not None:
+            # "Russia insisted that Pyongyang stop": the reporting verb's statement is the demand
+            trace(e.rule, "merged", f"{e.quote_id}: the statement is the demand the event stage read ({demand.rule})")
+        elif e.trigger in by_trigger:
             n = by_trigger[e.trigger]
             stage[n] = replace(stage[n], quote_id=stage[n].quote_id or e.quote_id)
             trace(e.rule, "merged", f"{e.quote_id}: the event stage coded the same trigger ({stage[n].rule})")

@@ -83,6 +83,7 @@ def _shared(parser: argparse.ArgumentParser, files: bool = True) -> None:
     parser.add_argument("-v", "--verbose", action="store_true", help="also print warnings (skipped dictionary lines, stray quote marks)")
     parser.add_argument("--one-sided", action="store_true", default=None, help="also keep events with only a source or only a target")
     parser.add_argument("--negated", action="store_true", default=None, help="also keep events the text says did not happen")
+    parser.add_argument("--hypothetical", action="store_true", default=None, help="also keep events the text puts as possible, conditional or wished, not done")
     parser.add_argument("--min-confidence", type=float, metavar="X", help="drop events whose confidence (0-1) is below X")
 
 
@@ -137,6 +138,7 @@ def _settings(args: argparse.Namespace):
         progress=getattr(args, "progress", None),
         one_sided=getattr(args, "one_sided", None),
         negated=getattr(args, "negated", None),
+        hypothetical=getattr(args, "hypothetical", None),
         min_confidence=getattr(args, "min_confidence", None),
     )
 

@@ -17,8 +17,10 @@ Runs last. For each event it computes a confidence in 0-1 from its evidence, wit
 
 Then it keeps the events with both a source and a target (PETRARCH's ``require_dyad``; the
 ``one_sided`` setting keeps the others) whose actors are not one and the same mention, that the text
-does not say did not happen (the ``negated`` setting keeps those), at or above the ``min_confidence``
-setting.
+does not say did not happen (the ``negated`` setting keeps those) nor put as only possible,
+conditional or wished (the ``hypothetical`` setting keeps those: blind audits found nine in ten of them
+wrong — "threatened to attack" is a threat, "an offensive to free the city" no release), at or above
+the ``min_confidence`` setting.
 
 What it does not do: change an event's code, actors or modality.
 """
@@ -39,13 +41,15 @@ class SelectionStage:
     reads = ("events",)
     adds = ("events",)
 
-    def __init__(self, dictionaries: Dictionaries, one_sided: bool = False, min_confidence: float = 0.0, negated: bool = False) -> None:
+    def __init__(self, dictionaries: Dictionaries, one_sided: bool = False, min_confidence: float = 0.0, negated: bool = False,
+                 hypothetical: bool = True) -> None:
         self.dicts = dictionaries
         self.weights = dictionaries.rules.confidence
         self.security = dictionaries.rules.words.get("security_roles", frozenset())
         self.one_sided = one_sided
         self.min_confidence = min_confidence
         self.negated = negated
+        self.hypothetical = hypothetical
 
     def __call__(self, coded: CodedArticle, trace: Tracer | None = None) -> CodedArticle:
         trace = trace if trace is not None else Tracer(self.name)
@@ -65,6 +69,8 @@ class SelectionStage:
             return "one-sided (needs a source and a target; the one_sided setting keeps it)"
         if not self.negated and event.modality == "negated":
             return "negated: the text says it did not happen (the negated setting keeps it)"
+        if not self.hypothetical and event.modality == "hypothetical":
+            return "hypothetical: possible, conditional or wished, not done (the hypothetical setting keeps it)"
         s, t = event.source, event.target
         if s is not None and t is not None and s.start < t.end and t.start < s.end and not (s.given or t.given):
             return "source and target are one mention"
@@ -122,4 +128,4 @@ def _dyad(e: Event) -> str:
 @register_stage("selection")
 def make_selection_stage(context: StageContext) -> SelectionStage:
     s = context.settings
-    return SelectionStage(context.dictionaries, s.one_sided, s.min_confidence, s.negated)
+    return SelectionStage(context.dictionaries, s.one_sided, s.min_confidence, s.negated, s.hypothetical)

@@ -32,6 +32,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("stages", ("actors", "events", "quotes", "attribution", "selection"), "Coding stages to run after parsing, in order (names registered with detente.register_stage)."),
     Setting("one_sided", False, "Keep events with only a source or only a target (by default an event needs both, as PETRARCH's require_dyad)."),
     Setting("negated", False, "Keep events the text says did not happen (modality negated); like PETRARCH, detente drops them by default."),
+    Setting("hypothetical", False, "Keep events the text puts as possible, conditional, wished or threatened rather than done (modality hypothetical: \"could strike\", \"if they attack\", \"an offensive to free the city\"); dropped by default."),
     Setting("min_confidence", 0.65, "Drop events whose confidence (0-1, from their evidence) is below this: trade recall for precision (0 keeps all)."),
     Setting("date", None, "Article date (YYYY-MM-DD) used when an article has none; resolves dated actor codes."),
     Setting("max_chars", 1_000_000, "Articles longer than this are truncated, with a problem recorded."),
@@ -51,6 +52,7 @@ class Settings:
     stages: tuple[str, ...] = _BY_NAME["stages"].default
     one_sided: bool = _BY_NAME["one_sided"].default
     negated: bool = _BY_NAME["negated"].default
+    hypothetical: bool = _BY_NAME["hypothetical"].default
     min_confidence: float = _BY_NAME["min_confidence"].default
     date: str | None = _BY_NAME["date"].default
     max_chars: int = _BY_NAME["max_chars"].default

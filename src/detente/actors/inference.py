@@ -16,6 +16,10 @@ The order of evidence (the first that gives one country wins; evidence naming tw
    twice the runner-up and at least half of all country mentions. One or two mentions are a passing
    reference; a story about a country names it again and again; a bilateral story names both sides about
    equally and has no dominant country, so its unnamed agents stay unknown rather than go to the wrong side.
+5. **sentence** — for a domestic role only (opposition, civilians, police, rebels, soldiers, courts…:
+   ``words.SCENE_CODES``), the one country every country-coded actor of its sentence belongs to
+   ("Venezuela's government released opposition politicians" -> VENOPP): a coder reads a one-country
+   scene that way. Two countries in the sentence give none.
 
 Steps 2-4 place an agent; they say nothing of roles whose place is not their country (refugees,
 diplomats, peacekeepers, foreign media: ``words.NONLOCAL_*``), except an origin ("from", "of"). Steps 3
@@ -348,7 +352,25 @@ class _Finder:
                 return None  # "troops in Rafah" in a story naming Israel: whose troops is not where they are
         if found is None and local and m.name is None:
             found = self.story.evidence()
+            if found is None and _roles(m.code) & words.SCENE_CODES:
+                found = self.sentence_country()
         return found or None
+
+    def sentence_country(self) -> Evidence | None:
+        """5. the sentence's one country, for a domestic role (``words.SCENE_CODES``), when the story
+        gives none: every country-coded actor the sentence names is of that country. People do not
+        count, nor civilians, refugees, businesses or media (a Japanese hostage does not make his kidnappers
+        Japanese): only a state, its organs, and its armed or political opposition
+        (``words.SCENE_EVIDENCE``)."""
+        prefixes = self.table.prefixes
+        named = {m.code[:3] for m in self.view.mentions
+                 if m.kind not in ("pronoun", "person") and m.resolution not in ("inferred", "parties", "first-person")
+                 and (len(m.code) == 3 or _roles(m.code) & words.SCENE_EVIDENCE)}
+        countries = {c for c in named if c in prefixes}
+        if len(countries) != 1:
+            return None
+        code = next(iter(countries))
+        return Evidence("sentence", code, code)
 
     def refers_back(self, head: int) -> bool:
         view = self.view

@@ -43,6 +43,15 @@ NONLOCAL_LEMMAS = frozenset(
     donor observer monitor""".split()
 )
 
+# domestic roles: an unnamed one in a sentence that names a single country and no story country is
+# that country's ("Venezuela's government released opposition politicians" -> VENOPP, "Turkish police
+# detained soldiers" -> TURMIL). Not governments (a state acting on "the government" is usually acting
+# on another's), not armed groups without a state (UAF) nor the nonlocal roles above.
+SCENE_CODES = frozenset({"OPP", "CVL", "COP", "REB", "MIL", "SPY", "LEG", "JUD", "LAB", "BUS", "EDU", "CRM", "ELI"})
+# the actors that set such a scene: a state and its organs, its armed or political opposition (not
+# its civilians, refugees, firms or media, often abroad: "rebels freed a Japanese citizen")
+SCENE_EVIDENCE = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "INS", "OPP", "PTY", "ELI"})
+
 # heads whose proper-noun modifier is usually a person, not a place ("the Lincoln administration",
 # "Jackson aides"): a gazetteer place there is not evidence of the agent's country
 PERSONAL_HEADS = frozenset(

@@ -2,7 +2,8 @@
 of Israel (CAMEO 10), whatever the event stage makes of "end its strikes" itself.
 
 A clause with "must", "should", "has to" or "needs to" that is the complement of a reporting verb
-(say, insist, stress, urge…) gives an event from the reporting verb's subject to the clause's
+(say, insist, stress, urge…), or a subjunctive after a verb of demanding ("insisted that Pyongyang
+stop", "demanded that he resign": ``mandative_verbs``), gives an event from the reporting verb's subject to the clause's
 subject; the demanded action's own code, when a pattern coded it, picks the CAMEO 10 sub-code
 (``[rewrites.demanded]`` in rules.toml: a demanded ceasefire is 1056, a demanded release 1053), else 100.
 The reporting verbs and the words of obligation are the word lists ``demand_reporting_verbs``,
@@ -23,12 +24,16 @@ def obligation_clauses(view: SentenceView, rules: Rules) -> list[tuple[int, int,
     """(reporting verb, obliged clause, demanded action) triples of the sentence: in "says Israel must
     end" the clause and the action are both "end"; in "says Israel has to end" the clause is "has"."""
     REPORTING, OBLIGATION, NEED = rules.word("demand_reporting_verbs"), rules.word("obligation_aux"), rules.word("need_verbs")
+    MANDATIVE = rules.word("mandative_verbs")
     found = []
     for k in range(len(view.tokens)):
         if view.dep(k) != "ccomp" or view.lemma[view.head(k)] not in REPORTING:
             continue
         action = k
         obliged = any(view.dep(c) == "aux" and view.lower[c] in OBLIGATION for c in view.children[k])
+        if not obliged and view.lemma[view.head(k)] in MANDATIVE and view.tokens[k].tag == "VB" and view.subject(k) is not None \
+                and not any(view.dep(c) in ("aux", "aux:pass") for c in view.children[k]):
+            obliged = True  # the mandative subjunctive: "insisted that Pyongyang stop", "demanded that he resign"
         if not obliged and view.lemma[k] in NEED:
             comps = [c for c in view.children[k] if view.dep(c) == "xcomp"]
             if comps:

@@ -10,7 +10,8 @@
   free the city", "expect the administration to punish", "wants Turkey to open").
 
 The first that applies, in that order, wins; the trigger's chain of ``xcomp`` heads is read, so "will
-seek to impose" is planned. What it does not do: reported speech and denial, which need the quote stage.
+seek to impose" is planned, and a verb conjoined with no subject or auxiliary of its own reads its
+first conjunct's ("will attack and seize": both planned). What it does not do: reported speech and denial, which need the quote stage.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def modality_of(view: SentenceView, k: int, pos: str, rules: Rules, used: frozen
 def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: frozenset[int] = frozenset()) -> Modality:
     FUTURE, POSSIBLE = rules.word("future_aux"), rules.word("possible_aux")
     INTENT, REFUSE, THREAT = rules.word("intent_heads"), rules.word("refusal_heads"), rules.word("threat_heads")
-    CONDITION = rules.word("condition_marks")
+    CONDITION, DECISION = rules.word("condition_marks"), rules.word("decision_nouns")
     chain = [k]
     if pos == "noun":
         if any(view.lower[c] == "no" and view.dep(c) == "det" for c in view.children[k]):
@@ -59,9 +60,11 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
         verb = view.governing_verb(k)
         if verb is not None:
             chain.append(verb)
-    # climb xcomp links: "will seek to impose" -> impose, seek
+    # climb xcomp links: "will seek to impose" -> impose, seek; and from a verb conjoined without a
+    # subject or auxiliary of its own to its first conjunct: "agreed to share information and
+    # cooperate", "will attack and seize" share their first verb's modality
     x = chain[-1]
-    while view.dep(x) in ("xcomp", "acomp") and view.head(x) != x:
+    while view.head(x) != x and (view.dep(x) in ("xcomp", "acomp") or _shares_modality(view, x)):
         x = view.head(x)
         chain.append(x)
     negated = planned = hypothetical = future_word = False
@@ -83,7 +86,9 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
                     future_word = future_word or view.lower[c] == "would"
             if dep == "mark" and view.lower[c] in CONDITION:
                 hypothetical = True
-        if view.dep(a) in ("acl", "advcl", "ccomp") and any(view.dep(c) == "aux" and view.lower[c] == "to" for c in view.children[a]):
+        if view.dep(a) in ("acl", "advcl", "ccomp") and any(view.dep(c) == "aux" and view.lower[c] == "to" for c in view.children[a]) \
+                and not (view.dep(a) == "acl" and view.lemma[view.head(a)] in DECISION):
+            # ("the decision to recognise Jerusalem" reports the act, like "decided to recognise")
             # an infinitive of purpose or of someone else's wish: "launched an offensive to free the city",
             # "expect the administration to punish", "wants Turkey to open its borders": not done
             hypothetical = True
@@ -95,6 +100,17 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
             elif view.lemma[a] in THREAT:
                 hypothetical = True
     return Modality(negated, planned, hypothetical, future_word)
+
+
+def _shares_modality(view: SentenceView, k: int) -> bool:
+    """Is k a verb conjoined to a verb of the same form ("attack and seize", not "would order … and
+    warned"), with no subject, auxiliary or negation of its own?"""
+    h = view.head(k)
+    if view.dep(k) != "conj" or view.tokens[k].pos not in ("VERB", "AUX") or view.tokens[h].pos not in ("VERB", "AUX"):
+        return False
+    if view.tokens[k].tag != view.tokens[h].tag:
+        return False
+    return not any(view.dep(c) in ("nsubj", "nsubjpass", "nsubj:pass", "aux", "aux:pass", "neg", "expl") for c in view.children[k])
 
 
 def _reported(view: SentenceView, k: int, rules: Rules) -> bool:

@@ -26,6 +26,7 @@ from itertools import product
 
 from detente import cameo
 from detente.dictionaries import Dictionaries, Pattern, Rules
+from detente.events.complements import read_with_complements
 from detente.events.demands import demand_event, obligation_clauses
 from detente.events.modality import modality_flags
 from detente.events.patterns import Match, match_pattern, present_words, why_not, words_for
@@ -97,6 +98,7 @@ class EventStage:
         out: list[Event] = []
         seen: set[tuple] = set()
         code_of: dict[int, str] = {}
+        heads: set[int] = set()
         for k, tok in enumerate(view.tokens):
             if view.mention_at[k] is not None and view.mention_at[k].kind != "pronoun":
                 continue  # a word inside an actor's name ("riot police", "peace envoy") is no trigger
@@ -116,6 +118,8 @@ class EventStage:
             if best is None:
                 continue
             code_of[k] = best.pattern.code
+            if pos == "verb" and best.pattern.scope == "clause":
+                heads.add(k)
             for event in self.make_events(view, best, pos, coded, trace):
                 # one event per dyad and code in a sentence: "carried out strikes" fires on the verb
                 # and on the noun; both describe the same event
@@ -126,6 +130,11 @@ class EventStage:
         # an event without a target adds nothing when the same actor's same act has one
         with_target = {(e.source.actor if e.source else None, e.cameo) for e in out if e.target is not None}
         out = [e for e in out if e.target is not None or (e.source.actor if e.source else None, e.cameo) not in with_target]
+        # "threatened to attack X" is one threat (138), not a threat (130) and a hypothetical attack
+        out, notes = read_with_complements(view, out, heads, code_of, self.rules)
+        for note in notes:
+            trace("complement", "speech-act", note)
+        seen = {(e.source.actor if e.source else None, e.target.actor if e.target else None, e.cameo) for e in out}
         for said, clause, action in obligation_clauses(view, self.rules):
             sources = _default_sources(view, said, "verb")
             targets = _with_conjuncts(view, view.subject(clause))
@@ -218,6 +227,12 @@ class EventStage:
         # "Gondor and Osgiliath renewed ties", "the two armies clashed": each member acts on the others;
         # but "A, B and C welcomed the decision", "Mexico and Canada imposed tariffs on American goods"
         # (a verb that is not mutual, with an object) is each acting alone
+        if len(sources) > 1 and targets and pos == "verb" and cand.pattern.scope == "clause" and not cand.match.target \
+                and view.lemma[k] in self.rules.word("reciprocal_verbs") \
+                and all(not t.given and _under_prep(view, view.tokens_of(t)[0], k, self.rules.word("topic_preps")) for t in targets):
+            # "Trump and Putin agreed to share information on North Korea": a mutual act of the two
+            # about a third party, which is its topic, not its target
+            targets = []
         reciprocal = len(sources) > 1 and not targets and pos == "verb" and (
             not view.objects(k) or cand.pattern.scope != "clause" or any(m.given for m in sources)
             or view.lemma[k] in self.rules.word("reciprocal_verbs"))
@@ -438,8 +453,12 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
         # relative clauses, which are other events
         # a plain statement's complement is what was said, not whom it was said to
         stop = LATER_CLAUSES | {"ccomp"} if statement else LATER_CLAUSES
+        # nor in a verb conjoined to a trigger that has an object of its own: "would order a review and
+        # warned against hackers" (but "killing and capturing dozens of soldiers" share their object)
+        other = {t for c in view.children[k] if view.dep(c) == "conj" and view.tokens[c].pos in ("VERB", "AUX") for t in view.subtree(c)} \
+            if view.objects(k) else set()
         for c in view.subtree(k, stop=stop):
-            if c > k and (m := view.mention_at[c]) is not None and m not in exclude and view.dep(c) not in ("poss", "nmod:poss"):
+            if c > k and c not in other and (m := view.mention_at[c]) is not None and m not in exclude and view.dep(c) not in ("poss", "nmod:poss"):
                 if blocked and not m.given and _under_prep(view, c, k, blocked):
                     continue
                 return [x for x in _with_conjuncts(view, _mention_head(view, c)) if x not in exclude] or [m]

@@ -1,0 +1,133 @@
+"""Speech acts read with the act they are about: "threatened to attack", "urged Israel to end its
+strikes", "offered to send troops", "refused to lift the embargo".
+
+A verb whose own pattern codes a speech act of a broad kind — an appeal (CAMEO 02), an intent (03), a
+demand (10), a rejection (12) or a threat (13) — and whose infinitive complement (spaCy ``xcomp``)
+carries an act a pattern coded, is one event: the speech act, with the sub-code the complement's act
+picks (CAMEO 1.1b3 codes threats, appeals and intents by what is threatened, appealed for or
+intended: "threatened to attack" is 138, not 130 beside a hypothetical 190). The tables are in
+``rules.toml``: ``[rewrites.appealed]`` for appeals, ``[rewrites.demanded]`` for demands,
+``[rewrites.refused]`` for rejections, and ``[rewrites.planned]`` for threats and intents (a planned
+coercive act is a threat, a planned cooperative one an intent); a reading that would change the kind
+of the speech act (an offer "to send troops" read as a threat) is not taken.
+
+The speech act keeps its source. A commissive (intent, rejection, threat) is aimed at the complement's
+target ("Australia offered to send troops to the Philippines": AUS -> PHL), a directive (appeal,
+demand) at whom it addresses ("urged Israel to end…": RUS -> ISR). The complement's own events
+("Israel ends strikes on Syria", hypothetical) are absorbed: the text reports the speech act, not the
+act.
+
+What it does not do: read PETRARCH dictionaries' patterns (they spell such readings out themselves),
+or a complement no pattern coded ("threatened to do something about it" stays 130).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from detente import cameo
+from detente.dictionaries import Rules
+from detente.doc import SentenceView
+from detente.model import Event
+
+# acts of posture and reduction (protest, military posture, cutting relations): offered or agreed,
+# they are no threat ("offered to send troops to the Philippines")
+POSTURE = frozenset({"14", "15", "16"})
+
+# the speech act's CAMEO root -> (rewrite table, the roots a reading may give, aimed at the complement's target);
+# an intent (03) may also become a threat (13): "vowed to attack"
+SPEECH_ACTS = {
+    "02": ("appealed", ("02",), False),
+    "03": ("planned", ("03",), True),
+    "10": ("demanded", ("10",), False),
+    "12": ("refused", ("12",), True),
+    "13": ("planned", ("13",), True),
+}
+
+
+def complement_acts(view: SentenceView, k: int, code_of: dict[int, str]) -> list[tuple[int, str]]:
+    """(token, code) of the acts patterns coded in k's infinitive complement: the complement verb
+    itself ("threatened to attack"), else a noun trigger it takes as object ("threatened to impose
+    sanctions")."""
+    found = []
+    for c in view.children[k]:
+        if view.dep(c) != "xcomp":
+            continue
+        if c in code_of:
+            found.append((c, code_of[c]))
+            continue
+        for o in view.objects(c):
+            if o in code_of:
+                found.append((o, code_of[o]))
+                break
+    return found
+
+
+def read_with_complements(view: SentenceView, events: list[Event], heads: set[int], code_of: dict[int, str],
+                          rules: Rules) -> tuple[list[Event], list[str]]:
+    """``events`` with each speech act specialised by its complement's act and the complement's own
+    events absorbed. ``heads``: the verbs where a detente (not PETRARCH) pattern fired, the speech-act
+    candidates. Returns the events and a line per reading for the trace."""
+    toks = view.tokens
+    by_trigger: dict[int, list[Event]] = {}
+    at = {toks[k].start: k for k in range(len(toks))}
+    for e in events:
+        by_trigger.setdefault(at.get(e.trigger[0], -1), []).append(e)
+    absorbed: set[int] = set()
+    replaced: dict[int, Event] = {}
+    notes: list[str] = []
+    for k in sorted(heads):
+        own = by_trigger.get(k, [])
+        if not own:
+            continue
+        root = own[0].cameo[:2]
+        if root not in SPEECH_ACTS or own[0].modality == "negated":
+            continue
+        table, roots, aimed = SPEECH_ACTS[root]
+        for c, code in complement_acts(view, k, code_of):
+            found = rules.rewrite(table, code)
+            if found is None:
+                continue
+            if root == "03" and found[0][:2] == "13":
+                # "vowed to attack" is a threat (the 13x reading stands); "offered to send troops to
+                # the Philippines" is an offer of help (030), not a threat
+                if code[:2] in POSTURE:
+                    found = (own[0].cameo, f"rules:{table}:offer-of-posture")
+            elif found[0][:2] not in roots:
+                continue
+            new, rule_id = found
+            acts = by_trigger.get(c, [])
+            lo = min(toks[k].start, toks[c].start, *(e.evidence[0] for e in own))
+            hi = max(toks[k].end, toks[c].end, *(e.evidence[1] for e in own))
+            for e in own:
+                target = e.target
+                # the complement's target for this source ("Trump and Putin agreed to share…": each the other)
+                mine = [a.target for a in acts if a.target is not None and e.source is not None and a.source is not None
+                        and a.source.actor == e.source.actor]
+                mine = mine or [a.target for a in acts if a.target is not None and (e.source is None or a.target.actor != e.source.actor)]
+                if aimed and mine and not _addressed(view, k, target):
+                    target = mine[0]
+                replaced[id(e)] = replace(e, cameo=new, **cameo.scores(new), target=target, rule=f"{e.rule} > {rule_id}", evidence=(lo, hi))
+            absorbed.update(id(e) for e in acts)
+            notes.append(f"{toks[k].text!r} + {toks[c].text!r} [{code}] -> [{new}] ({rule_id}); the complement's {len(acts)} event(s) absorbed")
+            break
+    out: list[Event] = []
+    seen: set[tuple] = set()
+    for e in events:
+        if id(e) in absorbed and id(e) not in replaced:
+            continue
+        e = replaced.get(id(e), e)
+        key = (e.source.actor if e.source else None, e.target.actor if e.target else None, e.cameo)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out, notes
+
+
+def _addressed(view: SentenceView, k: int, target) -> bool:
+    """Is ``target`` a named actor the speech act addresses as its own object ("promised Kyiv to send
+    weapons")? Anything else (none, an unnamed agent, an actor found deeper) yields to the complement's target."""
+    if target is None or target.code.startswith("---"):
+        return False
+    return any(view.mention_at[o] is target for o in view.objects(k))
