@@ -293,3 +293,72 @@ def test_a_mutual_act_about_a_third_party_is_between_the_two(pipe):
     got = triples(code(pipe, [words], min_confidence=0.0))
     assert {(s, t) for s, _, t, _ in got} == {("IRN", "IRQ"), ("IRQ", "IRN")}, got
     assert all(c.startswith("03") for _, c, _, _ in got), got
+
+
+WARN_ADVICE = [W("Police", "police", "NOUN", "nsubj", 1), W("warned", "warn", "VERB", "ROOT", 1), W("Iran", "Iran", "PROPN", "dobj", 1),
+               W("to", "to", "PART", "aux", 4), W("leave", "leave", "VERB", "xcomp", 1), W(".", ".", "PUNCT", "punct", 1)]
+WARN_COMMENT = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("warned", "warn", "VERB", "ROOT", 1), W("Iran", "Iran", "PROPN", "dobj", 1),
+                W("that", "that", "SCONJ", "mark", 6), W("prices", "price", "NOUN", "nsubj", 6), W("would", "would", "AUX", "aux", 6),
+                W("rise", "rise", "VERB", "ccomp", 1), W(".", ".", "PUNCT", "punct", 1)]
+WARN_THREAT = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("warned", "warn", "VERB", "ROOT", 1), W("Iran", "Iran", "PROPN", "dobj", 1),
+               W("that", "that", "SCONJ", "mark", 6), W("it", "it", "PRON", "nsubj", 6), W("would", "would", "AUX", "aux", 6),
+               W("retaliate", "retaliate", "VERB", "ccomp", 1), W(".", ".", "PUNCT", "punct", 1)]
+
+
+@pytest.mark.parametrize(
+    "words, root",
+    [
+        pytest.param(WARN_ADVICE, "02", id="warned-to-is-advice"),
+        pytest.param(WARN_COMMENT, "01", id="warned-that-without-consequence-is-a-comment"),
+        pytest.param(WARN_THREAT, "13", id="warned-that-it-would-retaliate-is-a-threat"),
+    ],
+)
+def test_a_warning_is_a_threat_only_when_it_names_a_consequence(pipe, words, root):
+    got = [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[2] == "IRN"]
+    assert got and all(c.startswith(root) for _, c, _, _ in got), got
+
+
+def test_a_noun_trigger_ended_by_its_verb_is_not_done(pipe):
+    # The US lifted the embargo on Cuba .
+    words = [W("The", "the", "DET", "det", 1), W("US", "US", "PROPN", "nsubj", 2), W("lifted", "lift", "VERB", "ROOT", 2),
+             W("the", "the", "DET", "det", 4), W("embargo", "embargo", "NOUN", "dobj", 2), W("on", "on", "ADP", "prep", 4),
+             W("Cuba", "Cuba", "PROPN", "pobj", 5), W(".", ".", "PUNCT", "punct", 2)]
+    got = triples(code(pipe, [words], min_confidence=0.0))
+    assert got and all(c.startswith("08") for _, c, _, _ in got), got
+
+
+def test_ones_own_troops_are_the_instrument_of_sending_not_its_target(pipe):
+    # Russia sent troops .
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("sent", "send", "VERB", "ROOT", 1), W("troops", "troop", "NOUN", "dobj", 1),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [words], min_confidence=0.0)) == []
+
+
+def test_a_participle_modifying_the_object_is_another_event(pipe):
+    # Parliament approved a resolution criticizing Iran .
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("approved", "approve", "VERB", "ROOT", 1), W("a", "a", "DET", "det", 3),
+             W("resolution", "resolution", "NOUN", "dobj", 1), W("criticizing", "criticize", "VERB", "acl", 3), W("Iran", "Iran", "PROPN", "dobj", 4),
+             W(".", ".", "PUNCT", "punct", 1)]
+    doc = make_doc([words])
+    toks = doc.sentences[0].tokens
+    doc = replace(doc, sentences=(replace(doc.sentences[0], tokens=toks[:4] + (replace(toks[4], tag="VBG"),) + toks[5:]),))
+    [coded] = Pipeline(Settings().with_(one_sided=True, min_confidence=0.0), dictionaries=pipe.dictionaries).code([doc])
+    got = triples(coded)
+    assert not [t for t in got if t[1].startswith("05") and t[2] == "IRN"], got
+
+
+def test_described_as_a_disgrace_is_criticism(pipe):
+    # Russia described Iran as a disgrace .
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("described", "describe", "VERB", "ROOT", 1), W("Iran", "Iran", "PROPN", "dobj", 1),
+             W("as", "as", "ADP", "prep", 1), W("a", "a", "DET", "det", 5), W("disgrace", "disgrace", "NOUN", "pobj", 3), W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [words], min_confidence=0.0)) == [("RUS", "111", "IRN", "asserted")]
+
+
+def test_speaking_to_an_audience_is_no_consultation(dictionaries):
+    stage = SelectionStage(dictionaries, min_confidence=0.65)
+    source = Mention(0, 6, "Russia", "RUS", "country", "x", resolution="dictionary")
+    for target, kept in ((Mention(20, 28, "students", "RUSEDU", "group", "x", resolution="composed"), False),
+                         (Mention(20, 28, "Iran", "IRN", "country", "x", resolution="dictionary"), True)):
+        e = Event("t:e1", "t", 0, None, source, target, "040", None, None, 1, 1.0, "asserted", None, (0, 30), (7, 12), "events:speak:* to +")
+        coded = stage(CodedArticle(make_doc([[W("x", "x", "NOUN", "ROOT", 0)]]).article, None, events=(e,)))
+        assert bool(coded.events) == kept, target

@@ -13,7 +13,10 @@ Runs last. For each event it computes a confidence in 0-1 from its evidence, wit
 - literal or figurative use: material conflict (CAMEO 14-15, 17-20) between two actors neither of
   which can use force — no state, government or security force on either side ("attacked the
   moderators") — or between two actors of one country neither of which is a security force ("the
-  senator is always fighting the party's nominee") is usually figurative.
+  senator is always fighting the party's nominee") is usually figurative;
+- an audience taken for a party: a consultation, visit or meeting (CAMEO 04) whose target is civilians,
+  students, media, business or a hospital ("spoke to students", "went to the hospital") is a speech or
+  an errand, not diplomacy.
 
 Then it keeps the events with both a source and a target (PETRARCH's ``require_dyad``; the
 ``one_sided`` setting keeps the others) whose actors are not one and the same mention, that the text
@@ -46,6 +49,7 @@ class SelectionStage:
         self.dicts = dictionaries
         self.weights = dictionaries.rules.confidence
         self.security = dictionaries.rules.words.get("security_roles", frozenset())
+        self.audience = dictionaries.rules.words.get("audience_roles", frozenset())
         self.one_sided = one_sided
         self.min_confidence = min_confidence
         self.negated = negated
@@ -98,6 +102,9 @@ class SelectionStage:
                 score += w.get("word_order", 0.0)  # target before and source after the trigger: suspicious
         if event.cameo[:2] in MATERIAL_CONFLICT and self._civilian_pair(event.source, event.target):
             score += w.get("figurative", 0.0)
+        if event.cameo[:2] == "04" and event.target is not None and not event.target.given \
+                and {event.target.code[i:i + 3].lower() for i in range(3, len(event.target.code), 3)} & self.audience:
+            score += w.get("audience", 0.0)  # "spoke to students", "went to the hospital": no consultation
         return round(min(1.0, max(0.0, score)), 2)
 
     def _civilian_pair(self, s: Mention | None, t: Mention | None) -> bool:

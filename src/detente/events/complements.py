@@ -17,6 +17,10 @@ demand) at whom it addresses ("urged Israel to end…": RUS -> ISR). The complem
 ("Israel ends strikes on Syria", hypothetical) are absorbed: the text reports the speech act, not the
 act.
 
+Warnings are read the same way (``read_warnings``): "warned officials to boost security" is advice, an
+appeal (020); "warned voters that a victory would bring back the scandal" a pessimistic comment (012);
+only a warning that names a consequence ("warned Kyiv that it would respond") stays a threat (13).
+
 What it does not do: read PETRARCH dictionaries' patterns (they spell such readings out themselves),
 or a complement no pattern coded ("threatened to do something about it" stays 130).
 """
@@ -40,7 +44,7 @@ SPEECH_ACTS = {
     "02": ("appealed", ("02",), False),
     "03": ("planned", ("03",), True),
     "10": ("demanded", ("10",), False),
-    "12": ("refused", ("12",), True),
+    "12": ("refused", ("12", "01"), True),  # "declined to comment": 011
     "13": ("planned", ("13",), True),
 }
 
@@ -122,6 +126,36 @@ def read_with_complements(view: SentenceView, events: list[Event], heads: set[in
             continue
         seen.add(key)
         out.append(e)
+    return out, notes
+
+
+def read_warnings(view: SentenceView, events: list[Event], heads: set[int], rules: Rules) -> tuple[list[Event], list[str]]:
+    """A warning (a threat pattern, CAMEO 13, on a verb of ``warning_verbs``) is advice when it takes a
+    to-infinitive ("warned officials to boost security": an appeal, 020, to whom it warned) and a
+    pessimistic comment (012) when its that-clause names no consequence (``threat_words``: "warned
+    voters that a victory would bring back the scandal"); "warned Kyiv that it would respond" stays a
+    threat."""
+    toks = view.tokens
+    at = {toks[k].start: k for k in range(len(toks))}
+    WARN, THREAT = rules.word("warning_verbs"), rules.word("threat_words")
+    out, notes = [], []
+    for e in events:
+        k = at.get(e.trigger[0])
+        if k not in heads or e.cameo[:2] != "13" or e.modality == "negated" or view.lemma[k] not in WARN or e.origin != "pattern":
+            out.append(e)
+            continue
+        comps = [c for c in view.children[k] if view.dep(c) in ("xcomp", "ccomp")]
+        advice = [c for c in comps if any(view.dep(a) == "aux" and view.lower[a] == "to" for a in view.children[c])]
+        clause = [c for c in comps if c not in advice]
+        if advice:
+            new, why = "020", "rules:warning:advice"
+        elif clause and not any(view.lower[t] in THREAT or view.lemma[t] in THREAT for c in clause for t in view.subtree(c)):
+            new, why = "012", "rules:warning:comment"
+        else:
+            out.append(e)
+            continue
+        out.append(replace(e, cameo=new, **cameo.scores(new), rule=f"{e.rule} > {why}"))
+        notes.append(f"{toks[k].text!r} [{e.cameo}] -> [{new}] ({why})")
     return out, notes
 
 

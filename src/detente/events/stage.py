@@ -26,7 +26,7 @@ from itertools import product
 
 from detente import cameo
 from detente.dictionaries import Dictionaries, Pattern, Rules
-from detente.events.complements import read_with_complements
+from detente.events.complements import read_warnings, read_with_complements
 from detente.events.demands import demand_event, obligation_clauses
 from detente.events.modality import modality_flags
 from detente.events.patterns import Match, match_pattern, present_words, why_not, words_for
@@ -110,6 +110,10 @@ class EventStage:
             elif tok.pos in ("NOUN", "PROPN"):
                 patterns = self.dicts.nouns.get(view.lemma[k]) or self.dicts.nouns.get(view.lower[k])
                 pos = "noun"
+                if patterns and (verb := view.governing_verb(k)) is not None and view.lemma[verb] in self.rules.word("ending_verbs") \
+                        and (view.head(k) == verb or view.dep(k) in ("dobj", "obj")):
+                    trace("ending", "no-trigger", f"{tok.text!r}: ended by {view.tokens[verb].text!r}, not done")
+                    continue  # "lifted the embargo": the verb codes the easing; the embargo is not imposed
             else:
                 continue
             if not patterns:
@@ -132,7 +136,8 @@ class EventStage:
         out = [e for e in out if e.target is not None or (e.source.actor if e.source else None, e.cameo) not in with_target]
         # "threatened to attack X" is one threat (138), not a threat (130) and a hypothetical attack
         out, notes = read_with_complements(view, out, heads, code_of, self.rules)
-        for note in notes:
+        out, more = read_warnings(view, out, heads, self.rules)
+        for note in notes + more:
             trace("complement", "speech-act", note)
         seen = {(e.source.actor if e.source else None, e.target.actor if e.target else None, e.cameo) for e in out}
         for said, clause, action in obligation_clauses(view, self.rules):
@@ -257,7 +262,9 @@ class EventStage:
             # are kept as written.
             code, rule = future[0], f"{rule} > {future[1]}"
         if pos == "verb" and view.lemma[k] in self.rules.word("naming_verbs"):
-            preds = [c for c in view.children[k] if view.dep(c) == "oprd"]
+            # the predicate: "called X a dead end", "described X as a disgrace"
+            preds = [c for c in view.children[k] if view.dep(c) == "oprd"] + [
+                p for c in view.children[k] if view.dep(c) == "prep" and view.lower[c] == "as" for p in view.children[c] if view.dep(p) == "pobj"]
             if preds:
                 # "called US policy a dead end", "branded them terrorists": a characterisation, not a call;
                 # criticism when the predicate is a negative evaluation, else no event
@@ -433,7 +440,13 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
     # Baghdad", "pending a manhunt for X" (detente's own patterns; PETRARCH's keep their linear reading)
     blocked = rules.word("place_preps") if scope == "clause" else frozenset()
     if pos == "verb":
-        candidates += view.objects(k)
+        objects = view.objects(k)
+        if view.lemma[k] in rules.word("deploy_verbs"):
+            # "sent troops to Jordan", "mobilized the army": one's own forces are the instrument, not the target
+            instruments = [view.mention_of(o) for o in objects if _instrument(view, o, exclude)]
+            exclude = exclude + [m for m in instruments if m is not None]
+            objects = [o for o in objects if view.mention_of(o) not in instruments]
+        candidates += objects
         for obj in view.objects(k):
             candidates += [n for prep, n in view.prep_objects(obj) if prep not in blocked or _given(view, n)]
         candidates += [n for prep, n in view.prep_objects(k) if prep != "by" and (prep not in blocked or _given(view, n))]
@@ -457,7 +470,16 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
         # warned against hackers" (but "killing and capturing dozens of soldiers" share their object)
         other = {t for c in view.children[k] if view.dep(c) == "conj" and view.tokens[c].pos in ("VERB", "AUX") for t in view.subtree(c)} \
             if view.objects(k) else set()
-        for c in view.subtree(k, stop=stop):
+        # nor in an active participle modifying a noun ("approved a resolution criticizing X": X is the
+        # criticism's target, not the approval's), unless the caller named the span; a passive one links
+        # the noun to its target ("lifted a ban imposed on X") and an infinitive gives its aim ("launched
+        # a mediation effort to resolve the rift between X and Y"). detente's own patterns only: PETRARCH's
+        # keep their linear reading
+        inside = view.subtree(k, stop=stop)
+        if scope == "clause":
+            other |= {t for c in inside if c != k and view.dep(c) == "acl" and view.tokens[c].tag == "VBG"
+                      for t in view.subtree(c) if not _given(view, t)}
+        for c in inside:
             if c > k and c not in other and (m := view.mention_at[c]) is not None and m not in exclude and view.dep(c) not in ("poss", "nmod:poss"):
                 if blocked and not m.given and _under_prep(view, c, k, blocked):
                     continue
@@ -472,6 +494,15 @@ def _owned_by_pronoun(view: SentenceView, m: Mention) -> bool:
     """Does a possessive pronoun ("its", "their", "his", "her", "our") own mention m's head?"""
     toks = view.tokens_of(m)
     return any(view.dep(c) in ("poss", "nmod:poss") and view.tokens[c].pos == "PRON" for k in toks for c in view.children[k])
+
+
+def _instrument(view: SentenceView, k: int, sources: list[Mention]) -> bool:
+    """Is the mention at k an unnamed agent (troops, police, ambassadors) the source moves as its own:
+    of no country, or of the source's?"""
+    m = view.mention_of(k)
+    if m is None or m.given or m.kind in ("country", "person") or len(m.code) <= 3:
+        return False
+    return m.code.startswith("---") or m.resolution == "inferred" or any(s.code[:3] == m.code[:3] for s in sources)
 
 
 def _given(view: SentenceView, k: int) -> bool:
