@@ -358,6 +358,12 @@ OFFICIALS_SAID = [("Officials", "official", "NOUN", "nsubj", 1), ("said", "say",
              ("officials", "official", "NOUN", "dobj", 1), (".", ".", "PUNCT", "punct", 1)],
             [("Syria", "SYR"), ("officials", "---GOV")], id="scene-does-not-place-a-government",
         ),
+        pytest.param(
+            # Chilean activists criticized the president .  (a government facing its own opposition)
+            [("Chilean", "chilean", "ADJ", "amod", 1), ("activists", "activist", "NOUN", "nsubj", 2), ("criticized", "criticize", "VERB", "ROOT", 2),
+             ("the", "the", "DET", "det", 4), ("president", "president", "NOUN", "dobj", 2), (".", ".", "PUNCT", "punct", 2)],
+            [("Chilean activists", "CHLOPP"), ("president", "CHLGOV", "sentence:CHL->CHL")], id="a-government-placed-by-its-opposition",
+        ),
     ],
 )
 def test_country_of_an_unnamed_agent_from_its_sentence(dicts, words, expected):

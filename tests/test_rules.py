@@ -415,3 +415,15 @@ def test_a_discard_drops_its_sentence_or_the_whole_story(tmp_path, scope, expect
           ("after", "after", "ADP", "prep", 1), ("a", "a", "DET", "det", 6), ("penalty", "penalty", "NOUN", "compound", 6),
           ("shootout", "shootout", "NOUN", "pobj", 3)]
     assert triples(code(make_doc([CRITICIZE[0], s2]), d)) == expected
+
+
+def test_pronoun_it_is_not_resolved_past_a_nearer_subject_that_is_no_actor(dicts):
+    # Moscow waited . The committee said it agreed .  ("it" is the committee, not Moscow)
+    first = [("Moscow", "Moscow", "PROPN", "nsubj", 1), ("waited", "wait", "VERB", "ROOT", 1), (".", ".", "PUNCT", "punct", 1)]
+    second = [("The", "the", "DET", "det", 1), ("committee", "committee", "NOUN", "nsubj", 2), ("said", "say", "VERB", "ROOT", 2),
+              ("it", "it", "PRON", "nsubj", 4), ("agreed", "agree", "VERB", "ccomp", 2)]
+    doc = make_doc([first, second])
+    s = doc.sentences[1]
+    doc = replace(doc, sentences=(doc.sentences[0], replace(s, tokens=(s.tokens[0], replace(s.tokens[1], tag="NN")) + s.tokens[2:])))
+    coded = code(doc, dicts, stages=("actors",))
+    assert [m for m in coded.mentions if m.kind == "pronoun"] == []

@@ -19,7 +19,9 @@ The order of evidence (the first that gives one country wins; evidence naming tw
 5. **sentence** — for a domestic role only (opposition, civilians, police, rebels, soldiers, courts…:
    ``words.SCENE_CODES``), the one country every country-coded actor of its sentence belongs to
    ("Venezuela's government released opposition politicians" -> VENOPP): a coder reads a one-country
-   scene that way. Two countries in the sentence give none.
+   scene that way. Two countries in the sentence give none. A government, named or not, takes it only
+   from its country's domestic actors ("Mali's opposition leader rejected President Keita" -> MLIGOV),
+   never from a state or another government.
 
 Steps 2-4 place an agent; they say nothing of roles whose place is not their country (refugees,
 diplomats, peacekeepers, foreign media: ``words.NONLOCAL_*``), except an origin ("from", "of"). Steps 3
@@ -353,19 +355,24 @@ class _Finder:
         if found is None and local and m.name is None:
             found = self.story.evidence()
             if found is None and _roles(m.code) & words.SCENE_CODES:
-                found = self.sentence_country()
+                found = self.sentence_country(words.SCENE_EVIDENCE)
+        if found is None and local and "GOV" in _roles(m.code) and self.story.evidence() is None:
+            # "Mali's opposition leader rejected President Keita": a government facing its own country's
+            # opposition, courts or rebels is theirs (never placed by another state or government)
+            found = self.sentence_country(words.DOMESTIC_EVIDENCE, states=False)
         return found or None
 
-    def sentence_country(self) -> Evidence | None:
+    def sentence_country(self, evidence: frozenset[str], states: bool = True) -> Evidence | None:
         """5. the sentence's one country, for a domestic role (``words.SCENE_CODES``), when the story
         gives none: every country-coded actor the sentence names is of that country. People do not
         count, nor civilians, refugees, businesses or media (a Japanese hostage does not make his kidnappers
         Japanese): only a state, its organs, and its armed or political opposition
-        (``words.SCENE_EVIDENCE``)."""
+        (``words.SCENE_EVIDENCE``); for a government, only its country's domestic actors
+        (``words.DOMESTIC_EVIDENCE``, ``states=False``)."""
         prefixes = self.table.prefixes
         named = {m.code[:3] for m in self.view.mentions
                  if m.kind not in ("pronoun", "person") and m.resolution not in ("inferred", "parties", "first-person")
-                 and (len(m.code) == 3 or _roles(m.code) & words.SCENE_EVIDENCE)}
+                 and ((states and len(m.code) == 3) or _roles(m.code) & evidence)}
         countries = {c for c in named if c in prefixes}
         if len(countries) != 1:
             return None

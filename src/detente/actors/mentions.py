@@ -408,10 +408,26 @@ def _with_agents(country: str, agents: list[AgentEntry]) -> str:
     return code
 
 
+def _nearer_subject(doc: ParsedDoc, index: int, pronoun: Token, ante: Mention, mentions: list[Mention]) -> bool:
+    """Is there a subject noun of the pronoun's number, no actor's, between ``ante`` and the pronoun, in
+    its sentence or the one before ("The committee said it would…", "The companies say they…")?"""
+    plural = pronoun.text.lower() in ("they", "them")
+    tags = ("NNS", "NNPS") if plural else ("NN", "NNP")
+    spans = [(m.start, m.end) for m in mentions]
+    for s in doc.sentences[max(0, index - 1): index + 1]:
+        for t in s.tokens:
+            if t.start >= pronoun.start or t.start < ante.end:
+                continue
+            if t.dep in ("nsubj", "nsubjpass", "nsubj:pass") and t.tag in tags and not any(a <= t.start < b for a, b in spans):
+                return True
+    return False
+
+
 def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> list[Mention]:
     """``mentions`` without their pronoun mentions, plus personal pronouns resolved anew: he/she ->
     the nearest earlier person; it/they -> the nearest earlier non-person actor in this or the
-    previous two sentences. A mention of kind ``given`` (a span the caller names as an actor, see
+    previous two sentences, unless a subject noun of the pronoun's number that is no actor stands
+    between them ("The campaign said it…": the campaign, not the country named before it). A mention of kind ``given`` (a span the caller names as an actor, see
     ``relate``) may be either. The pronoun lists are the word lists ``male_pronouns``,
     ``female_pronouns``, ``body_pronouns`` and ``first_person``."""
     PERSON_PRONOUNS = rules.word("male_pronouns") | rules.word("female_pronouns")
@@ -442,6 +458,8 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> l
             if not cands:
                 continue
             ante = cands[-1]
+            if low not in PERSON_PRONOUNS and _nearer_subject(doc, sentence.index, tok, ante, by_start):
+                continue  # "The campaign said it…": the nearest subject is no actor, so neither is "it"
             out.append(Mention(tok.start, tok.end, tok.text, ante.code, "pronoun", f"coref:{ante.start}-{ante.end}", ante.name or ante.text,
                                resolution="coref", antecedent=(ante.start, ante.end), given=ante.given))
     return sorted(out, key=lambda m: m.start)

@@ -51,6 +51,8 @@ SCENE_CODES = frozenset({"OPP", "CVL", "COP", "REB", "MIL", "SPY", "LEG", "JUD",
 # the actors that set such a scene: a state and its organs, its armed or political opposition (not
 # its civilians, refugees, firms or media, often abroad: "rebels freed a Japanese citizen")
 SCENE_EVIDENCE = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "INS", "OPP", "PTY", "ELI"})
+# a government's own domestic counterparts: they place an unknown government in their country
+DOMESTIC_EVIDENCE = frozenset({"OPP", "JUD", "LEG", "REB", "INS", "PTY"})
 
 # heads whose proper-noun modifier is usually a person, not a place ("the Lincoln administration",
 # "Jackson aides"): a gazetteer place there is not evidence of the agent's country
