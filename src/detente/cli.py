@@ -33,9 +33,10 @@ class _Report:
 
     def problem(self, p: Problem) -> None:
         if p.severity == "error":
-            if p.stage == "ingest":
+            located = p.stage in ("ingest", "import")  # input rejected: the message names the file and line
+            if located:
                 self.rejected += 1
-            print(f"detente: {p}" if p.stage == "ingest" else f"detente: {p.article or '-'}: {p.stage} failed: {p.message}", file=sys.stderr)
+            print(f"detente: {p}" if located else f"detente: {p.article or '-'}: {p.stage} failed: {p.message}", file=sys.stderr)
         else:
             self.warnings += 1
             if self.verbose:
