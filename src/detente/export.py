@@ -190,7 +190,7 @@ CAMEO_TYPE_CODES = frozenset(
 CAMEO_RELIGION_CODES = frozenset(
     "ADR ALE ATH BAH BUD CHR CON DRZ HIN JAN JEW MOS SHN SIK TAO ZRO CTH ORT PRO SUN SHI".split()
 )
-_GROUP_PREFIXES = ("IGO", "NGO", "NGM", "MNC")
+_GROUP_PREFIXES = ("IGO", "NGO", "NGM", "MNC", "REB", "INS", "SEP")  # a known group's code follows these
 
 
 def gdelt_event_id(event_id: str) -> int:
@@ -205,8 +205,8 @@ def gdelt_event_id(event_id: str) -> int:
 def gdelt_actor(code: str | None) -> dict[str, str]:
     """A CAMEO actor code split into GDELT's actor columns (without ``Name``): the country when the
     first three letters are one, then 3-letter parts as type codes (up to three), religion codes, and
-    the part after an IGO/NGO/NGM/MNC prefix as the known-group code ("IGOUNO" -> KnownGroupCode UNO,
-    Type1Code IGO). Ethnic codes are never produced (detente does not code ethnicity)."""
+    the part after an IGO/NGO/NGM/MNC/REB/INS/SEP code as the known-group code ("IGOUNO" -> KnownGroupCode
+    UNO, Type1Code IGO; "PSEREBHMS" -> PSE, REB, HMS). Ethnic codes are never produced (detente does not code ethnicity)."""
     out = dict.fromkeys(("Code", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
                          "Type1Code", "Type2Code", "Type3Code"), "")
     if not code:
@@ -219,6 +219,8 @@ def gdelt_actor(code: str | None) -> dict[str, str]:
     religions: list[str] = []
     after_group = False
     for part in parts:
+        if part == "---":  # the unknown-country placeholder of "---GOV"
+            continue
         if after_group and not out["KnownGroupCode"] and part not in CAMEO_TYPE_CODES:
             out["KnownGroupCode"] = part
         elif part in CAMEO_TYPE_CODES:
