@@ -38,7 +38,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("progress", "auto", "Progress bar on stderr: auto (only on a terminal), always or never."),
     # the store (docs/store.md)
     Setting("db", "detente.duckdb", "DuckDB file of the store (--db): ingest and import write it, events and quotes --db read it."),
-    Setting("store_batch", 32, "Articles written per store transaction by ingest (an article is never split between two)."),
+    Setting("store_batch", 64, "Articles written per store transaction by ingest (an article is never split between two)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

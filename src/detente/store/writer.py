@@ -87,7 +87,7 @@ class Writer:
     buffered and records the run's end. ``command`` names the run ("ingest", "import gdelt"...)."""
 
     def __init__(self, path: str | Path, *, command: str, settings: Any = None, dictionaries: dict[str, str] | None = None,
-                 inputs: Iterable[str] = (), batch_size: int = 32) -> None:
+                 inputs: Iterable[str] = (), batch_size: int = 64) -> None:
         from detente import __version__
 
         self.path = Path(path)
@@ -95,7 +95,7 @@ class Writer:
         self.con = connect(self.path, read_only=False)
         try:
             migrate(self.con, self.path)
-            self._types = {t: self._column_types(t) for t in ("articles", "mentions", "events", "quotes", "problems")}
+            self._types = self._column_types()
             self.run_id = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()[0][0]
             settings_json = json.dumps(asdict(settings), default=str, sort_keys=True) if settings is not None else None
             self.con.execute(
@@ -113,10 +113,13 @@ class Writer:
         self._seen: set[str] = set()
         self._closed = False
 
-    def _column_types(self, table: str) -> dict[str, str]:
-        return {name: kind for name, kind in self.con.execute(
-            "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND schema_name = 'main' ORDER BY column_index",
-            [table]).fetchall()}
+    def _column_types(self) -> dict[str, dict[str, str]]:
+        types: dict[str, dict[str, str]] = {}
+        for table, name, kind in self.con.execute(
+                "SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' "
+                "ORDER BY table_name, column_index").fetchall():
+            types.setdefault(table, {})[name] = kind
+        return types
 
     # -- coded articles ----------------------------------------------------------------------------
 
@@ -198,8 +201,12 @@ class Writer:
     def _replace(self, ids: list[str], wheres: list[str], rows: dict[str, list[dict[str, Any]]]) -> None:
         if ids:
             self.con.register("_ids", pa.table({"id": pa.array(ids, pa.string())}))
-            for table in ("events", "mentions", "quotes", "problems", "articles"):
-                self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM _ids)")
+            # an article's rows are only ever written with its articles row (same transaction), so when
+            # none of the batch is stored yet (a first ingest) there is nothing to delete
+            if self.con.execute("SELECT count(*) FROM articles WHERE article_id IN (SELECT id FROM _ids)").fetchall()[0][0]:
+                for table in ("events", "mentions", "quotes", "problems", "articles"):
+                    only_ours = " AND dataset = 'detente'" if table == "events" else ""  # never an imported row
+                    self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM _ids){only_ours}")
             self.con.unregister("_ids")
         if wheres:
             self.con.execute('DELETE FROM problems WHERE article_id IS NULL AND "where" IN (SELECT unnest(?))', [wheres])
