@@ -15,8 +15,10 @@ import duckdb
 from detente.errors import StoreError
 from detente.store.schema import MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_VERSION, Migration
 
-# nothing downloads at run time (DESIGN.md §6): Parquet and JSON are built into the wheel
-_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+# nothing downloads at run time (DESIGN.md §6): Parquet and JSON are built into the wheel. DuckDB's own
+# memory stays under 768 MB (it spills big sorts to a temporary directory beside the file), so no query
+# or export takes detente past 1 GB (DESIGN.md §5).
+_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False, "memory_limit": "768MB"}
 
 
 def connect(path: str | Path, *, read_only: bool) -> duckdb.DuckDBPyConnection:

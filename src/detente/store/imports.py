@@ -11,7 +11,7 @@ back to Latin-1 (with a warning) for a line that is not.
 A malformed row is a ``Problem`` naming ``file:line`` and why; the rest of the file is still loaded.
 Ids are ``<dataset>:<their id>`` (ICEWS: ``icews:<Event ID>:<Event Date>``, because ICEWS reuses an
 Event ID on another date), so importing a file again replaces its rows instead of adding them, and a
-row repeating an id earlier in the same import replaces it (counted in a warning).
+row repeating an id replaces the earlier one (repeats within a file are counted in a warning).
 
 What it does not do: code text, or map PLOVER back to CAMEO (POLECAT rows have no CAMEO code).
 """
@@ -71,7 +71,7 @@ class ImportSummary:
     files: int
     written: WriteSummary
     rejected: int  # malformed rows, each reported
-    repeated: int  # rows whose id an earlier row of the same import had (the later one is kept)
+    repeated: int  # rows whose id an earlier row of the same file had (the later one is kept)
 
     def line(self, kind: str) -> str:
         return (f"{self.written.events} {kind} event{'s' if self.written.events != 1 else ''} imported from {self.files} "
@@ -376,10 +376,10 @@ def import_files(kind: str, paths: Iterable[str], db: str | Path, *, on_problem:
     paths = list(paths)
     report = on_problem or (lambda p: None)
     rejected = repeated = files = 0
-    seen: set[str] = set()
     with Writer(db, command=f"import {kind}", inputs=paths) as writer:
         for raw in paths:
             path = Path(raw)
+            seen: set[str] = set()  # per file, so memory stays bounded; across files a repeat still replaces
             rows: dict[str, Row] = {}
             problems: list[Problem] = []
             notes: dict[str, Any] = {"latin1": 0, "padded": 0, "unknown": set(), "repeated": 0}
