@@ -173,6 +173,13 @@ def test_compressed_files_are_read(tmp_path, wrap):
     assert all(str(p.where).startswith(str(path)) for p in problems)
 
 
+def test_a_byte_order_mark_before_the_header_is_ignored(tmp_path):
+    path = tmp_path / "bom.tab"
+    path.write_bytes(b"\xef\xbb\xbf" + ICEWS.read_bytes())
+    result, _ = load("icews", [path], tmp_path / "s.duckdb")
+    assert result.written.events == 7
+
+
 def test_a_latin1_line_is_read_and_warned_about(tmp_path):
     path = tmp_path / "latin.tab"
     text = ICEWS.read_text(encoding="utf-8").splitlines()

@@ -108,6 +108,8 @@ def _rows(path: Path) -> Iterator[tuple[str, int, list[str], bool]]:
             text, latin = raw.decode("utf-8"), False
         except UnicodeDecodeError:
             text, latin = raw.decode("latin-1"), True
+        if n == 1:
+            text = text.lstrip("\ufeff")  # a byte-order mark some tools write before the header
         yield where, n, text.split("\t"), latin
 
 
