@@ -4,6 +4,7 @@ Reader's filters, on hand-built coded articles."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import duckdb
@@ -291,6 +292,28 @@ def test_events_read_back_equal_what_was_stored(tmp_path_factory, articles):
     assert set(got) == set(expected) and len(frame) == len(expected)
     for eid, row in expected.items():
         assert {k: got[eid][k] for k in EVENT_ROW_FIELDS} == row
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kinds=st.lists(st.sampled_from(detente.model.QUOTE_KINDS), min_size=1, max_size=4), speaker=st.none() | codes,
+       name=st.none() | texts, floating=st.booleans())
+def test_quotes_read_back_equal_what_was_stored(tmp_path_factory, kinds, speaker, name, floating):
+    text = "Peskov said: \"We reject it\" and \"we will answer\"."
+    quotes = tuple(Quote(f"a:q{n}", "a", kind, ((13, 25), (31, 45))[: 1 + n % 2], "Peskov",
+                         Mention(0, 6, "Peskov", speaker, "person", "people.toml:1", name=name) if speaker else None,
+                         (7, 11) if n % 2 else None, "say" if n % 2 else None, floating=floating, speaker_name=name, via="cue")
+                   for n, kind in enumerate(kinds, 1))
+    article = CodedArticle(Article("a", text, published=date(2021, 4, 15)), None, quotes=quotes)
+    db = tmp_path_factory.mktemp("q") / "s.duckdb"
+    write(db, [article])
+    with Reader(db) as r:
+        got = {row["quote_id"]: row for row in r.iter_quotes()}
+    assert set(got) == {q.id for q in quotes}
+    for q in quotes:
+        row = got[q.id]
+        assert json.loads(row["content"]) == [list(span) for span in q.content] and row["kind"] == q.kind
+        assert (row["speaker"], row["speaker_name"], row["floating"], row["date"]) == (speaker, name, floating, date(2021, 4, 15))
+        assert ((row["cue_start"], row["cue_end"]) if q.cue else None) == q.cue and row["cue_lemma"] == q.cue_lemma
 
 
 # -- reader filters --------------------------------------------------------------------------------
