@@ -19,7 +19,6 @@ What it does not do: code text, or map PLOVER back to CAMEO (POLECAT rows have n
 from __future__ import annotations
 
 import gzip
-import io
 import re
 import zipfile
 from dataclasses import dataclass
