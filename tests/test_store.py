@@ -5,6 +5,8 @@ Reader's filters, on hand-built coded articles."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date
 
 import duckdb
@@ -169,6 +171,14 @@ def test_a_reader_needs_the_file_and_upgrades_an_empty_duckdb_file(tmp_path):
     con = connect(db, read_only=True)
     assert schema_version(con, db) == SCHEMA_VERSION
     con.close()
+
+
+def test_a_file_another_process_writes_is_refused_clearly(tmp_path):
+    db = tmp_path / "busy.duckdb"
+    with Writer(db, command="test"):
+        result = subprocess.run([sys.executable, "-m", "detente.cli", "events", "--db", str(db)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert f"{db}: the database is in use by another process" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_reader_is_read_only(tmp_path):
