@@ -25,6 +25,7 @@ LAYERS = [
     {"attribution", "selection"},
     {"pipeline"},
     {"relations", "export"},
+    {"store"},  # DuckDB store: schema, migrations, the one writer, read-only queries, imports
     {"validate", "explain", "evaluation"},
     {"cli"},
     {"__init__"},  # the public API re-exports

@@ -50,7 +50,7 @@ def test_public_api_is_pinned():
     assert sorted(detente.__all__) == [
         "Article", "CodedArticle", "DetenteError", "Event", "Ingested", "InputError", "Mention", "ModelNotInstalledError",
         "ParsedDoc", "Pipeline", "PipelineError", "Problem", "Quote", "Sentence", "Settings", "Stage", "StageContext",
-        "Token", "TraceStep", "Tracer", "UserInputError", "__version__", "code_text", "load", "register_stage", "relate",
+        "Token", "TraceStep", "Tracer", "UserInputError", "__version__", "code_text", "load", "open", "register_stage", "relate",
     ]
     for name in detente.__all__:
         assert hasattr(detente, name)

@@ -7,7 +7,8 @@ The table carries facts only; the choices, recorded in detente/cameo.py:
   dictionaries and the PLOVER table follow CAMEO 1.1b3, so its names are used.
 - Goldstein weights: GDELT's 2013 lookup (it has 106 = -5.0, which the 2020 copy lost to a broken
   line); for 1213, which GDELT lacks, the ICEWS weight.
-- PLOVER category and mode: CAMEO2PLOVER-2021 (PLOVER draft 0.8).
+- PLOVER category, mode and context: CAMEO2PLOVER-2021 (PLOVER draft 0.8); a context of several
+  values keeps the table's ';' between them ("military;legal").
 
 Run from the repository root:
 
@@ -30,17 +31,17 @@ def main(ref: Path) -> None:
             weights[code] = float(weight)
     plover = {}
     for line in (ref / "plover/CAMEO2PLOVER-2021.txt").read_text().splitlines():
-        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,\s*([^,#]*))?", line)
+        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,\s*([^,#]*))?(?:,\s*([^,#]*))?", line)
         if m and (len(m.group(1)) > 2 or m.group(1) not in plover):
-            plover[m.group(1)] = (m.group(2), (m.group(3) or "").strip())
+            plover[m.group(1)] = (m.group(2), (m.group(3) or "").strip(), (m.group(4) or "").strip())
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
-    out.writerow(["code", "name", "goldstein", "plover", "plover_mode"])
+    out.writerow(["code", "name", "goldstein", "plover", "plover_mode", "plover_context"])
     for code, name, icews_weight in sorted(manual, key=lambda r: (r[0][:2], r[0])):
-        cat, mode = plover.get(code, ("", ""))
+        cat, mode, context = plover.get(code, ("", "", ""))
         weight = weights.get(code)
         if weight is None and icews_weight not in ("", "NA"):
             weight = float(icews_weight)
-        out.writerow([code, name, "" if weight is None else weight, cat, mode])
+        out.writerow([code, name, "" if weight is None else weight, cat, mode, context])
 
 
 if __name__ == "__main__":

@@ -36,4 +36,8 @@ if [ -s wheel.err ]; then cat wheel.err; echo "check_wheel: the installed wheel 
 "$ROOT/.venv/bin/detente" code "$ARTICLE" --date 2021-04-15 > dev.jsonl
 if ! cmp -s wheel.jsonl dev.jsonl; then diff dev.jsonl wheel.jsonl | head -20; echo "check_wheel: wheel and development install disagree"; exit 1; fi
 "$WORK/user/bin/detente" quotes "$ARTICLE" > /dev/null
+# the store: ingest into a fresh DuckDB file and read the events back as a GDELT table
+"$WORK/user/bin/detente" ingest "$ARTICLE" --date 2021-04-15 --db "$WORK/wheel.duckdb" > /dev/null
+"$WORK/user/bin/detente" events --db "$WORK/wheel.duckdb" --format gdelt | awk -F'\t' 'NF != 61 { bad = 1 } END { exit (bad || NR == 0) }' \
+  || { echo "check_wheel: the installed wheel's store or GDELT export is broken"; exit 1; }
 echo "check_wheel: $(basename "$WHEEL") installed in a fresh virtualenv codes $(basename "$ARTICLE") like the development install ($(wc -l < wheel.jsonl) events)"

@@ -45,6 +45,7 @@ __all__ = [
     "__version__",
     "code_text",
     "load",
+    "open",
     "register_stage",
     "relate",
 ]
@@ -63,6 +64,16 @@ def _default_pipeline() -> Pipeline:
 def code_text(text: str, date: str | None = None) -> CodedArticle:
     """Code one text with the default pipeline; ``date`` (YYYY-MM-DD) resolves dated actor codes."""
     return _default_pipeline().code_text(text, date)
+
+
+def open(db: str | None = None):  # noqa: A001 - detente.open(db), as duckdb.connect / sqlite3.connect
+    """A read-only view of the store at ``db`` (default: the ``db`` setting, ``detente.duckdb``) whose
+    methods return pandas DataFrames: ``events(source=, target=, code=, plover=, since=, until=,
+    modality=, dataset=)``, ``quotes(speaker=, since=, until=)``, ``articles()``, ``problems()``,
+    ``runs()`` and ``sql(query)``. See ``detente.store.Reader``."""
+    from detente.store import open_store
+
+    return open_store(db)
 
 
 def relate(text: str, source: tuple[int, int] | None = None, target: tuple[int, int] | None = None, date: str | None = None) -> Event | None:

@@ -7,9 +7,9 @@
   manual says. Users joining detente output to GDELT data should mind codes 101-108.
 - Goldstein weights: **GDELT's 2013 lookup** (the 2020 copy lost code 106 to a broken line; ICEWS
   differs on 016, 022, 164, 165); 1213, absent from GDELT, takes the ICEWS weight (-4.0).
-- PLOVER: the **2021 CAMEO->PLOVER table** (PLOVER manual draft 0.8, 17 Sep 2021). Roots 01 (statements)
-  and 02 (appeals) have no PLOVER category there; 08 splits into CONCEDE (081-083) and RETREAT
-  (084-087).
+- PLOVER: the **2021 CAMEO->PLOVER table** (PLOVER manual draft 0.8, 17 Sep 2021): category, mode and
+  context. Roots 01 (statements) and 02 (appeals) have no PLOVER category there; 08 splits into
+  CONCEDE (081-083) and RETREAT (084-087).
 - Quad class: GDELT's ``QuadClass`` by CAMEO root (1 verbal cooperation 01-05, 2 material cooperation
   06-08, 3 verbal conflict 09-13, 4 material conflict 14-20). ``plover_quad`` gives PLOVER's own quad.
 
@@ -42,6 +42,7 @@ class CameoCode:
     goldstein: float | None
     plover: str | None
     plover_mode: str | None
+    plover_contexts: tuple[str, ...] = ()  # PLOVER context tags ("military", "legal"), several for some codes
 
     @property
     def root(self) -> str:
@@ -65,6 +66,7 @@ def table() -> dict[str, CameoCode]:
                 float(r["goldstein"]) if r["goldstein"] else None,
                 r["plover"] or None,
                 r["plover_mode"] or None,
+                tuple(c.strip() for c in (r.get("plover_context") or "").split(";") if c.strip()),
             )
             for r in rows
         }

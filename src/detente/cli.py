@@ -33,9 +33,10 @@ class _Report:
 
     def problem(self, p: Problem) -> None:
         if p.severity == "error":
-            if p.stage == "ingest":
+            located = p.stage in ("ingest", "import")  # input rejected: the message names the file and line
+            if located:
                 self.rejected += 1
-            print(f"detente: {p}" if p.stage == "ingest" else f"detente: {p.article or '-'}: {p.stage} failed: {p.message}", file=sys.stderr)
+            print(f"detente: {p}" if located else f"detente: {p.article or '-'}: {p.stage} failed: {p.message}", file=sys.stderr)
         else:
             self.warnings += 1
             if self.verbose:
@@ -91,12 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="detente", description="Political event data from news text.")
     parser.add_argument("--version", action="version", version=f"detente {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("code", help="code events (JSONL or CSV to stdout)")
+    p = sub.add_parser("code", help="code events (JSONL, CSV, GDELT 2.0 TSV or PLOVER JSON to stdout)")
     _shared(p)
-    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
-    p = sub.add_parser("quotes", help="extract quotations and speakers (JSONL or CSV to stdout)")
-    _shared(p)
-    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p.add_argument("--format", choices=["jsonl", "csv", "gdelt", "plover"], default="jsonl")
+    p = sub.add_parser("quotes", help="extract quotations and speakers from FILES, or query them from a store with --db")
+    p.add_argument("files", nargs="*", metavar="FILE", help="input files or directories; - reads stdin (not with --db)")
+    _shared(p, files=False)
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl", help="parquet only with --db and --out")
+    _quote_query_flags(p)
     p = sub.add_parser("explain", help="show how a sentence or file is coded, step by step")
     p.add_argument("input", help="a sentence in quotes, or a file")
     _shared(p, files=False)
@@ -117,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     _shared(p, files=False)
     p = sub.add_parser("demo", help="code the bundled sample corpus and print a summary")
     _shared(p, files=False)
+    _store_parsers(sub)
     return parser
 
 
@@ -140,6 +144,8 @@ def _settings(args: argparse.Namespace):
         negated=getattr(args, "negated", None),
         hypothetical=getattr(args, "hypothetical", None),
         min_confidence=getattr(args, "min_confidence", None),
+        db=getattr(args, "db", None),
+        store_batch=getattr(args, "store_batch", None),
     )
 
 
@@ -164,6 +170,14 @@ def _run(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     status = _Report(verbose=getattr(args, "verbose", False))
+    if args.command in STORE_COMMANDS or (args.command == "quotes" and args.db):
+        return _run_store(args, settings, status)
+    if args.command == "quotes" and not args.files:
+        raise UserInputError("quotes needs FILES to code, or --db DB to query a store")
+    if args.command == "quotes" and (args.speaker or args.since or args.until or args.out or args.exact):
+        raise UserInputError("--speaker, --since, --until, --exact and --out query a store: add --db DB (and no FILES)")
+    if args.command == "quotes" and args.format == "parquet":
+        raise UserInputError("--format parquet needs a store: detente quotes --db DB --format parquet --out FILE")
     if args.command in ("code", "quotes"):
         from detente import export
         from detente.ingest import read_inputs
@@ -172,7 +186,12 @@ def _run(args: argparse.Namespace) -> int:
         for p in pipeline.dictionaries.problems:
             status.problem(p)
         coded = status.coded(_progress(pipeline.code(read_inputs(args.files), on_rejected=status.problem), settings.progress))
-        if args.command == "code":
+        if args.command == "code" and args.format == "gdelt":
+            export.write_gdelt(export.event_rows(coded), sys.stdout)
+        elif args.command == "code" and args.format == "plover":
+            _, skipped = export.write_plover(export.event_rows(coded), sys.stdout, coder=f"detente {_version()}")
+            _no_plover(skipped)
+        elif args.command == "code":
             export.write_records(export.event_records(coded), sys.stdout, args.format, export.EVENT_FIELDS)
         else:
             export.write_records(export.quote_records(coded), sys.stdout, args.format, export.QUOTE_FIELDS)
@@ -213,6 +232,147 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write(summarise(coded))
         return status.exit_status()
     raise UserInputError(f"unknown command {args.command!r}")
+
+
+# -- the store: ingest, events, quotes --db, import (docs/store.md) ------------------------------------
+
+STORE_COMMANDS = ("ingest", "events", "import")
+
+
+def _db_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="FILE", help="the DuckDB store (default: the db setting, detente.duckdb)")
+
+
+def _query_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", metavar="YYYY-MM-DD", help="only rows dated on or after this day")
+    parser.add_argument("--until", metavar="YYYY-MM-DD", help="only rows dated on or before this day")
+    parser.add_argument("--exact", action="store_true", help="actor codes match exactly (no roll-up: RUS does not match RUSGOV)")
+    parser.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout (needed for parquet)")
+
+
+def _quote_query_flags(parser: argparse.ArgumentParser) -> None:
+    _db_flag(parser)
+    parser.add_argument("--speaker", help="with --db: an actor code (RUS also matches RUSGOV) or part of the speaker's name")
+    _query_flags(parser)
+
+
+def _store_parsers(sub) -> None:
+    p = sub.add_parser("ingest", help="code FILES and store articles, events, quotes and problems in a DuckDB store")
+    _shared(p)
+    _db_flag(p)
+    p.add_argument("--store-batch", type=int, metavar="N", help="articles per store transaction")
+    p = sub.add_parser("events", help="query events from a store (JSONL, CSV, Parquet, GDELT 2.0 TSV or PLOVER JSON)")
+    _db_flag(p)
+    p.add_argument("--source", metavar="CODE", help="source actor code (a country also matches its own actors: RUS matches RUSGOV)")
+    p.add_argument("--target", metavar="CODE", help="target actor code (rolled up the same way)")
+    p.add_argument("--code", metavar="CAMEO", action="append", help="CAMEO code prefix: 17 (all coercion) or 173 (repeatable)")
+    p.add_argument("--plover", metavar="TYPE", action="append", help="PLOVER event type, e.g. SANCTION (repeatable)")
+    p.add_argument("--modality", action="append", help="asserted, planned, hypothetical, negated, reported or denied (repeatable)")
+    p.add_argument("--dataset", action="append", help="detente, gdelt, icews or polecat (repeatable)")
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet", "gdelt", "plover"], default="jsonl")
+    _query_flags(p)
+    p = sub.add_parser("import", help="load GDELT 2.0, ICEWS or POLECAT event files into a store")
+    p.add_argument("kind", choices=["gdelt", "icews", "polecat"], help="the files' format")
+    p.add_argument("files", nargs="+", metavar="FILE", help="event files (plain, .gz or .zip)")
+    _db_flag(p)
+    p.add_argument("-v", "--verbose", action="store_true", help="also print warnings (Latin-1 lines, unknown country names)")
+
+
+def _no_plover(skipped: int) -> None:
+    if skipped:
+        print(f"detente: {skipped} event{'s' if skipped != 1 else ''} with no PLOVER category (CAMEO 01 statements, "
+              f"02 appeals) left out of the PLOVER output", file=sys.stderr)
+
+
+def _ingest_progress(setting: str):
+    """On a terminal: a bar with articles/s and the events found so far; in a pipe: nothing."""
+    def wrap(items: Iterator[CodedArticle]) -> Iterator[CodedArticle]:
+        if not (setting == "always" or (setting == "auto" and sys.stderr.isatty())):
+            yield from items
+            return
+        from tqdm import tqdm
+
+        events = 0
+        with tqdm(unit=" articles", file=sys.stderr, desc="ingesting", dynamic_ncols=True) as bar:
+            for c in items:
+                events += len(c.events)
+                bar.set_postfix(events=events, refresh=False)
+                bar.update(1)
+                yield c
+    return wrap
+
+
+def _run_store(args: argparse.Namespace, settings, status: _Report) -> int:
+    db = settings.db
+    if args.command == "quotes" and args.files:
+        raise UserInputError("quotes codes FILES, or queries a store with --db; not both at once")
+    if args.command == "ingest":
+        from detente.pipeline import Pipeline
+        from detente.store import ingest
+
+        summary = ingest(args.files, db, Pipeline(settings), on_problem=status.problem,
+                         on_article=lambda c: list(status.coded([c])), progress=_ingest_progress(settings.progress))
+        replaced = f"; {summary.replaced_in_run} replaced an article of the same id read earlier in this run ({', '.join(summary.replaced_ids[:5])})" if summary.replaced_in_run else ""
+        print(f"detente: {summary.line()} stored in {db}{replaced}")
+        return status.exit_status()
+    if args.command == "import":
+        from detente.store import import_files
+
+        result = import_files(args.kind, args.files, db, on_problem=status.problem)
+        print(f"detente: {result.line(args.kind)}; stored in {db}")
+        return EXIT_USER if result.rejected else EXIT_OK
+    from detente import export
+    from detente.store import Reader
+
+    fmt = args.format
+    if fmt == "parquet" and not args.out:
+        raise UserInputError("--format parquet writes a binary file: give --out FILE")
+    with Reader(db) as reader:
+        if args.command == "events":
+            filters = dict(source=args.source, target=args.target, code=args.code, plover=args.plover, since=args.since,
+                           until=args.until, modality=args.modality, dataset=args.dataset, exact=args.exact)
+        else:
+            filters = dict(speaker=args.speaker, since=args.since, until=args.until, exact=args.exact)
+        if fmt == "parquet":
+            n = reader.to_parquet(args.command, args.out, **filters)
+            print(f"detente: {n} {args.command} written to {args.out}", file=sys.stderr)
+            return EXIT_OK
+        out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
+        try:
+            if args.command == "quotes":
+                from detente.store.reader import QUOTE_COLUMNS
+
+                export.write_records((_plain(r) for r in reader.iter_quotes(**filters)), out, fmt, QUOTE_COLUMNS)
+            elif fmt == "gdelt":
+                export.write_gdelt(reader.iter_events(with_added=True, **filters), out)
+            elif fmt == "plover":
+                _, skipped = export.write_plover(reader.iter_events(**filters), out, coder=f"detente {_version()}")
+                _no_plover(skipped)
+            else:
+                from detente.store.reader import EVENT_COLUMNS
+
+                export.write_records((_plain(r) for r in reader.iter_events(**filters)), out, fmt, EVENT_COLUMNS)
+        finally:
+            if out is not sys.stdout:
+                out.close()
+            else:
+                out.flush()
+    return EXIT_OK
+
+
+def _plain(row: dict) -> dict:
+    """A store row with JSON-ready values (dates as ISO text, quote spans as lists)."""
+    import json
+    from datetime import date
+
+    out = {}
+    for k, v in row.items():
+        if isinstance(v, date):
+            v = v.isoformat()
+        elif k == "content" and isinstance(v, str):
+            v = json.loads(v)
+        out[k] = v
+    return out
 
 
 if __name__ == "__main__":

@@ -4,7 +4,8 @@
     ├── UserInputError            the user gave something we cannot use (CLI exits 2, no traceback)
     │   ├── InputError            an input file or line cannot be read as an article
     │   ├── DictionaryError       a dictionary file has a malformed entry
-    │   └── SettingsError         an unknown setting or a bad value
+    │   ├── SettingsError         an unknown setting or a bad value
+    │   └── StoreError            a database file cannot be used (newer schema, not detente's, locked, missing)
     ├── ModelNotInstalledError    the spaCy model package is missing (install hint in the message)
     └── PipelineError             a stage is mis-wired (a field it reads has no producer)
 
@@ -43,6 +44,11 @@ class DictionaryError(_Located, UserInputError):
 
 class SettingsError(UserInputError):
     """An unknown setting name or a value of the wrong type."""
+
+
+class StoreError(UserInputError):
+    """A database file cannot be used: it was written by a newer detente, is not a detente store, is
+    locked by another process, or does not exist where a query expects one."""
 
 
 class ModelNotInstalledError(DetenteError):

@@ -37,6 +37,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("date", None, "Article date (YYYY-MM-DD) used when an article has none; resolves dated actor codes."),
     Setting("max_chars", 1_000_000, "Articles longer than this are truncated, with a problem recorded."),
     Setting("progress", "auto", "Progress bar on stderr: auto (only on a terminal), always or never."),
+    # the store (docs/store.md)
+    Setting("db", "detente.duckdb", "DuckDB file of the store (--db): ingest and import write it, events and quotes --db read it."),
+    Setting("store_batch", 64, "Articles written per store transaction by ingest (an article is never split between two)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -57,6 +60,8 @@ class Settings:
     date: str | None = _BY_NAME["date"].default
     max_chars: int = _BY_NAME["max_chars"].default
     progress: str = _BY_NAME["progress"].default
+    db: str = _BY_NAME["db"].default
+    store_batch: int = _BY_NAME["store_batch"].default
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied and checked; ``None`` values leave a setting alone."""

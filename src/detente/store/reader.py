@@ -1,0 +1,236 @@
+"""Read-only queries over a store, for analysts and for ``detente events|quotes`` (STYLE.md 6: readers
+open read-only).
+
+    >>> import detente
+    >>> db = detente.open("detente.duckdb")
+    >>> db.events(source="RUS", target="USA", since="2021-04-01", code="17")   # a pandas DataFrame
+
+``events`` filters: ``source``/``target`` (a country code matches its own actors too, ``RUSGOV``
+counting as ``RUS``, unless ``exact``), ``code`` (a CAMEO code prefix: ``17`` is every coercion,
+``173`` arrests and their sub-codes), ``plover`` (category), ``since``/``until`` (dates, inclusive),
+``modality`` and ``dataset`` (one value or several). ``quotes`` filters on ``speaker`` (an actor code,
+rolled up the same way, or part of the speaker's name) and dates. Methods returning DataFrames load the
+result; ``iter_events``/``iter_quotes`` stream rows as dicts and ``to_parquet`` writes a file without
+holding it in memory, for exports of any size.
+
+What it does not do: write (a file made by an older detente is upgraded by the writer module on open,
+then read read-only), or compute series and alerts (``analyze/``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from detente.cameo import PLOVER_QUAD
+from detente.dictionaries.countries import country_codes
+from detente.errors import UserInputError
+from detente.export import EVENT_ROW_FIELDS
+from detente.model import MODALITIES
+from detente.store.connection import check_not_newer, connect, schema_version
+from detente.store.schema import SCHEMA_VERSION
+
+DATASETS = ("detente", "gdelt", "icews", "polecat")
+EVENT_COLUMNS = [*EVENT_ROW_FIELDS, "run_id"]
+QUOTE_COLUMNS = [
+    "quote_id", "article_id", "date", "kind", "content", "text", "speaker_text", "speaker_start", "speaker_end",
+    "speaker_name", "speaker_role", "speaker", "cue_start", "cue_end", "cue_lemma", "floating", "via", "run_id",
+]
+_CODE = re.compile(r"^[A-Z0-9-]{3,}$")
+
+
+def _values(value: str | Iterable[str] | None) -> list[str]:
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else list(value)
+    return [v.strip() for item in items for v in str(item).split(",") if v.strip()]
+
+
+def _date(value: str | date | None, name: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise UserInputError(f"bad {name} {value!r}: give a date as YYYY-MM-DD") from None
+
+
+def actor_clause(column: str, code: str, exact: bool = False) -> tuple[str, list[Any]]:
+    """SQL matching an actor code: exactly, or for a country code also every code that rolls up to it
+    (first three letters a country of detente's country table: ``RUSGOV`` counts as ``RUS``)."""
+    code = code.strip().upper()
+    if not exact and code in country_codes() and len(code) == 3:
+        return f"({column} = ? OR starts_with({column}, ?))", [code, code]
+    return f"{column} = ?", [code]
+
+
+class Reader:
+    """A read-only view of the store at ``path`` (``detente.open(path)``)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        con = connect(self.path, read_only=True)
+        version = schema_version(con, self.path)
+        check_not_newer(version, self.path)
+        if version < SCHEMA_VERSION:  # made by an older detente: the writer module upgrades it first
+            con.close()
+            from detente.store.writer import upgrade
+
+            upgrade(self.path)
+            con = connect(self.path, read_only=True)
+        self.con = con
+
+    # -- events ------------------------------------------------------------------------------------
+
+    def _event_query(self, source=None, target=None, code=None, plover=None, since=None, until=None, modality=None,
+                     dataset=None, exact=False, with_added=False) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        for column, value in (("e.source", source), ("e.target", target)):
+            if value:
+                sql, p = actor_clause(column, value, exact)
+                where.append(sql)
+                params += p
+        codes = _values(code)
+        for c in codes:
+            if not re.fullmatch(r"\d{2,4}", c):
+                raise UserInputError(f"bad CAMEO code {c!r}: codes are 2-4 digits (17, 173, 0841)")
+        if codes:
+            where.append("(" + " OR ".join("starts_with(e.cameo, ?)" for _ in codes) + ")")
+            params += codes
+        categories = [p.upper() for p in _values(plover)]
+        for p in categories:
+            if p not in PLOVER_QUAD:
+                raise UserInputError(f"unknown PLOVER category {p!r}; categories: {', '.join(PLOVER_QUAD)}")
+        if categories:
+            where.append("e.plover IN (SELECT unnest(?))")
+            params.append(categories)
+        modalities = _values(modality)
+        for m in modalities:
+            if m not in MODALITIES:
+                raise UserInputError(f"unknown modality {m!r}; modalities: {', '.join(MODALITIES)}")
+        if modalities:
+            where.append("e.modality IN (SELECT unnest(?))")
+            params.append(modalities)
+        datasets = _values(dataset)
+        for d in datasets:
+            if d not in DATASETS:
+                raise UserInputError(f"unknown dataset {d!r}; datasets: {', '.join(DATASETS)}")
+        if datasets:
+            where.append("e.dataset IN (SELECT unnest(?))")
+            params.append(datasets)
+        since_d, until_d = _date(since, "--since"), _date(until, "--until")
+        if since_d:
+            where.append("e.date >= ?")
+            params.append(since_d)
+        if until_d:
+            where.append("e.date <= ?")
+            params.append(until_d)
+        columns = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS)
+        extra = ", r.started_at AS added" if with_added else ""
+        sql = (f"SELECT {columns}{extra} FROM events e" + (" LEFT JOIN runs r ON r.run_id = e.run_id" if with_added else "")
+               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY e.date NULLS LAST, e.event_id")
+        return sql, params
+
+    def events(self, **filters: Any):
+        """Events matching ``filters`` (see the module docstring) as a pandas DataFrame."""
+        sql, params = self._event_query(**filters)
+        return self.con.execute(sql, params).df()
+
+    def iter_events(self, *, with_added: bool = False, batch: int = 10_000, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Events matching ``filters`` as dicts, streamed ``batch`` rows at a time; ``with_added`` adds
+        the ``added`` time of the run that stored each (GDELT's DATEADDED)."""
+        sql, params = self._event_query(with_added=with_added, **filters)
+        yield from self._stream(sql, params, batch)
+
+    # -- quotes ------------------------------------------------------------------------------------
+
+    def _quote_query(self, speaker=None, since=None, until=None, exact=False) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if speaker:
+            if _CODE.match(speaker.strip()):
+                sql, p = actor_clause("speaker", speaker, exact)
+                where.append(sql)
+                params += p
+            else:
+                where.append("(speaker_name ILIKE ? OR speaker_text ILIKE ?)")
+                params += [f"%{speaker.strip()}%"] * 2
+        since_d, until_d = _date(since, "--since"), _date(until, "--until")
+        if since_d:
+            where.append("date >= ?")
+            params.append(since_d)
+        if until_d:
+            where.append("date <= ?")
+            params.append(until_d)
+        columns = ", ".join(f'"{c}"' for c in QUOTE_COLUMNS)
+        return (f"SELECT {columns} FROM quotes" + (" WHERE " + " AND ".join(where) if where else "")
+                + " ORDER BY date NULLS LAST, article_id, quote_id"), params
+
+    def quotes(self, **filters: Any):
+        """Quotations matching ``speaker``/``since``/``until`` as a pandas DataFrame."""
+        sql, params = self._quote_query(**filters)
+        return self.con.execute(sql, params).df()
+
+    def iter_quotes(self, *, batch: int = 10_000, **filters: Any) -> Iterator[dict[str, Any]]:
+        sql, params = self._quote_query(**filters)
+        yield from self._stream(sql, params, batch)
+
+    # -- the rest ----------------------------------------------------------------------------------
+
+    def articles(self):
+        """Stored articles (without their text, which ``sql`` can fetch) as a DataFrame."""
+        return self.con.execute(
+            "SELECT article_id, run_id, title, url, outlet, published, language, n_mentions, n_events, n_quotes, n_problems, failed "
+            "FROM articles ORDER BY published NULLS LAST, article_id").df()
+
+    def problems(self):
+        """Every stored problem (rejected input, failed stage, warning) as a DataFrame."""
+        return self.con.execute('SELECT problem_id, run_id, article_id, stage, severity, message, "where" FROM problems ORDER BY problem_id').df()
+
+    def runs(self):
+        """Every ingest and import run: when, which detente, settings, dictionary hashes, counts."""
+        return self.con.execute("SELECT * FROM runs ORDER BY run_id").df()
+
+    def sql(self, query: str, params: list[Any] | None = None):
+        """Any read-only SQL over the store's tables, as a DataFrame."""
+        return self.con.execute(query, params or []).df()
+
+    def to_parquet(self, kind: str, path: str | Path, **filters: Any) -> int:
+        """Write the ``events`` or ``quotes`` matching ``filters`` to a Parquet file (streamed by DuckDB);
+        returns the row count."""
+        sql, params = self._event_query(**filters) if kind == "events" else self._quote_query(**filters)
+        relation = self.con.sql(sql, params=params)
+        relation.to_parquet(str(path))
+        return self.con.execute("SELECT count(*) FROM read_parquet(?)", [str(path)]).fetchall()[0][0]
+
+    def _stream(self, sql: str, params: list[Any], batch: int) -> Iterator[dict[str, Any]]:
+        cursor = self.con.cursor()
+        try:
+            cursor.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            while rows := cursor.fetchmany(batch):
+                for row in rows:
+                    yield dict(zip(names, row))
+        finally:
+            cursor.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(path: str | Path | None = None) -> Reader:
+    """A read-only ``Reader`` of the store at ``path`` (default: the ``db`` setting, ``detente.duckdb``)."""
+    if path is None:
+        from detente.settings import Settings
+
+        path = Settings.load().db
+    return Reader(path)
