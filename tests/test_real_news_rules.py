@@ -5,6 +5,7 @@ Every sentence here was written for these tests."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -362,3 +363,21 @@ def test_speaking_to_an_audience_is_no_consultation(dictionaries):
         e = Event("t:e1", "t", 0, None, source, target, "040", None, None, 1, 1.0, "asserted", None, (0, 30), (7, 12), "events:speak:* to +")
         coded = stage(CodedArticle(make_doc([[W("x", "x", "NOUN", "ROOT", 0)]]).article, None, events=(e,)))
         assert bool(coded.events) == kept, target
+
+
+def test_two_people_of_one_code_are_two_actors_and_a_verbal_attack_between_them_is_criticism(pipe):
+    # Obama attacked Biden .  (both USAGOV in 2013: two people, one code; no force between them)
+    words = [W("Obama", "Obama", "PROPN", "nsubj", 1), W("attacked", "attack", "VERB", "ROOT", 1), W("Biden", "Biden", "PROPN", "dobj", 1),
+             W(".", ".", "PUNCT", "punct", 1)]
+    doc = make_doc([words], published=date(2013, 6, 1))
+    [coded] = Pipeline(Settings().with_(min_confidence=0.0), dictionaries=pipe.dictionaries).code([doc])
+    got = [(e.source.name, e.cameo, e.target.name) for e in coded.events]
+    assert got and all(c == "111" for _, c, _ in got), got
+
+
+def test_a_pronoun_and_its_antecedent_are_one_actor():
+    trump = Mention(0, 5, "Trump", "USAELI", "person", "x", "Donald Trump")
+    clinton = Mention(20, 27, "Clinton", "USAELI", "person", "y", "Hillary Clinton")
+    he = Mention(40, 42, "he", "USAELI", "pronoun", "coref:0-5", "Donald Trump", resolution="coref", antecedent=(0, 5))
+    assert not trump.same_actor(clinton)
+    assert he.same_actor(trump) and trump.same_actor(he) and not he.same_actor(clinton)

@@ -256,7 +256,7 @@ def attribute(events: tuple[Event, ...] | list[Event], statements: list[Event], 
         if _first_person(event.source) or _first_person(event.target):
             trace(event.rule, "dropped", "an actor is a 'we' no quotation resolves")
             continue
-        if event.source is not None and event.target is not None and event.source.actor == event.target.actor:
+        if event.source is not None and event.target is not None and event.source.same_actor(event.target):
             continue
         out.append(event)
     return out

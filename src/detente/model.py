@@ -184,9 +184,27 @@ class Mention:
 
     @property
     def actor(self) -> object:
-        """What identifies the actor for "same actor" tests: its code, or for a span a caller named,
-        that role (two named spans are different actors even when no dictionary knows either)."""
-        return ("given", self.given) if self.given else self.code
+        """What identifies the actor for "same actor" tests: its code; for a span a caller named, that
+        role (two named spans are different actors even when no dictionary knows either); for a named
+        person, the code and the name ("Trump attacked Clinton": two people of one code, USAELI)."""
+        if self.given:
+            return ("given", self.given)
+        if self.kind == "person" and self.name and not self.code.startswith("---"):
+            return ("person", self.code, self.name)  # not unknown people: "---GOV" and "---GOV" stay one code
+        return self.code
+
+    def same_actor(self, other: Mention) -> bool:
+        """One actor: the same ``actor`` key, or one mention is the other's antecedent (or both share
+        one): "Trump said he…" names Trump twice."""
+        if self.actor == other.actor:
+            return True
+        mine = {(self.start, self.end), self.antecedent} - {None}
+        theirs = {(other.start, other.end), other.antecedent} - {None}
+        if mine & theirs:
+            return True
+        # a pronoun and a person (or two pronouns) naming one person through different mentions
+        people = ("person", "pronoun")
+        return self.kind in people and other.kind in people and self.code == other.code and bool(self.name) and self.name == other.name
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)

@@ -33,10 +33,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from detente.dictionaries import Dictionaries
+from detente.events.figurative import MATERIAL_CONFLICT, civilian_pair
 from detente.model import CodedArticle, Event, Mention
 from detente.stages import StageContext, Tracer, register_stage
 
-MATERIAL_CONFLICT = {"14", "15", "17", "18", "19", "20"}
 
 
 class SelectionStage:
@@ -100,32 +100,12 @@ class SelectionStage:
         if event.origin == "pattern" and event.source is not None and event.target is not None:
             if event.source.start > event.trigger[0] and event.target.end <= event.trigger[0]:
                 score += w.get("word_order", 0.0)  # target before and source after the trigger: suspicious
-        if event.cameo[:2] in MATERIAL_CONFLICT and self._civilian_pair(event.source, event.target):
+        if event.cameo[:2] in MATERIAL_CONFLICT and civilian_pair(event.source, event.target, self.security):
             score += w.get("figurative", 0.0)
         if event.cameo[:2] == "04" and event.target is not None and not event.target.given \
                 and {event.target.code[i:i + 3].lower() for i in range(3, len(event.target.code), 3)} & self.audience:
             score += w.get("audience", 0.0)  # "spoke to students", "went to the hospital": no consultation
         return round(min(1.0, max(0.0, score)), 2)
-
-    def _civilian_pair(self, s: Mention | None, t: Mention | None) -> bool:
-        """Neither actor can use force (no security force, state or government on either side: "the
-        candidate attacked the moderators"), or both are of one country and neither is a security force
-        ("the president attacked his rival")."""
-        if s is None or t is None or s.given or t.given:
-            return False
-        if not any(self._may_use_force(m) for m in (s, t)):
-            return True
-        # two actors of one country, neither a security force ("the president attacked his rival")
-        return s.code[:3] == t.code[:3] and not s.code.startswith("---") and not any(self._security(m) for m in (s, t))
-
-    def _security(self, m: Mention) -> bool:
-        return m.code[3:6].lower() in self.security or m.code[:3].lower() in self.security
-
-    def _may_use_force(self, m: Mention) -> bool:
-        role = m.code[3:6].lower()
-        if len(m.code) == 3 and not m.code.startswith("---"):
-            return True  # a state
-        return self._security(m) or role == "gov" or m.code.startswith(("IMG", "IGO"))
 
 
 def _dyad(e: Event) -> str:

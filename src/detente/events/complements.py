@@ -107,8 +107,8 @@ def read_with_complements(view: SentenceView, events: list[Event], heads: set[in
                 target = e.target
                 # the complement's target for this source ("Trump and Putin agreed to share…": each the other)
                 mine = [a.target for a in acts if a.target is not None and e.source is not None and a.source is not None
-                        and a.source.actor == e.source.actor]
-                mine = mine or [a.target for a in acts if a.target is not None and (e.source is None or a.target.actor != e.source.actor)]
+                        and a.source.same_actor(e.source)]
+                mine = mine or [a.target for a in acts if a.target is not None and (e.source is None or not a.target.same_actor(e.source))]
                 if aimed and mine and not _addressed(view, k, target):
                     target = mine[0]
                 replaced[id(e)] = replace(e, cameo=new, **cameo.scores(new), target=target, rule=f"{e.rule} > {rule_id}", evidence=(lo, hi))

@@ -47,7 +47,7 @@ def demand_event(view: SentenceView, said: int, action: int, code_of: dict[int, 
                  target: Mention | None, article_id: str, published, rules: Rules) -> Event | None:
     """The demand of ``source`` on ``target``; ``code_of`` holds the codes the patterns gave each trigger
     of the sentence (the demanded action's picks the sub-code). The id is set by the event stage."""
-    if source is None or target is None or source.actor == target.actor:
+    if source is None or target is None or source.same_actor(target):
         return None
     found = rules.rewrite("demanded", code_of.get(action))
     if found is None:

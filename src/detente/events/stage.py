@@ -28,6 +28,7 @@ from detente import cameo
 from detente.dictionaries import Dictionaries, Pattern, Rules
 from detente.events.complements import read_warnings, read_with_complements
 from detente.events.demands import demand_event, obligation_clauses
+from detente.events.figurative import MATERIAL_CONFLICT, civilian_pair
 from detente.events.modality import modality_flags
 from detente.events.patterns import Match, match_pattern, present_words, why_not, words_for
 from detente.doc import SentenceView
@@ -287,7 +288,7 @@ class EventStage:
             # a paired code on a reciprocal compound: the first acts (code), the second answers (code2)
             pairs = [(sources[0], sources[1])]
         for source, target in pairs:
-            if source is not None and target is not None and source.actor == target.actor:
+            if source is not None and target is not None and source.same_actor(target):
                 continue
             events.append(
                 Event(
@@ -318,6 +319,13 @@ class EventStage:
                         **cameo.scores(cand.pattern.code2),
                     )
                 )
+        if pos == "verb" and cand.pattern.scope == "clause" and view.lemma[k] in self.rules.word("verbal_attack_verbs") \
+                and code[:2] in MATERIAL_CONFLICT:
+            # "Trump attacked Clinton", "always fighting the party's nominee": between two actors who
+            # cannot use force on each other, a verbal attack, which CAMEO codes as criticism
+            security = self.rules.word("security_roles")
+            events = [replace(e, cameo="111", **cameo.scores("111"), rule=f"{e.rule} > rules:figurative")
+                      if civilian_pair(e.source, e.target, security) else e for e in events]
         if trace.on:
             for e in events:
                 trace(e.rule, "event", f"{e.source.code if e.source else '-'} -> {e.target.code if e.target else '-'} [{e.cameo}] {e.modality}")

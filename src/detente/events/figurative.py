@@ -1,0 +1,39 @@
+"""Figurative force: "Trump attacked Clinton", "the senator is always fighting the party's nominee".
+
+Material conflict (CAMEO 14-15, 17-20) between two actors neither of which can use force — no state,
+government or security force on either side ("attacked the moderators") — or between two actors of one
+country neither of which is a security force ("the president attacked his rival") is usually
+figurative. The event stage reads a verb of verbal attack (``verbal_attack_verbs``: attack, hit,
+slam, fight…) used so as criticism (CAMEO 111, as the CAMEO manual codes "verbal attacks"); the
+selection stage lowers the confidence of any other such event (the ``figurative`` weight).
+
+What it does not do: judge a pair with a named actor the caller gave (``relate`` spans), or a pair with
+an actor missing.
+"""
+
+from __future__ import annotations
+
+from detente.model import Mention
+
+MATERIAL_CONFLICT = frozenset({"14", "15", "17", "18", "19", "20"})
+
+
+def civilian_pair(s: Mention | None, t: Mention | None, security: frozenset[str]) -> bool:
+    """Neither actor can use force, or both are of one country and neither is a security force.
+    ``security``: the lower-case role codes of security forces (rules.toml ``security_roles``)."""
+    if s is None or t is None or s.given or t.given:
+        return False
+    if not any(_may_use_force(m, security) for m in (s, t)):
+        return True
+    return s.code[:3] == t.code[:3] and not s.code.startswith("---") and not any(_security(m, security) for m in (s, t))
+
+
+def _security(m: Mention, security: frozenset[str]) -> bool:
+    return m.code[3:6].lower() in security or m.code[:3].lower() in security
+
+
+def _may_use_force(m: Mention, security: frozenset[str]) -> bool:
+    role = m.code[3:6].lower()
+    if len(m.code) == 3 and not m.code.startswith("---"):
+        return True  # a state
+    return _security(m, security) or role == "gov" or m.code.startswith(("IMG", "IGO"))
