@@ -25,6 +25,8 @@ LAYERS = [
     {"attribution", "selection"},
     {"pipeline"},
     {"relations", "export"},
+    {"store"},  # issue 10: the DuckDB store (one writer)
+    {"analyze"},  # issue 10: analyses over the store's events table (may import store)
     {"validate", "explain", "evaluation"},
     {"cli"},
     {"__init__"},  # the public API re-exports
