@@ -1,0 +1,164 @@
+"""Deduplication across articles: the same event reported by many outlets becomes one cluster.
+
+Method (``docs/analysis.md`` gives the reasons and references):
+
+1. **Blocking in SQL.** Two events can be the same event only when they have the same rolled-up
+   source and target, the same CAMEO root, the same modality group (an act is not the threat of it)
+   and dates at most ``window_days`` apart. Candidate pairs are made by a DuckDB self-join on that key
+   with a date band, so the work grows with the number of reports *of one dyad and root within the
+   window*, never with the square of the table.
+2. **Similar evidence.** A candidate pair is linked when the token Jaccard similarity of the two
+   evidence sentences (lower-cased words of three or more letters, stop words left out) is at least
+   ``min_similarity``; when either event has no evidence (imports), when they are linked only if they
+   have the same full CAMEO code (GDELT and ICEWS rows carry no text; their own dedup keys on the
+   code, Phoenix's "one-a-day" filter likewise).
+3. **Clusters.** Linked events form connected components (``scipy.sparse.csgraph``). A component that
+   chains on over a running story is cut into spans of ``window_days + 1`` calendar days counted from
+   its first report, so a cluster never covers more than the window allows and a daily recurring event
+   ("shelled the city again") is not one cluster for a month.
+
+A cluster takes its coding (code, quad class, Goldstein, PLOVER type) from its first report (earliest
+date, then event id), and carries GDELT-style counts: ``mentions`` (events), ``sources`` (distinct
+outlets) and ``articles`` (distinct articles; an import row without an article id is its own). Events
+without a date, without a source or target, or negated/denied are not clustered (the series never
+count them). It does not compare places, actors' names or quotes; two reports of different events of
+one dyad, root and day with similar wording are merged — a known limit of lexical dedup.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import duckdb
+import numpy as np
+import pandas as pd
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from detente.analyze.base import events_sql
+from detente.errors import UserInputError
+
+DEFAULT_WINDOW_DAYS = 1
+DEFAULT_MIN_SIMILARITY = 0.2
+
+# function words and news boilerplate that make unrelated sentences look alike
+STOPWORDS = (
+    "the", "and", "for", "that", "with", "said", "says", "say", "has", "have", "had", "was", "were", "will",
+    "would", "could", "should", "from", "this", "these", "those", "its", "their", "them", "they", "which",
+    "who", "whom", "after", "before", "over", "into", "about", "against", "also", "not", "but", "are", "been",
+    "his", "her", "she", "him", "our", "out", "all", "any", "more", "than", "then", "there", "when", "where",
+    "while", "what", "told", "reporters", "statement", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "week", "today", "yesterday", "new",
+)
+
+BASE = "detente_cluster_base"
+LABELS = "detente_cluster_labels"
+CLUSTERS = "detente_clusters"
+
+
+def _tokens_sql() -> str:
+    stop = ", ".join(f"'{w}'" for w in sorted(set(STOPWORDS)))
+    return (
+        "CASE WHEN sentence_text IS NULL THEN NULL ELSE list_distinct(list_filter("
+        r"string_split_regex(lower(sentence_text), '[^\p{L}\p{N}]+'), "
+        f"lambda t: length(t) >= 3 AND NOT list_contains([{stop}], t))) END"
+    )
+
+
+def _check(window_days: int, min_similarity: float) -> None:
+    if not isinstance(window_days, int) or window_days < 0:
+        raise UserInputError(f"dedup window {window_days!r} is not a whole number of days >= 0")
+    if not 0.0 <= float(min_similarity) <= 1.0:
+        raise UserInputError(f"dedup similarity {min_similarity!r} is not between 0 and 1")
+
+
+def build_clusters(con: duckdb.DuckDBPyConnection, where: str = "TRUE", params: Sequence[Any] = (), *,
+                   exact: bool = False, window_days: int = DEFAULT_WINDOW_DAYS,
+                   min_similarity: float = DEFAULT_MIN_SIMILARITY) -> str:
+    """Cluster the events matching ``where`` (SQL over the columns of ``events_sql``: ``src``,
+    ``tgt``, ``date``… written by this package, values in ``params``) into the temporary table
+    ``detente_clusters`` of this connection, and return its name. One row per cluster: ``cluster``,
+    ``date`` (first report), ``last_date``, ``src``, ``tgt``, ``root``, ``mode``, ``cameo``,
+    ``quad_class``, ``goldstein``, ``plover``, ``mentions``, ``sources``, ``articles``, ``event_ids``
+    (first report first) and ``sentence_text`` (the first report's). Temporary tables are private to
+    the connection and allowed on a read-only one; nothing is written to the database."""
+    _check(window_days, min_similarity)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {BASE} AS "
+        "SELECT row_number() OVER (ORDER BY src, tgt, root, mode, date, event_id) - 1 AS rid, "
+        f"e.*, {_tokens_sql()} AS tok FROM {events_sql(exact)} e "
+        f"WHERE mode <> 'excluded' AND src IS NOT NULL AND tgt IS NOT NULL AND root IS NOT NULL AND ({where})",
+        list(params),
+    )
+    n = con.execute(f"SELECT count(*) FROM {BASE}").fetchone()[0]
+    edges = con.execute(
+        f"SELECT a.rid AS a, b.rid AS b FROM {BASE} a JOIN {BASE} b "
+        "ON a.src = b.src AND a.tgt = b.tgt AND a.root = b.root AND a.mode = b.mode "
+        f"AND b.rid > a.rid AND b.date <= a.date + {int(window_days)} "
+        "WHERE CASE WHEN a.tok IS NULL OR b.tok IS NULL OR len(a.tok) + len(b.tok) = 0 THEN a.cameo = b.cameo "
+        "ELSE len(list_intersect(a.tok, b.tok)) / (len(a.tok) + len(b.tok) - len(list_intersect(a.tok, b.tok))) "
+        f">= {float(min_similarity)!r} END"
+    ).fetchnumpy()
+    days = con.execute(f"SELECT date - DATE '1970-01-01' AS d FROM {BASE} ORDER BY rid").fetchnumpy()["d"]
+    labels = _labels(n, np.asarray(edges["a"], dtype=np.int64), np.asarray(edges["b"], dtype=np.int64),
+                     np.asarray(days, dtype=np.int64), window_days)
+    con.register(LABELS, pd.DataFrame({"rid": np.arange(n, dtype=np.int64), "cluster": labels}))
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {CLUSTERS} AS SELECT cluster, min(date) AS date, max(date) AS last_date, "
+            "any_value(src) AS src, any_value(tgt) AS tgt, any_value(root) AS root, any_value(mode) AS mode, "
+            "arg_min(cameo, rid) AS cameo, arg_min(quad_class, rid) AS quad_class, "
+            "arg_min(goldstein, rid) AS goldstein, arg_min(plover, rid) AS plover, count(*) AS mentions, "
+            "count(DISTINCT outlet) AS sources, count(DISTINCT coalesce(article_id, event_id)) AS articles, "
+            "list(event_id ORDER BY rid) AS event_ids, arg_min(sentence_text, rid) AS sentence_text "
+            f"FROM {BASE} JOIN {LABELS} USING (rid) GROUP BY cluster"
+        )
+    finally:
+        con.unregister(LABELS)
+        con.execute(f"DROP TABLE IF EXISTS {BASE}")
+    return CLUSTERS
+
+
+def _labels(n: int, a: np.ndarray, b: np.ndarray, days: np.ndarray, window_days: int) -> np.ndarray:
+    """Cluster number of each event: connected components of the links, each cut into spans of
+    ``window_days + 1`` days from its first report; numbered in order of first appearance."""
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
+    _, component = connected_components(graph, directed=False)
+    first = pd.Series(days).groupby(component).transform("min").to_numpy()
+    span = (days - first) // (window_days + 1)
+    codes, _ = pd.factorize(pd.Series(component.astype(np.int64) * (1 << 20) + span), sort=False)
+    return codes.astype(np.int64)
+
+
+def find_clusters(con: duckdb.DuckDBPyConnection, *, since=None, until=None, source: str | None = None,
+             target: str | None = None, exact: bool = False, window_days: int = DEFAULT_WINDOW_DAYS,
+             min_similarity: float = DEFAULT_MIN_SIMILARITY) -> pd.DataFrame:
+    """The clusters of a period (and of one directed dyad when ``source``/``target`` are given), as a
+    DataFrame ordered by date: the event as first reported, with its ``mentions``, ``sources`` and
+    ``articles`` counts and the ``event_ids`` behind it."""
+    where, params = period_where(since, until)
+    if source:
+        where, params = f"{where} AND src = ?", [*params, source]
+    if target:
+        where, params = f"{where} AND tgt = ?", [*params, target]
+    table = build_clusters(con, where, params, exact=exact, window_days=window_days, min_similarity=min_similarity)
+    try:
+        return con.execute(
+            "SELECT date, last_date, src AS source, tgt AS target, cameo, root, quad_class, goldstein, plover, "
+            f"mode AS modality, mentions, sources, articles, event_ids, sentence_text FROM {table} "
+            "ORDER BY date, source, target, cameo, event_ids[1]"
+        ).df()
+    finally:
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def period_where(since, until) -> tuple[str, list[Any]]:
+    """SQL and parameters keeping dates in [since, until] (either may be None)."""
+    where, params = "TRUE", []
+    if since is not None:
+        where, params = f"{where} AND date >= ?", [*params, since]
+    if until is not None:
+        where, params = f"{where} AND date <= ?", [*params, until]
+    return where, params
