@@ -31,6 +31,7 @@ from detente.analyze.rollup import actor_sql, check_actor
 from detente.errors import UserInputError
 
 FREQS = {"day": "1 DAY", "week": "7 DAYS", "month": "1 MONTH"}
+UNITS = "detente_dyad_units"
 SERIES_COLUMNS = ("source", "target", "period", "events", *QUAD_NAMES.values(), "goldstein_sum", "goldstein_mean",
                   "planned", "hypothetical")
 
@@ -90,8 +91,7 @@ def dyad_report(con: duckdb.DuckDBPyConnection, source: str, target: str, *, fre
         series = _series(con, units, directions, freq, since, until)
         weekly = _series(con, units, directions, "week", since, until) if with_reciprocity and a != b else None
     finally:
-        if dedup:
-            con.execute(f"DROP TABLE IF EXISTS {clustering.CLUSTERS}")
+        con.execute(f"DROP TABLE IF EXISTS {clustering.CLUSTERS if dedup else UNITS}")
     if series.empty:
         notes.insert(0, f"no events between {a} and {b}" + _period_words(since, until))
     recip = None
@@ -129,18 +129,10 @@ def _units(con, directions, exact, since, until, dedup, window_days, min_similar
         notes.append(f"deduplicated: {clusters} clusters from {mentions} events (window {window_days} day"
                      f"{'s' if window_days != 1 else ''}, similarity >= {min_similarity})")
         return table, notes
-    values = [*params, *pparams]
-    inlined = _inline(f"{dyad} AND {period}", values)
-    return f"(SELECT * FROM {events_sql(exact)} WHERE mode <> 'excluded' AND {inlined})", notes
-
-
-def _inline(sql: str, values: list[Any]) -> str:
-    """Bind values into SQL as quoted literals (codes and dates we checked), so the relation can be
-    reused in several statements."""
-    for v in values:
-        literal = f"DATE '{v.isoformat()}'" if isinstance(v, date) else "'" + str(v).replace("'", "''") + "'"
-        sql = sql.replace("?", literal, 1)
-    return sql
+    # the dyad's events, selected once (the roll-up is planned once) and read by each query after
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {UNITS} AS SELECT src, tgt, date, mode, quad_class, goldstein, plover "
+                f"FROM {events_sql(exact)} WHERE mode <> 'excluded' AND {dyad} AND {period}", [*params, *pparams])
+    return UNITS, notes
 
 
 def _left_out(con, directions, exact, since, until) -> list[str]:
