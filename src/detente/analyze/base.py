@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from detente.analyze.rollup import actor_sql
+from detente.analyze.rollup import rollup_map_sql
 from detente.errors import UserInputError
 
 REQUIRED_COLUMNS = (
@@ -62,14 +62,21 @@ def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def events_sql(exact: bool = False) -> str:
+def events_sql(exact: bool = False, where: str = "TRUE") -> str:
     """A subquery over ``events`` with ``src``/``tgt`` rolled up (or as coded when ``exact``) and
-    ``mode`` grouped; rows without a date are left out (analyses are series in time)."""
+    ``mode`` grouped; rows without a date are left out (analyses are series in time). ``where`` is
+    SQL over the raw columns (``e.source``…), applied before the roll-up: a cheap prefilter."""
+    columns = ("e.event_id, e.dataset, e.article_id, e.outlet, e.date, e.cameo, e.root, e.quad_class, e.goldstein, "
+               f"e.plover, {MODE_SQL.replace('modality', 'e.modality')} AS mode, e.sentence_text")
+    if exact:
+        return (f"(SELECT {columns}, e.source AS src, e.target AS tgt FROM events e "
+                f"WHERE e.date IS NOT NULL AND ({where}))")
     return (
-        "(SELECT event_id, dataset, article_id, outlet, date, "
-        f"{actor_sql('source', exact)} AS src, {actor_sql('target', exact)} AS tgt, "
-        f"cameo, root, quad_class, goldstein, plover, {MODE_SQL} AS mode, sentence_text "
-        "FROM events WHERE date IS NOT NULL)"
+        f"(WITH detente_pre AS (SELECT * FROM events e WHERE e.date IS NOT NULL AND ({where})), "
+        f"detente_rollup AS {rollup_map_sql('detente_pre')} "
+        f"SELECT {columns}, coalesce(rs.rolled, e.source) AS src, coalesce(rt.rolled, e.target) AS tgt "
+        "FROM detente_pre e LEFT JOIN detente_rollup rs ON rs.code = e.source "
+        "LEFT JOIN detente_rollup rt ON rt.code = e.target)"
     )
 
 

@@ -27,7 +27,7 @@ import pandas as pd
 from detente.analyze import clusters as clustering
 from detente.analyze.base import MODE_SQL, QUAD_NAMES, check_period, events_sql, parse_day
 from detente.analyze.reciprocity import Reciprocity, reciprocity
-from detente.analyze.rollup import actor_sql, check_actor
+from detente.analyze.rollup import check_actor, match_sql
 from detente.errors import UserInputError
 
 FREQS = {"day": "1 DAY", "week": "7 DAYS", "month": "1 MONTH"}
@@ -116,31 +116,37 @@ def _dyad_where(directions: list[tuple[str, str]], src: str = "src", tgt: str = 
     return f"({where})", [code for pair in directions for code in pair]
 
 
+def _prefilter(directions, exact: bool) -> str:
+    """SQL on the raw columns selecting exactly the events of the directions (rolled up or not)."""
+    return "(" + " OR ".join(f"({match_sql('e.source', s, exact)} AND {match_sql('e.target', t, exact)})"
+                             for s, t in directions) + ")"
+
+
 def _units(con, directions, exact, since, until, dedup, window_days, min_similarity) -> tuple[str, list[str]]:
     """The relation whose rows are counted (events, or clusters with ``dedup``) and the notes on what
     was left out."""
     dyad, params = _dyad_where(directions)
     period, pparams = clustering.period_where(since, until)
     notes = _left_out(con, directions, exact, since, until)
+    pre = _prefilter(directions, exact)
     if dedup:
         table = clustering.build_clusters(con, f"{dyad} AND {period}", [*params, *pparams], exact=exact,
-                                          window_days=window_days, min_similarity=min_similarity)
+                                          window_days=window_days, min_similarity=min_similarity, prefilter=pre)
         clusters, mentions = con.execute(f"SELECT count(*), coalesce(sum(mentions), 0) FROM {table}").fetchone()
         notes.append(f"deduplicated: {clusters} clusters from {mentions} events (window {window_days} day"
                      f"{'s' if window_days != 1 else ''}, similarity >= {min_similarity})")
         return table, notes
     # the dyad's events, selected once (the roll-up is planned once) and read by each query after
     con.execute(f"CREATE OR REPLACE TEMP TABLE {UNITS} AS SELECT src, tgt, date, mode, quad_class, goldstein, plover "
-                f"FROM {events_sql(exact)} WHERE mode <> 'excluded' AND {dyad} AND {period}", [*params, *pparams])
+                f"FROM {events_sql(exact, pre)} WHERE mode <> 'excluded' AND {dyad} AND {period}", [*params, *pparams])
     return UNITS, notes
 
 
 def _left_out(con, directions, exact, since, until) -> list[str]:
-    dyad, params = _dyad_where(directions, actor_sql("source", exact), actor_sql("target", exact))
     period, pparams = clustering.period_where(since, until)
     excluded, undated = con.execute(
         f"SELECT count(*) FILTER (WHERE {MODE_SQL} = 'excluded' AND {period}), count(*) FILTER (WHERE date IS NULL) "
-        f"FROM events WHERE {dyad}", [*pparams, *params]
+        f"FROM events e WHERE {_prefilter(directions, exact)}", pparams
     ).fetchone()
     notes = []
     if excluded:

@@ -48,6 +48,24 @@ def actor_sql(column: str, exact: bool) -> str:
     return column if exact else rolled_sql(column)
 
 
+def rollup_map_sql(table: str = "events") -> str:
+    """A relation (``code``, ``rolled``) over the distinct actor codes of ``table``: the roll-up is
+    computed once per distinct code (a few thousand) and joined, not evaluated on every row."""
+    return (f"(SELECT code, {rolled_sql('code')} AS rolled FROM "
+            f"(SELECT source AS code FROM {table} UNION SELECT target FROM {table}) WHERE code IS NOT NULL)")
+
+
+def match_sql(column: str, code: str, exact: bool) -> str:
+    """A cheap predicate on the raw ``column`` equivalent to "``column`` rolls up to ``code``"
+    (``code`` already checked by ``check_actor``): a country matches on its three letters, any other
+    code on itself (and only when its own first three letters are not a country)."""
+    if exact:
+        return f"{column} = '{code}'"
+    if code in country_codes():
+        return f"left({column}, 3) = '{code}'"
+    return f"{column} = '{code}'"
+
+
 def check_actor(code: str, exact: bool) -> str:
     """The code a user asked for, upper-cased and checked: with roll-up on, a code that rolls up to
     another (``RUSGOV``) can match nothing, so it is refused with the way out."""
