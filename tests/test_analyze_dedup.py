@@ -155,3 +155,17 @@ def test_every_eligible_event_is_in_exactly_one_cluster(rows):
     for r in found.itertuples():
         assert r.sources <= r.mentions and r.articles <= r.mentions
         assert (r.last_date - r.date).days <= 1
+
+
+@pytest.mark.parametrize(
+    "first, second, clusters",
+    [
+        pytest.param("Russia expelled ten US diplomats in retaliation",
+                     "Moscow ordered the expulsion of ten American diplomats in retaliation", 1, id="paraphrase-0.33-merges"),
+        pytest.param("Russia condemned the new sanctions", "Russia criticised US missile plans", 2,
+                     id="other-act-0.17-stays-apart"),
+    ],
+)
+def test_the_similarity_examples_of_the_docs(db, first, second, clusters):
+    con = db([event("RUS", "USA", "2021-04-15", "111", sentence=first), event("RUS", "USA", "2021-04-15", "111", sentence=second)])
+    assert len(find_clusters(con)) == clusters
