@@ -20,7 +20,9 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -30,7 +32,8 @@ sys.path.insert(0, str(ROOT / "tests"))  # the contract's table definition, shar
 
 import duckdb  # noqa: E402
 
-from detente.analyze import connect, dyad_report, find_alerts, find_clusters, top_dyads  # noqa: E402
+from detente.analyze import connect, dyad_report, find_alerts, top_dyads  # noqa: E402
+from detente.analyze.clusters import iter_clusters  # noqa: E402
 from detente.analyze.render import render_alerts, render_dyad, render_top  # noqa: E402
 from detente.analyze.rollup import country_codes  # noqa: E402
 from events_db import CODES, EVENTS_DDL  # noqa: E402
@@ -144,7 +147,8 @@ def main() -> None:
             lambda c: dyad_report(c, "RUS", "USA", both=True, dedup=True, **year), lambda r: render_dyad(r, "table")), None),
     ]
     if not args.skip_full_dedup:
-        cases.append(("dedup clusters of the whole table", command(lambda c: find_clusters(c), len), None))
+        cases.append(("dedup clusters of the whole table (streamed)",
+                      command(lambda c: sum(len(chunk) for chunk in iter_clusters(c)), lambda n: n), None))
     print(f"\n{'analysis':48} {'median of 3':>12}  budget")
     for name, fn, budget in cases:
         seconds, result = timed(fn)
@@ -154,6 +158,17 @@ def main() -> None:
     with connect(args.db) as c:
         report = find_alerts(c)
     print(f"\nalerts found: {len(report.alerts)} over {report.dyads_checked:,} dyads")
+    print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    # the commands as a user runs them: a fresh process (imports included), median of 3
+    detente = Path(sys.executable).with_name("detente")
+    print(f"\n{'command (fresh process, imports included)':60} {'median of 3':>12}")
+    for argv in (["dyad", "RUS", "USA", "--since", "2022-01-01", "--until", "2022-12-31"],
+                 ["dyad", "RUS", "USA", "--both", "--since", "2022-01-01", "--until", "2022-12-31"],
+                 ["alerts"], ["top"]):
+        seconds, _ = timed(lambda: subprocess.run([str(detente), *argv, "--db", str(args.db)], check=True,
+                                                  stdout=subprocess.DEVNULL))
+        print(f"{'detente ' + ' '.join(argv):60} {seconds:10.3f} s")
+    print(f"load average while measuring: {os.getloadavg()[0]:.1f} (1 min)")
 
 
 if __name__ == "__main__":

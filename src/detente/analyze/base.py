@@ -31,20 +31,26 @@ MODE_SQL = (
     "ELSE 'asserted' END)"
 )
 
+# DuckDB's working memory for the analyses: beyond it, joins and sorts spill to a temporary directory
+# beside the database, so a large table never takes the program past the project's 1 GB
+MEMORY_LIMIT = "512MB"
+
 QUAD_NAMES = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
 
 
 def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
-    """Open a detente database read-only. A missing file, a file that is not DuckDB, a database
+    """Open a detente database read-only (DuckDB's memory capped at ``MEMORY_LIMIT``). A missing file, a file that is not DuckDB, a database
     without an ``events`` table or without the contract's columns is refused with a message naming
     the file (``UserInputError``: the CLI exits 2)."""
     p = Path(path)
     if not p.is_file():
         raise UserInputError(f"{p}: no such database file (make one with `detente ingest FILES… --db {p}`)")
     try:
-        con = duckdb.connect(str(p), read_only=True)
+        con = duckdb.connect(str(p), read_only=True, config={"memory_limit": MEMORY_LIMIT})
     except duckdb.Error as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if "lock" in first.lower():
+            raise UserInputError(f"{p}: the database is locked by another process (an ingest still writing?): {first}") from None
         raise UserInputError(f"{p}: cannot open as a DuckDB database: {first}") from None
     try:
         columns = {r[0] for r in con.execute(

@@ -27,13 +27,11 @@ one dyad, root and day with similar wording are merged — a known limit of lexi
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 import duckdb
 import numpy as np
 import pandas as pd
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 from detente.analyze.base import events_sql
 from detente.analyze.rollup import check_actor, match_sql
@@ -55,6 +53,7 @@ STOPWORDS = (
 BASE = "detente_cluster_base"
 LABELS = "detente_cluster_labels"
 TOKENS = "detente_cluster_tokens"
+PARTITION_ROWS = 250_000  # events per pass of the pair search
 CLUSTERS = "detente_clusters"
 
 
@@ -83,52 +82,68 @@ def build_clusters(con: duckdb.DuckDBPyConnection, where: str = "TRUE", params: 
     _check(window_days, min_similarity)
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {BASE} AS "
-        "SELECT row_number() OVER (ORDER BY src, tgt, root, mode, date, event_id) - 1 AS rid, "
-        f"e.* FROM {events_sql(exact, prefilter)} e "
+        "SELECT CAST(row_number() OVER (ORDER BY src, tgt, root, mode, date, event_id) - 1 AS INTEGER) AS rid, "
+        "event_id, src, tgt, root, mode, date, cameo, quad_class, goldstein, plover, outlet, article_id, sentence_text "
+        f"FROM {events_sql(exact, prefilter)} e "
         f"WHERE mode <> 'excluded' AND src IS NOT NULL AND tgt IS NOT NULL AND root IS NOT NULL AND ({where})",
         list(params),
     )
-    # the evidence as a set of content words per event, one row per (event, word): similarity is then
-    # a join on shared words, vectorised, instead of list operations per pair
+    # the evidence as a set of content words per event, one row per (event, hashed word): similarity is
+    # then a join on shared words, vectorised, instead of list operations per pair; the text itself is
+    # dropped once hashed, to keep the working set small
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {TOKENS} AS SELECT DISTINCT rid, tok FROM ("
+        f"CREATE OR REPLACE TEMP TABLE {TOKENS} AS SELECT DISTINCT rid, hash(tok) AS h FROM ("
         r"SELECT rid, unnest(string_split_regex(lower(sentence_text), '[^\p{L}\p{N}]+')) AS tok "
         f"FROM {BASE} WHERE sentence_text IS NOT NULL) WHERE length(tok) >= 3 "
         f"AND tok NOT IN (SELECT word FROM {_stopwords_sql()})"
     )
+    con.execute(f"ALTER TABLE {BASE} DROP COLUMN sentence_text")
     n = con.execute(f"SELECT count(*) FROM {BASE}").fetchone()[0]
-    edges = con.execute(f"""
-        WITH sizes AS (SELECT rid, count(*) AS n FROM {TOKENS} GROUP BY rid),
-        shifted AS (SELECT rid, src, tgt, root, mode, cameo, date - CAST(k AS INTEGER) AS day
-                    FROM {BASE}, range(0, {int(window_days) + 1}) w(k)),
-        pairs AS (
-            SELECT a.rid AS a, b.rid AS b, a.cameo = b.cameo AS same_code,
-                   coalesce(na.n, 0) AS na, coalesce(nb.n, 0) AS nb
-            FROM {BASE} a JOIN shifted b
-              ON a.src = b.src AND a.tgt = b.tgt AND a.root = b.root AND a.mode = b.mode AND b.day = a.date
-             AND b.rid > a.rid
-            LEFT JOIN sizes na ON na.rid = a.rid LEFT JOIN sizes nb ON nb.rid = b.rid),
-        shared AS (
-            SELECT p.a, p.b, count(*) AS s FROM pairs p
-            JOIN {TOKENS} ta ON ta.rid = p.a JOIN {TOKENS} tb ON tb.rid = p.b AND tb.tok = ta.tok
-            WHERE p.na > 0 AND p.nb > 0 GROUP BY p.a, p.b)
-        SELECT p.a, p.b FROM pairs p LEFT JOIN shared USING (a, b)
-        WHERE CASE WHEN p.na = 0 OR p.nb = 0 THEN p.same_code
-                   ELSE coalesce(s, 0) / (p.na + p.nb - coalesce(s, 0)) >= {float(min_similarity)!r} END
-    """).fetchnumpy()
+    # blocks never cross dyads, so the pairs are found dyad-partition by partition: exact, and the join
+    # of one partition stays small whatever the size of the table
+    parts = max(1, -(-n // PARTITION_ROWS))
+    found_a, found_b = [], []
+    for part in range(parts):
+        edges = con.execute(f"""
+            WITH part AS (SELECT rid, src, tgt, root, mode, cameo, date FROM {BASE}
+                          WHERE hash(src, tgt) % {parts} = {part}),
+            sizes AS (SELECT t.rid, count(*) AS n FROM {TOKENS} t SEMI JOIN part USING (rid) GROUP BY t.rid),
+            shifted AS (SELECT rid, src, tgt, root, mode, cameo, date - CAST(k AS INTEGER) AS day
+                        FROM part, range(0, {int(window_days) + 1}) w(k)),
+            pairs AS (
+                SELECT a.rid AS a, b.rid AS b, a.cameo = b.cameo AS same_code,
+                       coalesce(na.n, 0) AS na, coalesce(nb.n, 0) AS nb
+                FROM part a JOIN shifted b
+                  ON a.src = b.src AND a.tgt = b.tgt AND a.root = b.root AND a.mode = b.mode AND b.day = a.date
+                 AND b.rid > a.rid
+                LEFT JOIN sizes na ON na.rid = a.rid LEFT JOIN sizes nb ON nb.rid = b.rid),
+            shared AS (
+                SELECT p.a, p.b, count(*) AS s FROM pairs p
+                JOIN {TOKENS} ta ON ta.rid = p.a JOIN {TOKENS} tb ON tb.rid = p.b AND tb.h = ta.h
+                WHERE p.na > 0 AND p.nb > 0 GROUP BY p.a, p.b)
+            SELECT p.a, p.b FROM pairs p LEFT JOIN shared USING (a, b)
+            WHERE CASE WHEN p.na = 0 OR p.nb = 0 THEN p.same_code
+                       ELSE coalesce(s, 0) / (p.na + p.nb - coalesce(s, 0)) >= {float(min_similarity)!r} END
+        """).fetchnumpy()
+        found_a.append(np.asarray(edges["a"], dtype=np.int64))
+        found_b.append(np.asarray(edges["b"], dtype=np.int64))
+    con.execute(f"DROP TABLE IF EXISTS {TOKENS}")
     days = con.execute(f"SELECT date - DATE '1970-01-01' AS d FROM {BASE} ORDER BY rid").fetchnumpy()["d"]
-    labels = _labels(n, np.asarray(edges["a"], dtype=np.int64), np.asarray(edges["b"], dtype=np.int64),
-                     np.asarray(days, dtype=np.int64), window_days)
-    con.register(LABELS, pd.DataFrame({"rid": np.arange(n, dtype=np.int64), "cluster": labels}))
+    labels = _labels(n, np.concatenate(found_a), np.concatenate(found_b), np.asarray(days, dtype=np.int64), window_days)
+    con.register(LABELS, pd.DataFrame({"rid": np.arange(n, dtype=np.int32), "cluster": labels}))
     try:
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {CLUSTERS} AS SELECT cluster, min(date) AS date, max(date) AS last_date, "
+            f"CREATE OR REPLACE TEMP TABLE {CLUSTERS} AS "
+            "WITH grouped AS ("
+            "SELECT cluster, min(date) AS date, max(date) AS last_date, "
             "any_value(src) AS src, any_value(tgt) AS tgt, any_value(root) AS root, any_value(mode) AS mode, "
             "arg_min(cameo, rid) AS cameo, arg_min(quad_class, rid) AS quad_class, "
             "arg_min(goldstein, rid) AS goldstein, arg_min(plover, rid) AS plover, count(*) AS mentions, "
             "count(DISTINCT outlet) AS sources, count(DISTINCT coalesce(article_id, event_id)) AS articles, "
-            "list(event_id ORDER BY rid) AS event_ids, arg_min(sentence_text, rid) AS sentence_text "
-            f"FROM {BASE} JOIN {LABELS} USING (rid) GROUP BY cluster"
+            "list(event_id ORDER BY rid) AS event_ids "
+            f"FROM {BASE} JOIN {LABELS} USING (rid) GROUP BY cluster) "
+            # the first report's sentence, looked up by its id (the text was not carried through)
+            "SELECT g.*, e.sentence_text FROM grouped g LEFT JOIN events e ON e.event_id = g.event_ids[1]"
         )
     finally:
         con.unregister(LABELS)
@@ -142,6 +157,9 @@ def _labels(n: int, a: np.ndarray, b: np.ndarray, days: np.ndarray, window_days:
     ``window_days + 1`` days from its first report; numbered in order of first appearance."""
     if n == 0:
         return np.zeros(0, dtype=np.int64)
+    from scipy.sparse import coo_matrix  # imported here: only deduplication needs scipy (half a second)
+    from scipy.sparse.csgraph import connected_components
+
     graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
     _, component = connected_components(graph, directed=False)
     first = pd.Series(days).groupby(component).transform("min").to_numpy()
@@ -151,26 +169,46 @@ def _labels(n: int, a: np.ndarray, b: np.ndarray, days: np.ndarray, window_days:
 
 
 def find_clusters(con: duckdb.DuckDBPyConnection, *, since=None, until=None, source: str | None = None,
-             target: str | None = None, exact: bool = False, window_days: int = DEFAULT_WINDOW_DAYS,
-             min_similarity: float = DEFAULT_MIN_SIMILARITY) -> pd.DataFrame:
+                  target: str | None = None, exact: bool = False, window_days: int = DEFAULT_WINDOW_DAYS,
+                  min_similarity: float = DEFAULT_MIN_SIMILARITY) -> pd.DataFrame:
     """The clusters of a period (and of one directed dyad when ``source``/``target`` are given), as a
     DataFrame ordered by date: the event as first reported, with its ``mentions``, ``sources`` and
-    ``articles`` counts and the ``event_ids`` behind it."""
+    ``articles`` counts and the ``event_ids`` behind it. For a whole large table, ``iter_clusters``
+    gives the same rows in chunks and keeps memory flat."""
+    chunks = list(iter_clusters(con, since=since, until=until, source=source, target=target, exact=exact,
+                                window_days=window_days, min_similarity=min_similarity))
+    return pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
+
+
+def iter_clusters(con: duckdb.DuckDBPyConnection, *, since=None, until=None, source: str | None = None,
+                  target: str | None = None, exact: bool = False, window_days: int = DEFAULT_WINDOW_DAYS,
+                  min_similarity: float = DEFAULT_MIN_SIMILARITY, chunk_rows: int = 100_000) -> Iterator[pd.DataFrame]:
+    """``find_clusters`` in DataFrames of about ``chunk_rows`` rows (at least one, maybe empty)."""
     where, params = period_where(since, until)
     prefilter = "TRUE"
-    for column, code in (("source", source), ("target", target)):
+    for column, name, code in (("source", "src", source), ("target", "tgt", target)):
         if code:
             code = check_actor(code, exact)
-            where, params = f"{where} AND {column[0:3].replace('sou', 'src').replace('tar', 'tgt')} = ?", [*params, code]
+            where, params = f"{where} AND {name} = ?", [*params, code]
             prefilter = f"{prefilter} AND {match_sql('e.' + column, code, exact)}"
     table = build_clusters(con, where, params, exact=exact, window_days=window_days, min_similarity=min_similarity,
                            prefilter=prefilter)
     try:
-        return con.execute(
+        result = con.execute(
             "SELECT date, last_date, src AS source, tgt AS target, cameo, root, quad_class, goldstein, plover, "
             f"mode AS modality, mentions, sources, articles, event_ids, sentence_text FROM {table} "
             "ORDER BY date, source, target, cameo, event_ids[1]"
-        ).df()
+        )
+        vectors = max(1, chunk_rows // 2048)  # DuckDB hands results over in vectors of 2,048 rows
+        first = True
+        while True:
+            chunk = result.fetch_df_chunk(vectors)
+            if len(chunk) == 0 and not first:
+                break
+            first = False
+            yield chunk
+            if len(chunk) == 0:
+                break
     finally:
         con.execute(f"DROP TABLE IF EXISTS {table}")
 
