@@ -123,6 +123,8 @@ def test_an_independent_pair_shows_no_response(seed):
     [
         pytest.param([1.0, -2.0] * 5, [0.0, 1.0] * 5, "too short to test: 10 weeks", id="too-short"),
         pytest.param([0.0] * 40, list(np.arange(40.0)), "RUS→USA is constant (0 every week)", id="constant"),
+        pytest.param([0.0] * 37 + [-2.0, 0.0, -9.0], list(np.arange(40.0)),
+                     "too sparse to test: RUS→USA has acts in only 2 of the 40 weeks", id="sparse"),
     ],
 )
 def test_untestable_series_say_why(x, y, message):

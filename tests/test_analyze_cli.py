@@ -129,3 +129,40 @@ def test_summary_reads_like_a_report(demo_db):
 def test_summary_of_an_empty_database(tmp_path):
     text = summary(connect(make_db(tmp_path / "empty.duckdb", [])))
     assert text == "== detente database: 0 events (none)\nNo dated events: nothing to analyse.\n"
+
+
+@pytest.mark.spacy
+def test_summary_of_the_coded_sample_corpus(tmp_path, pipeline):
+    """detente's own output, mapped to the events contract as the store will map it, analyses as
+    expected: the RUS–USA series counts exactly the sample's rolled-up RUS→USA acts."""
+    from detente.analyze import dyad_series, rollup
+    from detente.explain import code_sample
+    from detente.export import event_record
+
+    rows = []
+    for coded in code_sample(pipeline):
+        for e in coded.events:
+            r = event_record(coded, e)
+            rows.append({
+                "event_id": r["id"], "dataset": "detente", "article_id": r["article_id"],
+                "date": date.fromisoformat(r["date"]) if r["date"] else None, "source": r["source"],
+                "target": r["target"], "source_text": r["source_text"], "target_text": r["target_text"],
+                "cameo": r["cameo"], "root": r["cameo"][:2], "quad_class": r["quad_class"], "goldstein": r["goldstein"],
+                "plover": r["plover"], "plover_mode": r["plover_mode"], "modality": r["modality"],
+                "confidence": r["confidence"], "url": coded.article.url, "outlet": coded.article.source,
+                "sentence_text": r["sentence_text"],
+            })
+    assert rows, "the sample corpus codes to events"
+    con = connect(make_db(tmp_path / "sample.duckdb", rows))
+    text = summary(con)
+    assert text.startswith(f"== detente database: {len(rows)} events (detente {len(rows)})")
+    assert "== RUS–USA\nRUS → USA" in text and "== Escalation alerts\n" in text
+    acts = [r for r in rows if r["date"] and rollup(r["source"]) == "RUS" and rollup(r["target"]) == "USA"
+            and r["modality"] in ("asserted", "reported")]
+    assert int(dyad_series(con, "RUS", "USA").events.sum()) == len(acts)
+
+
+def test_alert_settings_come_from_the_environment_and_flags_win(capsys, demo_db, monkeypatch):
+    monkeypatch.setenv("DETENTE_ALERT_THRESHOLD", "50")
+    assert run(capsys, "alerts", "--db", str(demo_db))[1].startswith("0 alerts")
+    assert run(capsys, "alerts", "--db", str(demo_db), "--threshold", "3.5")[1].startswith("1 alert")

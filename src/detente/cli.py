@@ -152,8 +152,9 @@ def _analysis_commands(sub) -> None:
 
 
 def _analyze(args: argparse.Namespace) -> int:
+    import duckdb
+
     from detente import analyze
-    from detente.analyze import render
     from detente.settings import Settings
 
     settings = Settings.load().with_(
@@ -163,30 +164,41 @@ def _analyze(args: argparse.Namespace) -> int:
     path = args.db or getattr(settings, "db", None) or "detente.duckdb"
     con = analyze.connect(path)
     try:
-        if args.command == "dyad":
-            recip = args.reciprocity or (args.both and args.format != "csv")
-            report = analyze.dyad_report(
-                con, args.source, args.target, freq=args.freq, both=args.both, exact=args.exact, since=args.since,
-                until=args.until, dedup=settings.dedup, window_days=settings.dedup_window_days,
-                min_similarity=settings.dedup_min_similarity, with_reciprocity=recip,
-                max_lag=settings.reciprocity_max_lag, alpha=settings.reciprocity_alpha)
-            sys.stdout.write(render.render_dyad(report, args.format))
-            if args.format == "csv":  # notes and tests go beside the data, never into it
-                for note in report.notes:
-                    print(f"detente: note: {note}", file=sys.stderr)
-                if report.reciprocity:
-                    print("\n".join(report.reciprocity.sentences()), file=sys.stderr)
-        elif args.command == "alerts":
-            report = analyze.find_alerts(
-                con, since=args.since, exact=args.exact, history_weeks=settings.alert_history_weeks,
-                threshold=settings.alert_threshold, min_events=settings.alert_min_events,
-                min_warnings=settings.alert_min_warnings, min_scale=settings.alert_min_scale)
-            sys.stdout.write(render.render_alerts(report, args.format))
-        else:
-            report = analyze.top_dyads(con, since=args.since, until=args.until, n=args.n, exact=args.exact)
-            sys.stdout.write(render.render_top(report, args.format))
+        return _analysis(args, settings, con)
+    except duckdb.Error as exc:  # a failure inside DuckDB (disk full while spilling…): exit 1, said plainly
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise DetenteError(f"{path}: the analysis failed in DuckDB: {first}") from None
     finally:
         con.close()
+
+
+def _analysis(args: argparse.Namespace, settings, con) -> int:
+    """The one library call of the command, rendered."""
+    from detente import analyze
+    from detente.analyze import render
+
+    if args.command == "dyad":
+        recip = args.reciprocity or (args.both and args.format != "csv")
+        report = analyze.dyad_report(
+            con, args.source, args.target, freq=args.freq, both=args.both, exact=args.exact, since=args.since,
+            until=args.until, dedup=settings.dedup, window_days=settings.dedup_window_days,
+            min_similarity=settings.dedup_min_similarity, with_reciprocity=recip,
+            max_lag=settings.reciprocity_max_lag, alpha=settings.reciprocity_alpha)
+        sys.stdout.write(render.render_dyad(report, args.format))
+        if args.format == "csv":  # notes and tests go beside the data, never into it
+            for note in report.notes:
+                print(f"detente: note: {note}", file=sys.stderr)
+            if report.reciprocity:
+                print("\n".join(report.reciprocity.sentences()), file=sys.stderr)
+    elif args.command == "alerts":
+        report = analyze.find_alerts(
+            con, since=args.since, exact=args.exact, history_weeks=settings.alert_history_weeks,
+            threshold=settings.alert_threshold, min_events=settings.alert_min_events,
+            min_warnings=settings.alert_min_warnings, min_scale=settings.alert_min_scale)
+        sys.stdout.write(render.render_alerts(report, args.format))
+    else:
+        report = analyze.top_dyads(con, since=args.since, until=args.until, n=args.n, exact=args.exact)
+        sys.stdout.write(render.render_top(report, args.format))
     sys.stdout.flush()
     return EXIT_OK
 # --- end analyze ---

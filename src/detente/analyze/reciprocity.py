@@ -12,8 +12,8 @@ cause (a third actor, news cycles) can produce it.
 Based on statsmodels' ``VAR.select_order`` and ``VARResults.test_causality(kind="f")``. It does not
 test for stationarity or difference the series (weekly Goldstein sums of a dyad are usually
 mean-reverting; a trending pair should be differenced before reading the tests). A series too short
-for the tests (fewer than ``MIN_WEEKS`` weeks) or constant (no variation to explain) gives a result
-with a plain ``message`` and no numbers.
+for the tests (fewer than ``MIN_WEEKS`` weeks), too sparse (acts in fewer than ``MIN_ACTIVE_WEEKS``
+weeks) or constant (no variation to explain) gives a result with a plain ``message`` and no numbers.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from typing import Any, Sequence
 import numpy as np
 
 MIN_WEEKS = 20
+MIN_ACTIVE_WEEKS = 10  # weeks with a non-zero sum: a series of a few spikes in zeros fits no VAR
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,10 @@ def reciprocity(ab: Sequence[float], ba: Sequence[float], a: str = "A", b: str =
         if np.ptp(series) == 0:
             return Reciprocity(**base, message=f"{name} is constant ({series[0]:g} every week) over the {n} weeks: "
                                                "nothing to test")
+        active = int(np.count_nonzero(series))
+        if active < MIN_ACTIVE_WEEKS:
+            return Reciprocity(**base, message=f"too sparse to test: {name} has acts in only {active} of the {n} weeks, "
+                                               f"the Granger tests need at least {MIN_ACTIVE_WEEKS}")
     # AIC needs room: at most a third of the weeks (less the constant) in lags
     lags = max(1, min(max_lag, (n - 10) // 3))
     from statsmodels.tsa.api import VAR
