@@ -23,14 +23,18 @@ at cooperation (a drop in cooperation is not flagged), nor model trends or seaso
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
+import pandas as pd
 
 from detente.analyze.base import events_sql, parse_day
+from detente.analyze.rollup import match_sql
 from detente.errors import UserInputError
 
+WEEKS = "detente_alert_weeks"
+FLAGGED = "detente_alert_flagged"
 DEFAULTS = {"history_weeks": 12, "threshold": 3.5, "min_events": 5, "min_warnings": 2, "min_scale": 1.5}
 
 
@@ -84,59 +88,78 @@ def find_alerts(con: duckdb.DuckDBPyConnection, *, since: date | str | None = No
     settings = {"history_weeks": history_weeks, "threshold": threshold, "min_events": min_events,
                 "min_warnings": min_warnings, "min_scale": min_scale}
     since_week = "DATE '0001-01-01'" if since is None else f"CAST(date_trunc('week', DATE '{since.isoformat()}') AS DATE)"
-    sql = f"""
-        CREATE OR REPLACE TEMP TABLE detente_alert_weeks AS
-        WITH ev AS (
-            SELECT event_id, src, tgt, CAST(date_trunc('week', date) AS DATE) AS week, quad_class, goldstein,
-                   CASE WHEN mode = 'asserted' THEN 'escalation' ELSE 'warning' END AS kind
-            FROM {events_sql(exact)}
-            WHERE mode <> 'excluded' AND src IS NOT NULL AND tgt IS NOT NULL AND src <> tgt),
-        firsts AS (SELECT src, tgt, min(week) AS first_week FROM ev GROUP BY ALL),
-        last AS (SELECT max(week) AS last_week FROM ev),
-        weekly AS (
-            SELECT src, tgt, kind, week, count(*) AS n, sum(greatest(-coalesce(goldstein, 0), 0)) AS intensity
-            FROM ev WHERE quad_class IN (3, 4) GROUP BY ALL),
-        candidates AS (
-            SELECT DISTINCT src, tgt, kind FROM weekly
-            WHERE n >= CASE kind WHEN 'escalation' THEN {int(min_events)} ELSE {int(min_warnings)} END
-              AND week >= {since_week}),
-        grid AS (
-            SELECT c.src, c.tgt, c.kind,
-                   CAST(unnest(generate_series(CAST(f.first_week AS TIMESTAMP), CAST(l.last_week AS TIMESTAMP),
-                                               INTERVAL 7 DAY)) AS DATE) AS week
-            FROM candidates c JOIN firsts f USING (src, tgt) CROSS JOIN last l),
-        filled AS (
-            SELECT g.src, g.tgt, g.kind, g.week, coalesce(w.n, 0) AS n, coalesce(w.intensity, 0.0) AS intensity,
-                   sqrt(coalesce(w.intensity, 0.0)) AS y
-            FROM grid g LEFT JOIN weekly w USING (src, tgt, kind, week)),
-        scored AS (
-            SELECT *, median(y) OVER h AS med, mad(y) OVER h AS mad, count(*) OVER h AS history,
-                   median(intensity) OVER h AS usual
-            FROM filled
-            WINDOW h AS (PARTITION BY src, tgt, kind ORDER BY week
-                         ROWS BETWEEN {int(history_weeks)} PRECEDING AND 1 PRECEDING))
-        SELECT src, tgt, kind, week, n, intensity, usual,
-               (y - med) / greatest(1.4826 * mad, {float(min_scale)!r}) AS z
-        FROM scored
-        WHERE history >= {int(history_weeks)} AND week >= {since_week}
-          AND n >= CASE kind WHEN 'escalation' THEN {int(min_events)} ELSE {int(min_warnings)} END
-          AND (y - med) / greatest(1.4826 * mad, {float(min_scale)!r}) >= {float(threshold)!r}
-    """
+    # one scan of the events: week by week counts and intensities of every directed dyad (small)
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE {WEEKS} AS
+        SELECT src, tgt, CAST(date_trunc('week', date) AS DATE) AS week,
+               CASE WHEN mode = 'asserted' THEN 'escalation' ELSE 'warning' END AS kind,
+               coalesce(quad_class IN (3, 4), false) AS conflict, count(*) AS n,
+               sum(greatest(-coalesce(goldstein, 0), 0)) AS intensity
+        FROM {events_sql(exact)}
+        WHERE mode <> 'excluded' AND src IS NOT NULL AND tgt IS NOT NULL AND src <> tgt
+        GROUP BY ALL""")
     try:
-        con.execute(sql)
-        dyads = con.execute(
-            f"SELECT count(*) FROM (SELECT DISTINCT src, tgt FROM {events_sql(exact)} "
-            "WHERE src IS NOT NULL AND tgt IS NOT NULL AND src <> tgt)").fetchone()[0]
-        rows = con.execute(f"""
-            SELECT a.kind, a.src, a.tgt, a.week, a.n, a.intensity, a.usual, a.z, list(e.event_id ORDER BY e.event_id)
-            FROM detente_alert_weeks a JOIN {events_sql(exact)} e
-              ON e.src = a.src AND e.tgt = a.tgt AND CAST(date_trunc('week', e.date) AS DATE) = a.week
-             AND e.quad_class IN (3, 4)
-             AND (CASE WHEN e.mode = 'asserted' THEN 'escalation' WHEN e.mode = 'excluded' THEN NULL ELSE 'warning' END) = a.kind
-            GROUP BY ALL ORDER BY a.week DESC, a.z DESC, a.src, a.tgt, a.kind
+        dyads = con.execute(f"SELECT count(*) FROM (SELECT DISTINCT src, tgt FROM {WEEKS})").fetchone()[0]
+        flagged = con.execute(f"""
+            WITH firsts AS (SELECT src, tgt, min(week) AS first_week FROM {WEEKS} GROUP BY ALL),
+            last AS (SELECT max(week) AS last_week FROM {WEEKS}),
+            weekly AS (SELECT src, tgt, kind, week, n, intensity FROM {WEEKS} WHERE conflict),
+            candidates AS (
+                SELECT DISTINCT src, tgt, kind FROM weekly
+                WHERE n >= CASE kind WHEN 'escalation' THEN {int(min_events)} ELSE {int(min_warnings)} END
+                  AND week >= {since_week}),
+            grid AS (
+                SELECT c.src, c.tgt, c.kind,
+                       CAST(unnest(generate_series(CAST(f.first_week AS TIMESTAMP), CAST(l.last_week AS TIMESTAMP),
+                                                   INTERVAL 7 DAY)) AS DATE) AS week
+                FROM candidates c JOIN firsts f USING (src, tgt) CROSS JOIN last l),
+            filled AS (
+                SELECT g.src, g.tgt, g.kind, g.week, coalesce(w.n, 0) AS n, coalesce(w.intensity, 0.0) AS intensity,
+                       sqrt(coalesce(w.intensity, 0.0)) AS y
+                FROM grid g LEFT JOIN weekly w USING (src, tgt, kind, week)),
+            scored AS (
+                SELECT *, median(y) OVER h AS med, mad(y) OVER h AS mad, count(*) OVER h AS history,
+                       median(intensity) OVER h AS usual
+                FROM filled
+                WINDOW h AS (PARTITION BY src, tgt, kind ORDER BY week
+                             ROWS BETWEEN {int(history_weeks)} PRECEDING AND 1 PRECEDING))
+            SELECT kind, src, tgt, week, n, intensity, usual,
+                   (y - med) / greatest(1.4826 * mad, {float(min_scale)!r}) AS z
+            FROM scored
+            WHERE history >= {int(history_weeks)} AND week >= {since_week}
+              AND n >= CASE kind WHEN 'escalation' THEN {int(min_events)} ELSE {int(min_warnings)} END
+              AND (y - med) / greatest(1.4826 * mad, {float(min_scale)!r}) >= {float(threshold)!r}
         """).fetchall()
     finally:
-        con.execute("DROP TABLE IF EXISTS detente_alert_weeks")
+        con.execute(f"DROP TABLE IF EXISTS {WEEKS}")
+    rows = _with_event_ids(con, flagged, exact)
     alerts = tuple(Alert(kind, s, t, week, int(n), float(x), float(usual), float(z), tuple(ids))
                    for kind, s, t, week, n, x, usual, z, ids in rows)
     return AlertReport(alerts, since, settings, int(dyads))
+
+
+def _with_event_ids(con: duckdb.DuckDBPyConnection, flagged: list[tuple], exact: bool) -> list[tuple]:
+    """The alerted dyad-weeks with the ids of their events, most recent week first. The events are
+    looked up on their raw codes and dates (a cheap prefilter) and matched on the rolled-up dyad."""
+    if not flagged:
+        return []
+    dyads = sorted({(s, t) for _, s, t, *_ in flagged})
+    first, last = min(r[3] for r in flagged), max(r[3] for r in flagged) + timedelta(days=6)
+    prefilter = f"e.date BETWEEN DATE '{first.isoformat()}' AND DATE '{last.isoformat()}'"
+    if len(dyads) <= 500:  # beyond that the list costs more than it saves
+        prefilter += " AND (" + " OR ".join(
+            f"({match_sql('e.source', s, exact)} AND {match_sql('e.target', t, exact)})" for s, t in dyads) + ")"
+    con.register(FLAGGED, pd.DataFrame(flagged, columns=["kind", "src", "tgt", "week", "n", "intensity", "usual", "z"]))
+    try:
+        return con.execute(f"""
+            SELECT a.kind, a.src, a.tgt, CAST(a.week AS DATE), a.n, a.intensity, a.usual, a.z,
+                   list(e.event_id ORDER BY e.event_id)
+            FROM {FLAGGED} a JOIN {events_sql(exact, prefilter)} e
+              ON e.src = a.src AND e.tgt = a.tgt AND CAST(date_trunc('week', e.date) AS DATE) = CAST(a.week AS DATE)
+             AND e.quad_class IN (3, 4)
+             AND (CASE WHEN e.mode = 'asserted' THEN 'escalation' WHEN e.mode = 'excluded' THEN NULL
+                       ELSE 'warning' END) = a.kind
+            GROUP BY ALL ORDER BY 4 DESC, a.z DESC, a.src, a.tgt, a.kind
+        """).fetchall()
+    finally:
+        con.unregister(FLAGGED)

@@ -77,12 +77,17 @@ def events_sql(exact: bool = False, where: str = "TRUE") -> str:
     if exact:
         return (f"(SELECT {columns}, e.source AS src, e.target AS tgt FROM events e "
                 f"WHERE e.date IS NOT NULL AND ({where}))")
+    # a prefiltered selection is small: select it once and roll up its own codes; the whole table is
+    # read as it is (materialising every column of every row would cost more than the roll-up)
+    pre = (f"detente_pre AS (SELECT * FROM events e WHERE e.date IS NOT NULL AND ({where})), "
+           if where != "TRUE" else "")
+    table = "detente_pre" if pre else "events"
     return (
-        f"(WITH detente_pre AS (SELECT * FROM events e WHERE e.date IS NOT NULL AND ({where})), "
-        f"detente_rollup AS {rollup_map_sql('detente_pre')} "
+        f"(WITH {pre}detente_rollup AS {rollup_map_sql(table)} "
         f"SELECT {columns}, coalesce(rs.rolled, e.source) AS src, coalesce(rt.rolled, e.target) AS tgt "
-        "FROM detente_pre e LEFT JOIN detente_rollup rs ON rs.code = e.source "
-        "LEFT JOIN detente_rollup rt ON rt.code = e.target)"
+        f"FROM {table} e LEFT JOIN detente_rollup rs ON rs.code = e.source "
+        "LEFT JOIN detente_rollup rt ON rt.code = e.target"
+        f"{'' if pre else ' WHERE e.date IS NOT NULL'})"
     )
 
 
