@@ -41,8 +41,9 @@ DEFAULTS = {"history_weeks": 12, "threshold": 3.5, "min_events": 5, "min_warning
 @dataclass(frozen=True)
 class Alert:
     """One alerted dyad-week: ``kind`` is ``escalation`` (acts) or ``warning`` (planned or
-    hypothetical conflict); ``intensity`` the week's sum of -Goldstein, ``usual`` the median weekly
-    intensity of the window before it, ``z`` the robust z-score."""
+    hypothetical conflict); ``intensity`` the week's sum of -Goldstein, ``usual`` the typical weekly
+    intensity of the window before it (the square of the median root intensity: the median itself
+    for an odd window, between the two middle weeks for an even one), ``z`` the robust z-score."""
 
     kind: str
     source: str
@@ -118,12 +119,11 @@ def find_alerts(con: duckdb.DuckDBPyConnection, *, since: date | str | None = No
                        sqrt(coalesce(w.intensity, 0.0)) AS y
                 FROM grid g LEFT JOIN weekly w USING (src, tgt, kind, week)),
             scored AS (
-                SELECT *, median(y) OVER h AS med, mad(y) OVER h AS mad, count(*) OVER h AS history,
-                       median(intensity) OVER h AS usual
+                SELECT *, median(y) OVER h AS med, mad(y) OVER h AS mad, count(*) OVER h AS history
                 FROM filled
                 WINDOW h AS (PARTITION BY src, tgt, kind ORDER BY week
                              ROWS BETWEEN {int(history_weeks)} PRECEDING AND 1 PRECEDING))
-            SELECT kind, src, tgt, week, n, intensity, usual,
+            SELECT kind, src, tgt, week, n, intensity, med * med AS usual,
                    (y - med) / greatest(1.4826 * mad, {float(min_scale)!r}) AS z
             FROM scored
             WHERE history >= {int(history_weeks)} AND week >= {since_week}

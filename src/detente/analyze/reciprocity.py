@@ -119,7 +119,7 @@ def reciprocity(ab: Sequence[float], ba: Sequence[float], a: str = "A", b: str =
                                                f"the Granger tests need at least {MIN_ACTIVE_WEEKS}")
     # AIC needs room: at most a third of the weeks (less the constant) in lags
     lags = max(1, min(max_lag, (n - 10) // 3))
-    from statsmodels.tsa.api import VAR
+    from statsmodels.tsa.vector_ar.var_model import VAR
 
     try:
         with warnings.catch_warnings():
