@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test install dev clean bench
+.PHONY: demo test install dev clean bench bench-analyze
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ test: $(DEVSTAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pipeline.py
+
+bench-analyze: $(STAMP)  # dyad, alerts and top on 1,000,000 synthetic events (docs/analysis.md)
+	$(BIN)/python benchmarks/bench_analyze.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache

@@ -26,6 +26,7 @@ LAYERS = [
     {"pipeline"},
     {"relations", "export"},
     {"store"},  # DuckDB store: schema, migrations, the one writer, read-only queries, imports
+    {"analyze"},  # analyses over the store's events table (may import store)
     {"validate", "explain", "evaluation"},
     {"cli"},
     {"__init__"},  # the public API re-exports

@@ -121,7 +121,92 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="code the bundled sample corpus and print a summary")
     _shared(p, files=False)
     _store_parsers(sub)
+    _analysis_commands(sub)
     return parser
+
+
+# --- analyze (issue 10): dyad, alerts, top; each opens the database read-only and makes one library call ---
+ANALYSIS_COMMANDS = ("dyad", "alerts", "top")
+
+
+def _analysis_commands(sub) -> None:
+    def common(p: argparse.ArgumentParser, formats: tuple[str, ...] = ("table", "csv", "json")) -> None:
+        p.add_argument("--db", metavar="FILE", help="detente database (default: the db setting, else detente.duckdb)")
+        p.add_argument("--since", metavar="YYYY-MM-DD", help="first day to analyse")
+        p.add_argument("--exact", action="store_true", help="count actor codes as coded (no roll-up of RUSGOV to RUS)")
+        p.add_argument("--format", choices=formats, default="table")
+
+    p = sub.add_parser("dyad", help="what SOURCE did to TARGET per period (quad classes, Goldstein, PLOVER types)")
+    p.add_argument("source", help="actor code, e.g. RUS (counts RUSGOV, RUSMIL… unless --exact)")
+    p.add_argument("target", help="actor code, e.g. USA")
+    common(p)
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="last day to analyse")
+    p.add_argument("--freq", choices=["day", "week", "month"], default="week", help="period of the series")
+    p.add_argument("--both", action="store_true", help="both directions, with the reciprocity (VAR/Granger) tests")
+    p.add_argument("--reciprocity", action="store_true", help="run the reciprocity tests (implied by --both except with --format csv)")
+    p.add_argument("--dedup", action="store_true", default=None, help="count clusters of reports of one event, not every report")
+    p = sub.add_parser("alerts", help="escalation alerts: dyads whose conflict rises sharply against their own history")
+    common(p, ("table", "json", "csv"))
+    p.add_argument("--threshold", type=float, help="robust z-score from which a week alerts (alert_threshold)")
+    p.add_argument("--history-weeks", type=int, help="weeks of history each week is compared against (alert_history_weeks)")
+    p.add_argument("--min-events", type=int, help="conflict acts a week needs to alert (alert_min_events)")
+    p = sub.add_parser("top", help="the most active and the most conflictual dyads of a period")
+    common(p)
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="last day to analyse")
+    p.add_argument("--n", type=int, default=10, help="dyads in each ranking")
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from detente import analyze
+    from detente.settings import Settings
+
+    settings = Settings.load().with_(
+        dedup=getattr(args, "dedup", None), alert_threshold=getattr(args, "threshold", None),
+        alert_history_weeks=getattr(args, "history_weeks", None), alert_min_events=getattr(args, "min_events", None),
+    )
+    path = args.db or getattr(settings, "db", None) or "detente.duckdb"
+    con = analyze.connect(path)
+    try:
+        return _analysis(args, settings, con)
+    except duckdb.Error as exc:  # a failure inside DuckDB (disk full while spilling…): exit 1, said plainly
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise DetenteError(f"{path}: the analysis failed in DuckDB: {first}") from None
+    finally:
+        con.close()
+
+
+def _analysis(args: argparse.Namespace, settings, con) -> int:
+    """The one library call of the command, rendered."""
+    from detente import analyze
+    from detente.analyze import render
+
+    if args.command == "dyad":
+        recip = args.reciprocity or (args.both and args.format != "csv")
+        report = analyze.dyad_report(
+            con, args.source, args.target, freq=args.freq, both=args.both, exact=args.exact, since=args.since,
+            until=args.until, dedup=settings.dedup, window_days=settings.dedup_window_days,
+            min_similarity=settings.dedup_min_similarity, with_reciprocity=recip,
+            max_lag=settings.reciprocity_max_lag, alpha=settings.reciprocity_alpha)
+        sys.stdout.write(render.render_dyad(report, args.format))
+        if args.format == "csv":  # notes and tests go beside the data, never into it
+            for note in report.notes:
+                print(f"detente: note: {note}", file=sys.stderr)
+            if report.reciprocity:
+                print("\n".join(report.reciprocity.sentences()), file=sys.stderr)
+    elif args.command == "alerts":
+        report = analyze.find_alerts(
+            con, since=args.since, exact=args.exact, history_weeks=settings.alert_history_weeks,
+            threshold=settings.alert_threshold, min_events=settings.alert_min_events,
+            min_warnings=settings.alert_min_warnings, min_scale=settings.alert_min_scale)
+        sys.stdout.write(render.render_alerts(report, args.format))
+    else:
+        report = analyze.top_dyads(con, since=args.since, until=args.until, n=args.n, exact=args.exact)
+        sys.stdout.write(render.render_top(report, args.format))
+    sys.stdout.flush()
+    return EXIT_OK
+# --- end analyze ---
 
 
 def _version() -> str:
@@ -166,6 +251,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command in ANALYSIS_COMMANDS:
+        return _analyze(args)
     from detente.pipeline import Pipeline
 
     settings = _settings(args)

@@ -40,7 +40,24 @@ SETTINGS: tuple[Setting, ...] = (
     # the store (docs/store.md)
     Setting("db", "detente.duckdb", "DuckDB file of the store (--db): ingest and import write it, events and quotes --db read it."),
     Setting("store_batch", 64, "Articles written per store transaction by ingest (an article is never split between two)."),
+    # analyze (issue 10): deduplication, alerts, reciprocity (docs/analysis.md)
+    Setting("dedup", False, "Dyad series count clusters (one event reported by many outlets) instead of every report (--dedup)."),
+    Setting("dedup_window_days", 1, "Days apart two reports of one event may be dated (0: the same day only)."),
+    Setting("dedup_min_similarity", 0.2, "Token Jaccard similarity of two evidence sentences from which they report one event."),
+    Setting("alert_history_weeks", 12, "Weeks of a dyad's own history each week's conflict is compared against."),
+    Setting("alert_threshold", 3.5, "Robust z-score from which a week's conflict is an escalation alert."),
+    Setting("alert_min_events", 5, "Conflict acts a dyad-week needs before it can be an escalation alert."),
+    Setting("alert_min_warnings", 2, "Planned or hypothetical conflict events a dyad-week needs before it is a warning sign."),
+    Setting("alert_min_scale", 1.5, "Floor of the robust scale (square-root intensity units): a flat history does not make small changes alerts."),
+    Setting("reciprocity_max_lag", 8, "Largest lag in weeks the VAR's lag order (chosen by AIC) may take."),
+    Setting("reciprocity_alpha", 0.05, "Significance level of the Granger tests."),
 )
+# numbers whose valid range is not the default (floats 0-1, whole numbers from 1)
+_RANGES: dict[str, tuple[float, float]] = {
+    "dedup_window_days": (0, 30), "alert_threshold": (0.5, 100.0), "alert_min_scale": (0.01, 100.0),
+    "alert_history_weeks": (2, 520), "alert_min_events": (1, 1_000_000), "alert_min_warnings": (1, 1_000_000),
+    "reciprocity_max_lag": (1, 52), "reciprocity_alpha": (0.0001, 0.5),
+}
 
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -62,6 +79,17 @@ class Settings:
     progress: str = _BY_NAME["progress"].default
     db: str = _BY_NAME["db"].default
     store_batch: int = _BY_NAME["store_batch"].default
+    # analyze (issue 10)
+    dedup: bool = _BY_NAME["dedup"].default
+    dedup_window_days: int = _BY_NAME["dedup_window_days"].default
+    dedup_min_similarity: float = _BY_NAME["dedup_min_similarity"].default
+    alert_history_weeks: int = _BY_NAME["alert_history_weeks"].default
+    alert_threshold: float = _BY_NAME["alert_threshold"].default
+    alert_min_events: int = _BY_NAME["alert_min_events"].default
+    alert_min_warnings: int = _BY_NAME["alert_min_warnings"].default
+    alert_min_scale: float = _BY_NAME["alert_min_scale"].default
+    reciprocity_max_lag: int = _BY_NAME["reciprocity_max_lag"].default
+    reciprocity_alpha: float = _BY_NAME["reciprocity_alpha"].default
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied and checked; ``None`` values leave a setting alone."""
@@ -106,12 +134,14 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
             return bool(value)
         if isinstance(default, float):
             number = float(value)
-            if not 0.0 <= number <= 1.0:
+            low, high = _RANGES.get(name, (0.0, 1.0))
+            if not low <= number <= high:
                 raise ValueError(value)
             return number
         if isinstance(default, int):
             number = int(value)
-            if number < 1:
+            low, high = _RANGES.get(name, (1, float("inf")))
+            if not low <= number <= high:
                 raise ValueError(value)
             return number
         if isinstance(default, tuple):
@@ -126,8 +156,9 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
             date.fromisoformat(str(value))
         return str(value) if value is not None else None
     except (TypeError, ValueError):
+        valid = f" (valid: {_RANGES[name][0]} to {_RANGES[name][1]})" if name in _RANGES else ""
         raise SettingsError(
-            f"bad value {value!r} for setting {name!r} in {origin}: {_BY_NAME[name].help}"
+            f"bad value {value!r} for setting {name!r} in {origin}: {_BY_NAME[name].help}{valid}"
         ) from None
 
 
