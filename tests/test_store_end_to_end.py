@@ -128,3 +128,24 @@ def test_code_writes_gdelt_and_plover_without_a_database(tmp_path, capsys):
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert any(r["event"] == ["SANCTION"] and r["source"][0]["code"] == "RUS" and r["evidence"]["trigger"] == "expelled" for r in records)
     assert not (ROOT / "detente.duckdb").exists()
+
+
+def test_demo_stores_the_sample_and_detente_open_gives_its_dyads(tmp_path, pipeline, capsys):
+    """``make demo``: the sample corpus ingested into a demo database, the analyst's summary printed;
+    ``detente.open`` then answers the RUS->USA question with the counts the coder made."""
+    import detente
+    from detente.analyze.rollup import rollup
+
+    db = tmp_path / "demo.duckdb"
+    assert main(["demo", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "stored in" in out and "== Most active dyads" in out and "== RUS–USA" in out and "== Escalation alerts" in out
+    coded = list(pipeline.code(read_inputs([str(sample_corpus())])))
+    expected = sum(1 for c in coded for e in c.events if e.source and e.target and e.date
+                   and rollup(e.source.code) == "RUS" and rollup(e.target.code) == "USA" and e.modality not in ("negated", "denied"))
+    with detente.open(str(db)) as store:
+        series = store.dyads("RUS", "USA", freq="month")
+        assert int(series["events"].sum()) == expected > 0
+        assert len(store.events(source="RUS", target="USA")) >= expected
+        active, conflictual = store.top(n=3)
+        assert len(active) == 3 and len(conflictual) == 3

@@ -70,10 +70,11 @@ def open(db: str | None = None):  # noqa: A001 - detente.open(db), as duckdb.con
     """A read-only view of the store at ``db`` (default: the ``db`` setting, ``detente.duckdb``) whose
     methods return pandas DataFrames: ``events(source=, target=, code=, plover=, since=, until=,
     modality=, dataset=)``, ``quotes(speaker=, since=, until=)``, ``articles()``, ``problems()``,
-    ``runs()`` and ``sql(query)``. See ``detente.store.Reader``."""
-    from detente.store import open_store
+    ``runs()``, ``sql(query)``, and the analyses ``dyads(source, target, freq=, both=)``, ``alerts()`` and
+    ``top()``. See ``detente.analyze.Database``."""
+    from detente.analyze.database import open_database
 
-    return open_store(db)
+    return open_database(db)
 
 
 def relate(text: str, source: tuple[int, int] | None = None, target: tuple[int, int] | None = None, date: str | None = None) -> Event | None:

@@ -44,12 +44,15 @@ class _Report:
 
     def coded(self, items: Iterable[CodedArticle]) -> Iterator[CodedArticle]:
         for c in items:
-            self.articles += 1
-            if c.failed:
-                self.failed += 1
-            for p in c.problems:
-                self.problem(p)
+            self.article(c)
             yield c
+
+    def article(self, c: CodedArticle) -> None:
+        self.articles += 1
+        if c.failed:
+            self.failed += 1
+        for p in c.problems:
+            self.problem(p)
 
     def exit_status(self) -> int:
         if self.rejected or self.failed:
@@ -118,8 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
                                            "../shared/eval/plv-train/PLV_train.tsv or ../shared/eval/conflibert-train)")
     p.add_argument("--json", action="store_true", help="print one JSON object with the scores")
     _shared(p, files=False)
-    p = sub.add_parser("demo", help="code the bundled sample corpus and print a summary")
+    p = sub.add_parser("demo", help="code the bundled sample corpus into a demo database and print what an analyst sees")
     _shared(p, files=False)
+    p.add_argument("--db", metavar="FILE", help="the demo database (default detente-demo.duckdb; its sample rows are replaced)")
     _store_parsers(sub)
     _analysis_commands(sub)
     return parser
@@ -313,10 +317,9 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(report.totals()) + "\n" if args.json else report.format())
         return EXIT_OK
     if args.command == "demo":
-        from detente.explain import code_sample, summarise
+        from detente.explain import demo_store
 
-        coded = list(status.coded(code_sample(Pipeline(settings))))
-        sys.stdout.write(summarise(coded))
+        sys.stdout.write(demo_store(Pipeline(settings), args.db or "detente-demo.duckdb", on_article=status.article))
         return status.exit_status()
     raise UserInputError(f"unknown command {args.command!r}")
 

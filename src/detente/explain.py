@@ -104,6 +104,31 @@ def demo(pipeline: Pipeline) -> str:
     return summarise(list(code_sample(pipeline)))
 
 
+def demo_store(pipeline: Pipeline, db: str, on_article=None) -> str:
+    """``make demo``: code the bundled sample corpus into the store ``db`` (its rows replaced, so the
+    demo can run again), then the analyst's view of it: the coding summary, the most active and most
+    conflictual dyads, the RUS-USA series both ways with the reciprocity tests, and any alerts."""
+    from detente import analyze
+    from detente.store.load import ingest
+
+    coded: list[CodedArticle] = []
+
+    def keep(c: CodedArticle) -> None:
+        coded.append(c)
+        if on_article is not None:
+            on_article(c)
+
+    written = ingest([str(sample_corpus())], db, pipeline, on_article=keep)
+    con = analyze.connect(db)
+    try:
+        stored = analyze.summary(con)
+    finally:
+        con.close()
+    return (summarise(coded) + f"\nstored in {db}: {written.line()}\n"
+            + f"(query it: detente events --db {db} --source RUS --target USA; detente dyad RUS USA --db {db} --both)\n\n"
+            + stored)
+
+
 def code_sample(pipeline: Pipeline):
     """The bundled sample corpus, coded (an iterator of ``CodedArticle``)."""
     from detente.errors import InputError

@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from detente.dictionaries import Dictionaries
 from detente.events.figurative import MATERIAL_CONFLICT, civilian_pair
-from detente.model import CodedArticle, Event, Mention
+from detente.model import CodedArticle, Event
 from detente.stages import StageContext, Tracer, register_stage
 
 

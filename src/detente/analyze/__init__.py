@@ -9,6 +9,7 @@
     top.py          the most active and most conflictual dyads of a period
     render.py       tables, CSV and JSON for the command line
     report.py       summary(con): the readable overview ``make demo`` prints
+    database.py     Database: the store's read-only view with the analyses as methods (detente.open)
 
 Every function takes a DuckDB connection, reads the ``events`` table (the store's contract) and
 returns pandas DataFrames or small frozen result objects; nothing here writes to the database.
@@ -20,6 +21,7 @@ from __future__ import annotations
 from detente.analyze.alerts import Alert, AlertReport, find_alerts
 from detente.analyze.base import connect
 from detente.analyze.clusters import find_clusters
+from detente.analyze.database import Database, open_database
 from detente.analyze.dyads import DyadReport, dyad_report, dyad_series
 from detente.analyze.reciprocity import Reciprocity, reciprocity
 from detente.analyze.report import summary
@@ -27,6 +29,6 @@ from detente.analyze.rollup import rollup
 from detente.analyze.top import TopDyads, top_dyads
 
 __all__ = [
-    "Alert", "AlertReport", "DyadReport", "Reciprocity", "TopDyads", "connect", "dyad_report", "find_clusters",
+    "Alert", "AlertReport", "Database", "DyadReport", "open_database", "Reciprocity", "TopDyads", "connect", "dyad_report", "find_clusters",
     "dyad_series", "find_alerts", "reciprocity", "rollup", "summary", "top_dyads",
 ]

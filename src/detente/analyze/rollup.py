@@ -12,10 +12,9 @@ decides. The roll-up is done in SQL (``rolled_sql``) so series are computed insi
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
 
-from detente.dictionaries import default_dictionary_dir
+from detente.dictionaries.countries import country_codes as shared_country_codes
 from detente.errors import UserInputError
 
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
@@ -23,10 +22,9 @@ _COUNTRY = re.compile(r"^[A-Z]{3}$")
 
 @lru_cache(maxsize=1)
 def country_codes() -> frozenset[str]:
-    """The three-letter country codes of the shipped country table (``[[country]]`` entries)."""
-    path = default_dictionary_dir() / "countries.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return frozenset(e["code"][:3] for e in data.get("country", []) if _COUNTRY.match(str(e.get("code", ""))[:3]))
+    """The three-letter country codes of the shipped country table (``[[country]]`` entries), as the
+    store's queries and the exports read them (``dictionaries.countries``: one table for all)."""
+    return frozenset(c for c in shared_country_codes() if _COUNTRY.match(c))
 
 
 def rollup(code: str | None) -> str | None:
