@@ -381,3 +381,40 @@ def test_a_pronoun_and_its_antecedent_are_one_actor():
     he = Mention(40, 42, "he", "USAELI", "pronoun", "coref:0-5", "Donald Trump", resolution="coref", antecedent=(0, 5))
     assert not trump.same_actor(clinton)
     assert he.same_actor(trump) and trump.same_actor(he) and not he.same_actor(clinton)
+
+
+def test_a_pledge_of_sanctions_is_a_threat(pipe):
+    # Russia pledged sanctions against Iran .
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("pledged", "pledge", "VERB", "ROOT", 1), W("sanctions", "sanction", "NOUN", "dobj", 1),
+             W("against", "against", "ADP", "prep", 2), W("Iran", "Iran", "PROPN", "pobj", 3), W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [words], min_confidence=0.0)) == [("RUS", "1312", "IRN", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "listener, code, kept",
+    [
+        pytest.param("students", "student", False, id="speech-to-students"),
+        pytest.param("Iran", "Iran", True, id="talks-with-a-state"),
+    ],
+)
+def test_speaking_to_someone_is_a_consultation_only_with_a_political_party(pipe, listener, code, kept):
+    # Russia spoke to <listener> .
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("spoke", "speak", "VERB", "ROOT", 1), W("to", "to", "ADP", "prep", 1),
+             W(listener, code, "PROPN" if kept else "NOUN", "pobj", 2), W(".", ".", "PUNCT", "punct", 1)]
+    got = [t for t in triples(code_(pipe, words)) if t[1].startswith("04")]
+    assert bool(got) == kept, got
+
+
+def code_(pipe, words):
+    return code(pipe, [words], min_confidence=0.0)
+
+
+@pytest.mark.parametrize("role, kept", [pytest.param("EDU", False, id="a-professor-comments"), pytest.param("MED", False, id="the-media-report"),
+                                        pytest.param("GOV", True, id="a-government-states")])
+def test_a_statement_by_the_media_or_a_commentator_is_no_event(dictionaries, role, kept):
+    stage = SelectionStage(dictionaries)
+    source = Mention(0, 9, "X", "USA" + role, "group", "x", resolution="composed")
+    target = Mention(20, 26, "Russia", "RUS", "country", "x", resolution="dictionary")
+    e = Event("t:e1", "t", 0, None, source, target, "010", None, None, 1, 0.0, "asserted", None, (0, 30), (10, 14), "events:say:*")
+    coded = stage(CodedArticle(make_doc([[W("x", "x", "NOUN", "ROOT", 0)]]).article, None, events=(e,)))
+    assert bool(coded.events) == kept

@@ -20,7 +20,8 @@ Runs last. For each event it computes a confidence in 0-1 from its evidence, wit
 
 Then it keeps the events with both a source and a target (PETRARCH's ``require_dyad``; the
 ``one_sided`` setting keeps the others) whose actors are not one and the same mention, that the text
-does not say did not happen (the ``negated`` setting keeps those) nor put as only possible,
+does not say did not happen (the ``negated`` setting keeps those), that is no statement (01) by the
+news media or a commentator (``news_source_roles``, ``commentator_roles``), nor put as only possible,
 conditional or wished (the ``hypothetical`` setting keeps those: blind audits found nine in ten of them
 wrong — "threatened to attack" is a threat, "an offensive to free the city" no release), at or above
 the ``min_confidence`` setting.
@@ -50,6 +51,8 @@ class SelectionStage:
         self.weights = dictionaries.rules.confidence
         self.security = dictionaries.rules.words.get("security_roles", frozenset())
         self.audience = dictionaries.rules.words.get("audience_roles", frozenset())
+        words = dictionaries.rules.words
+        self.reporters = words.get("news_source_roles", frozenset()) | words.get("commentator_roles", frozenset())
         self.one_sided = one_sided
         self.min_confidence = min_confidence
         self.negated = negated
@@ -76,6 +79,8 @@ class SelectionStage:
         if not self.hypothetical and event.modality == "hypothetical":
             return "hypothetical: possible, conditional or wished, not done (the hypothetical setting keeps it)"
         s, t = event.source, event.target
+        if event.cameo[:2] == "01" and s is not None and not s.given and s.code[3:6].lower() in self.reporters:
+            return "a statement by the news media or a commentator: it reports or comments, it is no party"
         if s is not None and t is not None and s.start < t.end and t.start < s.end and not (s.given or t.given):
             return "source and target are one mention"
         if event.confidence is not None and event.confidence < self.min_confidence:

@@ -34,9 +34,9 @@ from detente.dictionaries import Rules
 from detente.doc import SentenceView
 from detente.model import Event
 
-# acts of posture and reduction (protest, military posture, cutting relations): offered or agreed,
-# they are no threat ("offered to send troops to the Philippines")
-POSTURE = frozenset({"14", "15", "16"})
+# acts of protest and military posture: offered or agreed, they are no threat ("offered to send troops
+# to the Philippines"); pledged sanctions (16) are one
+POSTURE = frozenset({"14", "15"})
 
 # the speech act's CAMEO root -> (rewrite table, the roots a reading may give, aimed at the complement's target);
 # an intent (03) may also become a threat (13): "vowed to attack"
@@ -52,8 +52,9 @@ SPEECH_ACTS = {
 def complement_acts(view: SentenceView, k: int, code_of: dict[int, str]) -> list[tuple[int, str]]:
     """(token, code) of the acts patterns coded in k's infinitive complement: the complement verb
     itself ("threatened to attack"), else a noun trigger it takes as object ("threatened to impose
-    sanctions")."""
-    found = []
+    sanctions"); or a noun trigger k takes as its own object ("pledged new sanctions", "threatened
+    military action")."""
+    found = [(o, code_of[o]) for o in view.objects(k) if o in code_of]
     for c in view.children[k]:
         if view.dep(c) != "xcomp":
             continue

@@ -319,6 +319,9 @@ class EventStage:
                         **cameo.scores(cand.pattern.code2),
                     )
                 )
+        if pos == "verb" and cand.pattern.scope == "clause" and code[:2] == "04" and view.lemma[k] in self.rules.word("speech_verbs"):
+            # "speaking to students", "spoke to the commander": a speech, not a consultation
+            events = [e for e in events if e.target is None or _political(e.target)]
         if pos == "verb" and cand.pattern.scope == "clause" and view.lemma[k] in self.rules.word("verbal_attack_verbs") \
                 and code[:2] in MATERIAL_CONFLICT:
             # "Trump attacked Clinton", "always fighting the party's nominee": between two actors who
@@ -502,6 +505,12 @@ def _owned_by_pronoun(view: SentenceView, m: Mention) -> bool:
     """Does a possessive pronoun ("its", "their", "his", "her", "our") own mention m's head?"""
     toks = view.tokens_of(m)
     return any(view.dep(c) in ("poss", "nmod:poss") and view.tokens[c].pos == "PRON" for k in toks for c in view.children[k])
+
+
+def _political(m: Mention) -> bool:
+    """A state, a government, a legislature or an international organisation: a party one consults."""
+    roles = {m.code[i:i + 3] for i in range(3, len(m.code), 3)}
+    return bool(m.given) or (len(m.code) == 3 and not m.code.startswith("---")) or m.code.startswith("IGO") or bool(roles & {"GOV", "LEG"})
 
 
 def _instrument(view: SentenceView, k: int, sources: list[Mention]) -> bool:
