@@ -418,3 +418,12 @@ def test_a_statement_by_the_media_or_a_commentator_is_no_event(dictionaries, rol
     e = Event("t:e1", "t", 0, None, source, target, "010", None, None, 1, 0.0, "asserted", None, (0, 30), (10, 14), "events:say:*")
     coded = stage(CodedArticle(make_doc([[W("x", "x", "NOUN", "ROOT", 0)]]).article, None, events=(e,)))
     assert bool(coded.events) == kept
+
+
+@pytest.mark.parametrize("head, lemma, pos", [pytest.param("avoided", "avoid", "VERB", id="avoided-condemning"),
+                                              pytest.param("refrained", "refrain", "VERB", id="refrained-from")])
+def test_an_act_avoided_did_not_happen(pipe, head, lemma, pos):
+    # Russia avoided condemning Iran .
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W(head, lemma, pos, "ROOT", 1), W("condemning", "condemn", "VERB", "xcomp", 1),
+             W("Iran", "Iran", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[3] for t in triples(code(pipe, [words], min_confidence=0.0, negated=True)) if t[1] == "111"] == ["negated"]
