@@ -57,6 +57,16 @@ def _date(value: str | date | None, name: str) -> date | None:
         raise UserInputError(f"bad {name} {value!r}: give a date as YYYY-MM-DD") from None
 
 
+def _one_of(where: list[str], params: list[Any], column: str, values: list[str], valid, what: str, plural: str) -> None:
+    """Add "``column`` is one of ``values``" to the query, each value checked against ``valid``."""
+    for v in values:
+        if v not in valid:
+            raise UserInputError(f"unknown {what} {v!r}; {plural}: {', '.join(valid)}")
+    if values:
+        where.append(f"{column} IN (SELECT unnest(?))")
+        params.append(values)
+
+
 def actor_clause(column: str, code: str, exact: bool = False) -> tuple[str, list[Any]]:
     """SQL matching an actor code: exactly, or for a country code also every code that rolls up to it
     (first three letters a country of detente's country table: ``RUSGOV`` counts as ``RUS``)."""
@@ -100,27 +110,9 @@ class Reader:
         if codes:
             where.append("(" + " OR ".join("starts_with(e.cameo, ?)" for _ in codes) + ")")
             params += codes
-        categories = [p.upper() for p in _values(plover)]
-        for p in categories:
-            if p not in PLOVER_QUAD:
-                raise UserInputError(f"unknown PLOVER category {p!r}; categories: {', '.join(PLOVER_QUAD)}")
-        if categories:
-            where.append("e.plover IN (SELECT unnest(?))")
-            params.append(categories)
-        modalities = _values(modality)
-        for m in modalities:
-            if m not in MODALITIES:
-                raise UserInputError(f"unknown modality {m!r}; modalities: {', '.join(MODALITIES)}")
-        if modalities:
-            where.append("e.modality IN (SELECT unnest(?))")
-            params.append(modalities)
-        datasets = _values(dataset)
-        for d in datasets:
-            if d not in DATASETS:
-                raise UserInputError(f"unknown dataset {d!r}; datasets: {', '.join(DATASETS)}")
-        if datasets:
-            where.append("e.dataset IN (SELECT unnest(?))")
-            params.append(datasets)
+        _one_of(where, params, "e.plover", [p.upper() for p in _values(plover)], PLOVER_QUAD, "PLOVER category", "categories")
+        _one_of(where, params, "e.modality", _values(modality), MODALITIES, "modality", "modalities")
+        _one_of(where, params, "e.dataset", _values(dataset), DATASETS, "dataset", "datasets")
         since_d, until_d = _date(since, "--since"), _date(until, "--until")
         if since_d:
             where.append("e.date >= ?")
