@@ -427,3 +427,14 @@ def test_pronoun_it_is_not_resolved_past_a_nearer_subject_that_is_no_actor(dicts
     doc = replace(doc, sentences=(doc.sentences[0], replace(s, tokens=(s.tokens[0], replace(s.tokens[1], tag="NN")) + s.tokens[2:])))
     coded = code(doc, dicts, stages=("actors",))
     assert [m for m in coded.mentions if m.kind == "pronoun"] == []
+
+
+def test_a_personal_pronoun_does_not_reach_back_past_three_sentences(dicts):
+    # Lavrov waited . Rain fell . Rain fell . Rain fell . He agreed .  (five sentences: "he" is not Lavrov)
+    lavrov = [("Lavrov", "Lavrov", "PROPN", "nsubj", 1), ("waited", "wait", "VERB", "ROOT", 1), (".", ".", "PUNCT", "punct", 1)]
+    rain = [("Rain", "rain", "NOUN", "nsubj", 1), ("fell", "fall", "VERB", "ROOT", 1), (".", ".", "PUNCT", "punct", 1)]
+    he = [("He", "he", "PRON", "nsubj", 1), ("agreed", "agree", "VERB", "ROOT", 1), (".", ".", "PUNCT", "punct", 1)]
+    near = code(make_doc([lavrov, rain, he]), dicts, stages=("actors",))
+    far = code(make_doc([lavrov, rain, rain, rain, he]), dicts, stages=("actors",))
+    assert [m.name for m in near.mentions if m.kind == "pronoun"] == ["Sergey Lavrov"]
+    assert [m for m in far.mentions if m.kind == "pronoun"] == []

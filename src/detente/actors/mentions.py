@@ -408,6 +408,9 @@ def _with_agents(country: str, agents: list[AgentEntry]) -> str:
     return code
 
 
+PERSON_REACH = 3  # he/she refer to a person named in this or the three sentences before, no further back
+
+
 def _nearer_subject(doc: ParsedDoc, index: int, pronoun: Token, ante: Mention, mentions: list[Mention]) -> bool:
     """Is there a subject noun of the pronoun's number, no actor's, between ``ante`` and the pronoun, in
     its sentence or the one before ("The committee said it would…", "The companies say they…")?"""
@@ -451,7 +454,8 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> l
                 continue
             earlier = [m for m in by_start if m.end <= tok.start]
             if low in PERSON_PRONOUNS:
-                cands = [m for m in earlier if m.kind in ("person", "given")]
+                floor = starts[max(0, sentence.index - PERSON_REACH)]
+                cands = [m for m in earlier if m.kind in ("person", "given") and m.start >= floor]
             else:
                 floor = starts[max(0, sentence.index - 2)]
                 cands = [m for m in earlier if m.kind != "person" and m.start >= floor]
