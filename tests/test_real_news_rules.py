@@ -427,3 +427,10 @@ def test_an_act_avoided_did_not_happen(pipe, head, lemma, pos):
     words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W(head, lemma, pos, "ROOT", 1), W("condemning", "condemn", "VERB", "xcomp", 1),
              W("Iran", "Iran", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 1)]
     assert [t[3] for t in triples(code(pipe, [words], min_confidence=0.0, negated=True)) if t[1] == "111"] == ["negated"]
+
+
+def test_seizing_a_country_or_region_is_occupying_territory(pipe):
+    # Russia seized Georgia .
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("seized", "seize", "VERB", "ROOT", 1), W("Georgia", "Georgia", "PROPN", "dobj", 1),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [words], min_confidence=0.0)) == [("RUS", "192", "GEO", "asserted")]

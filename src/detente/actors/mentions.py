@@ -409,6 +409,7 @@ def _with_agents(country: str, agents: list[AgentEntry]) -> str:
 
 
 PERSON_REACH = 3  # he/she refer to a person named in this or the three sentences before, no further back
+BODY_REACH = 1  # it/they refer to an actor of this sentence or the one before (two before: wrong in every audited case)
 
 
 def _nearer_subject(doc: ParsedDoc, index: int, pronoun: Token, ante: Mention, mentions: list[Mention]) -> bool:
@@ -428,8 +429,8 @@ def _nearer_subject(doc: ParsedDoc, index: int, pronoun: Token, ante: Mention, m
 
 def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> list[Mention]:
     """``mentions`` without their pronoun mentions, plus personal pronouns resolved anew: he/she ->
-    the nearest earlier person; it/they -> the nearest earlier non-person actor in this or the
-    previous two sentences, unless a subject noun of the pronoun's number that is no actor stands
+    the nearest earlier person in this or the three sentences before; it/they -> the nearest earlier
+    non-person actor in this or the previous sentence, unless a subject noun of the pronoun's number that is no actor stands
     between them ("The campaign said it…": the campaign, not the country named before it). A mention of kind ``given`` (a span the caller names as an actor, see
     ``relate``) may be either. The pronoun lists are the word lists ``male_pronouns``,
     ``female_pronouns``, ``body_pronouns`` and ``first_person``."""
@@ -457,7 +458,7 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> l
                 floor = starts[max(0, sentence.index - PERSON_REACH)]
                 cands = [m for m in earlier if m.kind in ("person", "given") and m.start >= floor]
             else:
-                floor = starts[max(0, sentence.index - 2)]
+                floor = starts[max(0, sentence.index - BODY_REACH)]
                 cands = [m for m in earlier if m.kind != "person" and m.start >= floor]
             if not cands:
                 continue

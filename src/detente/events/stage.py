@@ -319,6 +319,12 @@ class EventStage:
                         **cameo.scores(cand.pattern.code2),
                     )
                 )
+        if pos == "verb" and cand.pattern.scope == "clause" and code.startswith("171"):
+            # "Russia seized Crimea": a seizure whose object is a country or region is the occupation
+            # of territory (192), not of property
+            taken = {id(view.mention_of(o)) for o in view.objects(k) if view.mention_of(o) is not None}
+            events = [replace(e, cameo="192", **cameo.scores("192"), rule=f"{e.rule} > rules:territory")
+                      if e.target is not None and e.target.kind == "country" and id(e.target) in taken else e for e in events]
         if pos == "verb" and cand.pattern.scope == "clause" and code[:2] == "04" and view.lemma[k] in self.rules.word("speech_verbs"):
             # "speaking to students", "spoke to the commander": a speech, not a consultation
             events = [e for e in events if e.target is None or _political(e.target)]
