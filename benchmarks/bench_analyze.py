@@ -36,7 +36,11 @@ from detente.analyze import connect, dyad_report, find_alerts, top_dyads  # noqa
 from detente.analyze.clusters import iter_clusters  # noqa: E402
 from detente.analyze.render import render_alerts, render_dyad, render_top  # noqa: E402
 from detente.analyze.rollup import country_codes  # noqa: E402
-from events_db import CODES, EVENTS_DDL  # noqa: E402
+from detente import cameo  # noqa: E402
+from events_db import EVENTS_DDL  # noqa: E402
+
+# the CAMEO codes the synthetic events use; quad class, Goldstein and PLOVER from detente's table
+CODES = ["010", "036", "042", "057", "070", "0841", "111", "112", "130", "138", "163", "1663", "172", "190"]
 
 BUSY = [("RUSGOV", "USAGOV"), ("USA", "RUS"), ("RUSMIL", "UKRMIL"), ("UKR", "RUS"), ("ISRMIL", "PSE"), ("CHN", "USAGOV")]
 SUFFIXES = ["", "", "", "GOV", "MIL", "BUS", "MED", "OPP", "REB", "CVL"]
@@ -55,7 +59,8 @@ def build(path: Path, n: int) -> None:
     con.execute("CREATE TEMP TABLE b AS SELECT * FROM (VALUES " + ", ".join(f"({i}, '{s}', '{t}')" for i, (s, t) in enumerate(BUSY))
                 + ") t(i, src, tgt)")
     con.execute("CREATE TEMP TABLE k AS SELECT * FROM (VALUES " + ", ".join(
-        f"({i}, '{code}', {q}, {g}, '{p}')" for i, (code, (q, g, p)) in enumerate(CODES.items())) + ") t(i, cameo, quad, goldstein, plover)")
+        f"({i}, '{code}', {s['quad_class']}, {s['goldstein']}, {repr(s['plover']) if s['plover'] else 'NULL'})"
+        for i, (code, s) in enumerate((c, cameo.scores(c)) for c in CODES)) + ") t(i, cameo, quad, goldstein, plover)")
     nc, ns, nb, nk = len(countries), len(SUFFIXES), len(BUSY), len(CODES)
     # u(k): a uniform number in [0, 1) drawn from the row number, stream k
     u = "((hash(r * 17 + {k}) % 1000003) / 1000003.0)"

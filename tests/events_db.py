@@ -16,6 +16,8 @@ from typing import Any, Iterable
 import duckdb
 import pandas as pd
 
+from detente import cameo as detente_cameo
+
 EVENTS_DDL = """
 CREATE TABLE events (
     event_id VARCHAR PRIMARY KEY,
@@ -43,22 +45,17 @@ COLUMNS = ("event_id", "dataset", "article_id", "date", "source", "target", "sou
            "root", "quad_class", "goldstein", "plover", "plover_mode", "modality", "confidence", "url", "outlet",
            "sentence_text")
 
-# a few CAMEO codes with a quad class, Goldstein score and PLOVER type (as the coder would give them)
-CODES = {
-    "010": (1, 0.0, "CONSULT"), "036": (1, 4.0, "CONSULT"), "042": (1, 1.9, "CONSULT"), "057": (1, 8.0, "AGREE"),
-    "070": (2, 7.0, "AID"), "0841": (2, 5.0, "RETREAT"), "111": (3, -2.0, "ACCUSE"), "112": (3, -2.0, "ACCUSE"),
-    "130": (3, -4.4, "THREATEN"), "138": (3, -7.0, "THREATEN"), "163": (4, -8.0, "SANCTION"),
-    "1663": (4, -7.0, "REDUCE"), "172": (4, -5.0, "SANCTION"), "190": (4, -10.0, "ASSAULT"),
-}
 _ids = count(1)
 
 
 def event(source: str | None, target: str | None, day: date | str | None, cameo: str = "111", *,
           modality: str = "asserted", outlet: str = "wire", article: str | None = None,
           sentence: str | None = "", event_id: str | None = None, dataset: str = "detente") -> dict[str, Any]:
-    """One row; quad class, Goldstein and PLOVER follow the code; ``sentence=""`` makes a unique
-    sentence (no accidental similarity), ``None`` no evidence at all (as in imports)."""
-    quad, goldstein, plover = CODES[cameo]
+    """One row; quad class, Goldstein and PLOVER are the code's, from detente's CAMEO table as the
+    coder gives them; ``sentence=""`` makes a unique sentence (no accidental similarity), ``None`` no
+    evidence at all (as in imports)."""
+    scores = detente_cameo.scores(cameo)
+    quad, goldstein, plover = scores["quad_class"], scores["goldstein"], scores["plover"]
     n = next(_ids)
     if isinstance(day, str):
         day = date.fromisoformat(day)

@@ -47,8 +47,8 @@ def test_weekly_counts_are_exact_with_zero_weeks(db):
     assert list(s.goldstein_sum) == [-5.0, 0.0, 0.0, 7.0]
     assert s.goldstein_mean[0] == pytest.approx(-5 / 3) and s.goldstein_mean[1:3].isna().all()
     assert (list(s.planned), list(s.hypothetical)) == ([1, 0, 0, 0], [1, 0, 0, 0])
-    assert (s.plover_REDUCE[0], s.plover_ACCUSE[0], s.plover_CONSULT[0], s.plover_AID[3]) == (1, 1, 1, 1)
-    assert "plover_SANCTION" not in s  # the only SANCTION act of RUS->USA was planned
+    assert (s.plover_SANCTION[0], s.plover_ACCUSE[0], s.plover_AGREE[0], s.plover_AID[3]) == (1, 1, 1, 1)
+    assert "plover_COERCE" not in s  # the only COERCE act of RUS->USA (163) was planned
     assert report.notes == ("2 negated or denied events not counted", "1 event without a date not counted")
 
 
