@@ -35,8 +35,8 @@ def run(capsys, *argv):
 @pytest.mark.parametrize(
     "make, message",
     [
-        pytest.param(lambda p: None, "no such database file", id="missing"),
-        pytest.param(lambda p: p.write_text("not a database"), "cannot open as a DuckDB database", id="not-duckdb"),
+        pytest.param(lambda p: None, "no such database", id="missing"),
+        pytest.param(lambda p: p.write_text("not a database"), "it is not a valid DuckDB database file", id="not-duckdb"),
         pytest.param(lambda p: duckdb.connect(str(p)).execute("CREATE TABLE other (x INT)").close(),
                      "not a detente database (it has no events table)", id="no-events-table"),
         pytest.param(lambda p: duckdb.connect(str(p)).execute("CREATE TABLE events (event_id VARCHAR, date DATE)").close(),
@@ -102,7 +102,7 @@ def test_top_command(capsys, demo_db):
 @pytest.mark.parametrize(
     "argv, message",
     [
-        pytest.param(["dyad", "RUS", "USA", "--db", "{missing}"], "no such database file", id="missing-db"),
+        pytest.param(["dyad", "RUS", "USA", "--db", "{missing}"], "no such database", id="missing-db"),
         pytest.param(["dyad", "RUSGOV", "USA", "--db", "{db}"], "rolls up to RUS", id="code-that-rolls-up"),
         pytest.param(["dyad", "RUS", "USA", "--db", "{db}", "--since", "2021-02-30"], "not a date", id="bad-date"),
         pytest.param(["top", "--db", "{db}", "--n", "0"], "at least 1", id="zero-n"),

@@ -147,6 +147,8 @@ def _quoted(dictionaries, speaker, cue="say"):
     [
         pytest.param(Mention(30, 39, "officials", "---GOV", "government", "agents.toml:1"), False, id="officials-said-is-the-news-source"),
         pytest.param(Mention(30, 39, "state media", "RUSMED", "media", "x"), False, id="state-media-is-the-news-source"),
+        pytest.param(Mention(30, 39, "newspaper", "UKRMED", "group", "x"), False, id="a-newspaper-coded-as-a-group-is-the-news-source"),
+        pytest.param(Mention(30, 39, "professor", "UKREDU", "group", "x"), False, id="a-commentator-is-no-party"),
         pytest.param(Mention(30, 39, "Poland", "POL", "country", "x"), False, id="a-party-to-nothing-reported"),
         pytest.param(Mention(30, 39, "Ukraine", "UKR", "country", "x"), True, id="the-target-of-what-it-reports-is-a-party"),
     ],

@@ -70,7 +70,7 @@ def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rul
     events: list[Event] = []
     article = view.coded.article
     not_speech = rules.word("not_speech_cues")
-    news = rules.word("news_source_roles") | rules.word("commentator_roles")
+    news = rules.reporter_roles()
     for q in quotes:
         sp = q.speaker
         if not political(sp, news):
@@ -125,10 +125,10 @@ def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rul
 
 def political(m: Mention | None, news: frozenset[str]) -> bool:
     """A speaker who can be the actor of a statement: a known country, not the news media nor a
-    commentator (``news`` holds both kinds of role)."""
+    commentator (``news``: their lower-case role codes, ``Rules.reporter_roles``)."""
     if m is None or not m.code or m.code.startswith("---") or m.kind in ("media", "source"):
         return False
-    return m.code[3:6] not in news
+    return m.code[3:6].lower() not in news
 
 
 def _party(speaker: Mention, q: Quote, events: tuple[Event, ...]) -> bool:
@@ -247,7 +247,7 @@ def attribute(events: tuple[Event, ...] | list[Event], statements: list[Event], 
         else:
             trace(e.rule, "merged", f"{e.quote_id}: the event stage coded the same dyad and code in this sentence")
     with_content = [q for q in quotes if q.content]
-    news = rules.word("news_source_roles") | rules.word("commentator_roles") if rules is not None else frozenset()
+    news = rules.reporter_roles() if rules is not None else frozenset()
     out: list[Event] = []
     for event in stage + kept:
         quote = _quote_around(with_content, event.trigger[0])

@@ -96,6 +96,11 @@ def scores(code: str) -> dict:
     }
 
 
+def actor_roles(code: str) -> set[str]:
+    """The role codes after an actor code's country part: ``USAGOVMIL`` -> {"GOV", "MIL"}, ``RUS`` -> set()."""
+    return {code[i : i + 3] for i in range(3, len(code), 3)}
+
+
 def is_valid(code: str) -> bool:
     return code in table()
 

@@ -46,6 +46,7 @@ class SentenceView:
     _ranges: list = field(default_factory=list)
     _mention_tokens: dict = field(default_factory=dict)
     heads: list[int] = field(default_factory=list)
+    _starts: dict | None = None
 
     def __post_init__(self) -> None:
         self.tokens = self.sentence.tokens
@@ -78,6 +79,13 @@ class SentenceView:
             self.lower[k] if t.dep == "prep" and t.tag in ("VBG", "VBN") else fold(t.lemma).lower()
             for k, t in enumerate(self.tokens)
         ]
+
+    def token_starting_at(self, offset: int) -> int | None:
+        """The sentence-local index of the token that starts at character ``offset`` (an event's
+        trigger), if any."""
+        if self._starts is None:
+            self._starts = {t.start: k for k, t in enumerate(self.tokens)}
+        return self._starts.get(offset)
 
     def head(self, k: int) -> int:
         return self.heads[k]

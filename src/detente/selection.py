@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from detente import cameo
 from detente.dictionaries import Dictionaries
 from detente.events.figurative import MATERIAL_CONFLICT, civilian_pair
 from detente.model import CodedArticle, Event
@@ -51,8 +52,7 @@ class SelectionStage:
         self.weights = dictionaries.rules.confidence
         self.security = dictionaries.rules.words.get("security_roles", frozenset())
         self.audience = dictionaries.rules.words.get("audience_roles", frozenset())
-        words = dictionaries.rules.words
-        self.reporters = words.get("news_source_roles", frozenset()) | words.get("commentator_roles", frozenset())
+        self.reporters = dictionaries.rules.reporter_roles()
         self.one_sided = one_sided
         self.min_confidence = min_confidence
         self.negated = negated
@@ -108,7 +108,7 @@ class SelectionStage:
         if event.cameo[:2] in MATERIAL_CONFLICT and civilian_pair(event.source, event.target, self.security):
             score += w.get("figurative", 0.0)
         if event.cameo[:2] == "04" and event.target is not None and not event.target.given \
-                and {event.target.code[i:i + 3].lower() for i in range(3, len(event.target.code), 3)} & self.audience:
+                and {r.lower() for r in cameo.actor_roles(event.target.code)} & self.audience:
             score += w.get("audience", 0.0)  # "spoke to students", "went to the hospital": no consultation
         return round(min(1.0, max(0.0, score)), 2)
 

@@ -47,6 +47,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from detente.actors import words
+from detente.cameo import actor_roles
 from detente.actors.gazetteer import STATE_POPULATION, Place, gazetteer
 from detente.actors.people import PeopleIndex
 from detente.dictionaries import ActorEntry, Dictionaries
@@ -173,13 +174,9 @@ def _sentence_index(starts: list[int], offset: int) -> int:
     return max(0, bisect_right(starts, offset) - 1)
 
 
-def _roles(code: str) -> set[str]:
-    return {code[i : i + 3] for i in range(3, len(code), 3)}
-
-
 def is_local(view: SentenceView, tokens: list[int], code: str) -> bool:
     """Whether a role is placed by where it is: not refugees, diplomats, peacekeepers, foreign media."""
-    if _roles(code) & words.NONLOCAL_CODES:
+    if actor_roles(code) & words.NONLOCAL_CODES:
         return False
     lemmas = [view.lemma[k] for k in tokens]
     return not any(lemma in words.NONLOCAL_LEMMAS for lemma in lemmas)
@@ -350,13 +347,13 @@ class _Finder:
             found = self.locative(head, inside, local)
             if found is False:
                 return None
-            if found is not None and "MIL" in _roles(m.code) and self.story.contested(found.code):
+            if found is not None and "MIL" in actor_roles(m.code) and self.story.contested(found.code):
                 return None  # "troops in Rafah" in a story naming Israel: whose troops is not where they are
         if found is None and local and m.name is None:
             found = self.story.evidence()
-            if found is None and _roles(m.code) & words.SCENE_CODES:
+            if found is None and actor_roles(m.code) & words.SCENE_CODES:
                 found = self.sentence_country(words.SCENE_EVIDENCE)
-        if found is None and local and "GOV" in _roles(m.code) and self.story.evidence() is None:
+        if found is None and local and "GOV" in actor_roles(m.code) and self.story.evidence() is None:
             # "Mali's opposition leader rejected President Keita": a government facing its own country's
             # opposition, courts or rebels is theirs (never placed by another state or government)
             found = self.sentence_country(words.DOMESTIC_EVIDENCE, states=False)
@@ -372,7 +369,7 @@ class _Finder:
         prefixes = self.table.prefixes
         named = {m.code[:3] for m in self.view.mentions
                  if m.kind not in ("pronoun", "person") and m.resolution not in ("inferred", "parties", "first-person")
-                 and ((states and len(m.code) == 3) or _roles(m.code) & evidence)}
+                 and ((states and len(m.code) == 3) or actor_roles(m.code) & evidence)}
         countries = {c for c in named if c in prefixes}
         if len(countries) != 1:
             return None
@@ -403,11 +400,11 @@ class _Finder:
         # "the Treasury and the State Department", "Iraqi soldiers and police": state bodies
         # coordinated with one of a known country are of that country
         # (bodies, not people: "Trump and King Abdullah" are leaders of two countries)
-        if _roles(self.code) & STATE_ROLES and self.mention.kind != "person":
+        if actor_roles(self.code) & STATE_ROLES and self.mention.kind != "person":
             for sibling in self.conjuncts(head):
                 m = view.mention_at[sibling]
                 if (m is not None and m.kind != "person" and m.code[:3] in self.table.prefixes and m.resolution != "inferred"
-                        and _roles(m.code) & STATE_ROLES):
+                        and actor_roles(m.code) & STATE_ROLES):
                     found.setdefault(m.code[:3], m.text)
         # "forces loyal to Assad", "rebels loyal to Machar": the country of the one they serve
         for c in view.children[head]:

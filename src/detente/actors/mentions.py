@@ -412,12 +412,12 @@ PERSON_REACH = 3  # he/she refer to a person named in this or the three sentence
 BODY_REACH = 1  # it/they refer to an actor of this sentence or the one before (two before: wrong in every audited case)
 
 
-def _nearer_subject(doc: ParsedDoc, index: int, pronoun: Token, ante: Mention, mentions: list[Mention]) -> bool:
+def _nearer_subject(doc: ParsedDoc, index: int, pronoun: Token, ante: Mention, mentions: list[Mention], plural: bool) -> bool:
     """Is there a subject noun of the pronoun's number, no actor's, between ``ante`` and the pronoun, in
-    its sentence or the one before ("The committee said it would…", "The companies say they…")?"""
-    plural = pronoun.text.lower() in ("they", "them")
+    its sentence or the one before ("The committee said it would…", "The companies say they…")?
+    ``mentions`` are sorted by start."""
     tags = ("NNS", "NNPS") if plural else ("NN", "NNP")
-    spans = [(m.start, m.end) for m in mentions]
+    spans = [(m.start, m.end) for m in mentions if ante.end <= m.end and m.start < pronoun.start]
     for s in doc.sentences[max(0, index - 1): index + 1]:
         for t in s.tokens:
             if t.start >= pronoun.start or t.start < ante.end:
@@ -435,7 +435,7 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> l
     ``relate``) may be either. The pronoun lists are the word lists ``male_pronouns``,
     ``female_pronouns``, ``body_pronouns`` and ``first_person``."""
     PERSON_PRONOUNS = rules.word("male_pronouns") | rules.word("female_pronouns")
-    BODY_PRONOUNS, FIRST_PERSON = rules.word("body_pronouns"), rules.word("first_person")
+    BODY_PRONOUNS, FIRST_PERSON, GROUP_PRONOUNS = rules.word("body_pronouns"), rules.word("first_person"), rules.word("group_pronouns")
     mentions = [m for m in mentions if m.kind != "pronoun"]
     if not mentions:
         return mentions
@@ -463,7 +463,7 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> l
             if not cands:
                 continue
             ante = cands[-1]
-            if low not in PERSON_PRONOUNS and _nearer_subject(doc, sentence.index, tok, ante, by_start):
+            if low not in PERSON_PRONOUNS and _nearer_subject(doc, sentence.index, tok, ante, by_start, low in GROUP_PRONOUNS):
                 continue  # "The campaign said it…": the nearest subject is no actor, so neither is "it"
             out.append(Mention(tok.start, tok.end, tok.text, ante.code, "pronoun", f"coref:{ante.start}-{ante.end}", ante.name or ante.text,
                                resolution="coref", antecedent=(ante.start, ante.end), given=ante.given))

@@ -18,6 +18,7 @@ import duckdb
 
 from detente.analyze.rollup import rollup_map_sql
 from detente.errors import UserInputError
+from detente.store.connection import connect as open_store_file
 
 REQUIRED_COLUMNS = (
     "event_id", "dataset", "article_id", "date", "source", "target", "cameo", "root", "quad_class",
@@ -39,19 +40,13 @@ QUAD_NAMES = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "ma
 
 
 def connect(path: str | Path) -> duckdb.DuckDBPyConnection:
-    """Open a detente database read-only (DuckDB's memory capped at ``MEMORY_LIMIT``). A missing file, a file that is not DuckDB, a database
-    without an ``events`` table or without the contract's columns is refused with a message naming
-    the file (``UserInputError``: the CLI exits 2)."""
+    """Open a detente database read-only, as the store opens one (``store.connection.connect``: a
+    missing, locked or non-DuckDB file is refused there), with DuckDB's memory capped at
+    ``MEMORY_LIMIT``. A database without an ``events`` table or without the contract's columns is
+    refused with a message naming the file (``UserInputError``: the CLI exits 2)."""
     p = Path(path)
-    if not p.is_file():
-        raise UserInputError(f"{p}: no such database file (make one with `detente ingest FILES… --db {p}`)")
-    try:
-        con = duckdb.connect(str(p), read_only=True, config={"memory_limit": MEMORY_LIMIT})
-    except duckdb.Error as exc:
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        if "lock" in first.lower():
-            raise UserInputError(f"{p}: the database is locked by another process (an ingest still writing?): {first}") from None
-        raise UserInputError(f"{p}: cannot open as a DuckDB database: {first}") from None
+    con = open_store_file(p, read_only=True)
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
     try:
         columns = {r[0] for r in con.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()}

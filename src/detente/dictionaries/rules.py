@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from detente import cameo
 from detente.errors import DictionaryError
 
-REWRITE_KINDS = ("planned", "refused", "demanded", "appealed", "negated")
+REWRITE_KINDS = ("planned", "refused", "demanded", "appealed", "negated", "territory", "figurative")
 STATEMENT_KEYS = frozenset({"id", "code", "cues", "modality"})
 STATEMENT_MODALITIES = ("asserted", "denied")
 _PREFIX = re.compile(r"^\d{2,4}$")
@@ -44,6 +44,11 @@ class Rules:
     rewrites: dict[str, dict[str, str]] = field(default_factory=lambda: {k: {} for k in REWRITE_KINDS})
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)  # evidence -> weight (the selection stage)
+
+    def reporter_roles(self) -> frozenset[str]:
+        """The (lower-case) role codes of those who report or comment on the news — the media and
+        commentators — and are never the actor of a statement event."""
+        return self.word("news_source_roles") | self.word("commentator_roles")
 
     def word(self, name: str) -> frozenset[str]:
         """The word list ``name``; a clear error when no dictionary defines it."""

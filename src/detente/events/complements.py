@@ -34,10 +34,6 @@ from detente.dictionaries import Rules
 from detente.doc import SentenceView
 from detente.model import Event
 
-# acts of protest and military posture: offered or agreed, they are no threat ("offered to send troops
-# to the Philippines"); pledged sanctions (16) are one
-POSTURE = frozenset({"14", "15"})
-
 # the speech act's CAMEO root -> (rewrite table, the roots a reading may give, aimed at the complement's target);
 # an intent (03) may also become a threat (13): "vowed to attack"
 SPEECH_ACTS = {
@@ -75,9 +71,8 @@ def read_with_complements(view: SentenceView, events: list[Event], heads: set[in
     candidates. Returns the events and a line per reading for the trace."""
     toks = view.tokens
     by_trigger: dict[int, list[Event]] = {}
-    at = {toks[k].start: k for k in range(len(toks))}
     for e in events:
-        by_trigger.setdefault(at.get(e.trigger[0], -1), []).append(e)
+        by_trigger.setdefault(view.token_starting_at(e.trigger[0]), []).append(e)
     absorbed: set[int] = set()
     replaced: dict[int, Event] = {}
     notes: list[str] = []
@@ -96,7 +91,7 @@ def read_with_complements(view: SentenceView, events: list[Event], heads: set[in
             if root == "03" and found[0][:2] == "13":
                 # "vowed to attack" is a threat (the 13x reading stands); "offered to send troops to
                 # the Philippines" is an offer of help (030), not a threat
-                if code[:2] in POSTURE:
+                if code[:2] in rules.word("offered_posture_roots"):
                     found = (own[0].cameo, f"rules:{table}:offer-of-posture")
             elif found[0][:2] not in roots:
                 continue
@@ -137,11 +132,10 @@ def read_warnings(view: SentenceView, events: list[Event], heads: set[int], rule
     voters that a victory would bring back the scandal"); "warned Kyiv that it would respond" stays a
     threat."""
     toks = view.tokens
-    at = {toks[k].start: k for k in range(len(toks))}
     WARN, THREAT = rules.word("warning_verbs"), rules.word("threat_words")
     out, notes = [], []
     for e in events:
-        k = at.get(e.trigger[0])
+        k = view.token_starting_at(e.trigger[0])
         if k not in heads or e.cameo[:2] != "13" or e.modality == "negated" or view.lemma[k] not in WARN or e.origin != "pattern":
             out.append(e)
             continue

@@ -319,26 +319,33 @@ class EventStage:
                         **cameo.scores(cand.pattern.code2),
                     )
                 )
-        if pos == "verb" and cand.pattern.scope == "clause" and code.startswith("171"):
-            # "Russia seized Crimea": a seizure whose object is a country or region is the occupation
-            # of territory (192), not of property
-            taken = {id(view.mention_of(o)) for o in view.objects(k) if view.mention_of(o) is not None}
-            events = [replace(e, cameo="192", **cameo.scores("192"), rule=f"{e.rule} > rules:territory")
-                      if e.target is not None and e.target.kind == "country" and id(e.target) in taken else e for e in events]
-        if pos == "verb" and cand.pattern.scope == "clause" and code[:2] == "04" and view.lemma[k] in self.rules.word("speech_verbs"):
-            # "speaking to students", "spoke to the commander": a speech, not a consultation
-            events = [e for e in events if e.target is None or _political(e.target)]
-        if pos == "verb" and cand.pattern.scope == "clause" and view.lemma[k] in self.rules.word("verbal_attack_verbs") \
-                and code[:2] in MATERIAL_CONFLICT:
-            # "Trump attacked Clinton", "always fighting the party's nominee": between two actors who
-            # cannot use force on each other, a verbal attack, which CAMEO codes as criticism
-            security = self.rules.word("security_roles")
-            events = [replace(e, cameo="111", **cameo.scores("111"), rule=f"{e.rule} > rules:figurative")
-                      if civilian_pair(e.source, e.target, security) else e for e in events]
+        if pos == "verb" and cand.pattern.scope == "clause":
+            events = self.read_in_context(view, k, code, events)
         if trace.on:
             for e in events:
                 trace(e.rule, "event", f"{e.source.code if e.source else '-'} -> {e.target.code if e.target else '-'} [{e.cameo}] {e.modality}")
         return events
+
+
+    def read_in_context(self, view: SentenceView, k: int, code: str, events: list[Event]) -> list[Event]:
+        """What a detente pattern's events mean given their actors (PETRARCH's patterns spell such
+        readings out themselves): a seized country is occupied territory, a speech is no
+        consultation, force between actors who cannot use it is a verbal attack."""
+        words = self.rules.word
+        out = []
+        for e in events:
+            reading = None
+            if e.target is not None and e.target.kind == "country" and any(view.mention_of(o) is e.target for o in view.objects(k)):
+                reading = self.rules.rewrite("territory", code)  # "Russia seized Crimea": 192, not 171
+            elif view.lemma[k] in words("verbal_attack_verbs") and code[:2] in MATERIAL_CONFLICT \
+                    and civilian_pair(e.source, e.target, words("security_roles")):
+                reading = self.rules.rewrite("figurative", code)  # "Trump attacked Clinton": 111
+            elif code[:2] == "04" and view.lemma[k] in words("speech_verbs") and e.target is not None and not _political(e.target):
+                continue  # "speaking to students", "spoke to the commander": a speech, not a consultation
+            if reading is not None:
+                e = replace(e, cameo=reading[0], **cameo.scores(reading[0]), rule=f"{e.rule} > {reading[1]}")
+            out.append(e)
+        return out
 
 
 @register_stage("events")
@@ -515,8 +522,8 @@ def _owned_by_pronoun(view: SentenceView, m: Mention) -> bool:
 
 def _political(m: Mention) -> bool:
     """A state, a government, a legislature or an international organisation: a party one consults."""
-    roles = {m.code[i:i + 3] for i in range(3, len(m.code), 3)}
-    return bool(m.given) or (len(m.code) == 3 and not m.code.startswith("---")) or m.code.startswith("IGO") or bool(roles & {"GOV", "LEG"})
+    return bool(m.given) or (len(m.code) == 3 and not m.code.startswith("---")) or m.code.startswith("IGO") \
+        or bool(cameo.actor_roles(m.code) & {"GOV", "LEG"})
 
 
 def _instrument(view: SentenceView, k: int, sources: list[Mention]) -> bool:

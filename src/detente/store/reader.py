@@ -57,6 +57,15 @@ def _date(value: str | date | None, name: str) -> date | None:
         raise UserInputError(f"bad {name} {value!r}: give a date as YYYY-MM-DD") from None
 
 
+def _between(where: list[str], params: list[Any], column: str, since, until) -> None:
+    """Add "``column`` from ``since`` to ``until``" (either may be absent; checked as dates)."""
+    for value, op, flag in ((since, ">=", "--since"), (until, "<=", "--until")):
+        day = _date(value, flag)
+        if day:
+            where.append(f"{column} {op} ?")
+            params.append(day)
+
+
 def _one_of(where: list[str], params: list[Any], column: str, values: list[str], valid, what: str, plural: str) -> None:
     """Add "``column`` is one of ``values``" to the query, each value checked against ``valid``."""
     for v in values:
@@ -113,13 +122,7 @@ class Reader:
         _one_of(where, params, "e.plover", [p.upper() for p in _values(plover)], PLOVER_QUAD, "PLOVER category", "categories")
         _one_of(where, params, "e.modality", _values(modality), MODALITIES, "modality", "modalities")
         _one_of(where, params, "e.dataset", _values(dataset), DATASETS, "dataset", "datasets")
-        since_d, until_d = _date(since, "--since"), _date(until, "--until")
-        if since_d:
-            where.append("e.date >= ?")
-            params.append(since_d)
-        if until_d:
-            where.append("e.date <= ?")
-            params.append(until_d)
+        _between(where, params, "e.date", since, until)
         columns = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS)
         extra = ", r.started_at AS added" if with_added else ""
         sql = (f"SELECT {columns}{extra} FROM events e" + (" LEFT JOIN runs r ON r.run_id = e.run_id" if with_added else "")
@@ -150,13 +153,7 @@ class Reader:
             else:
                 where.append("(speaker_name ILIKE ? OR speaker_text ILIKE ?)")
                 params += [f"%{speaker.strip()}%"] * 2
-        since_d, until_d = _date(since, "--since"), _date(until, "--until")
-        if since_d:
-            where.append("date >= ?")
-            params.append(since_d)
-        if until_d:
-            where.append("date <= ?")
-            params.append(until_d)
+        _between(where, params, "date", since, until)
         columns = ", ".join(f'"{c}"' for c in QUOTE_COLUMNS)
         return (f"SELECT {columns} FROM quotes" + (" WHERE " + " AND ".join(where) if where else "")
                 + " ORDER BY date NULLS LAST, article_id, quote_id"), params
