@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from detente.actors import ActorStage
-from detente.actors.gazetteer import gazetteer, place_key
+from detente.dictionaries.gazetteer import gazetteer, place_key
 from detente.dictionaries import Dictionaries, default_dictionary_dir
 from detente.dictionaries.native import load_native
 from detente.model import RESOLUTIONS, CodedArticle, ParsedDoc, Sentence

@@ -48,11 +48,11 @@ from datetime import date
 
 from detente.actors import words
 from detente.cameo import actor_roles
-from detente.actors.gazetteer import STATE_POPULATION, Place, gazetteer
+from detente.dictionaries.gazetteer import STATE_POPULATION, Place, gazetteer
 from detente.actors.people import PeopleIndex
 from detente.dictionaries import ActorEntry, Dictionaries
 from detente.doc import SentenceView
-from detente.ingest.normalize import blank_datelines
+from detente.ingest.normalize import dateline
 from detente.model import Mention, ParsedDoc, Token
 from detente.actors.words import per_dictionaries
 
@@ -62,7 +62,6 @@ NAME_GLUE = frozenset({"de", "del", "da", "do", "dos", "al", "el", "la", "le", "
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 PHRASE_MIN_POPULATION = 100_000  # a city as a modifier ("the Valparaiso police") must be a large one
 AMBIGUITY_RATIO = 5  # a city name shared by several countries is the largest one only when 5x the next
-DATELINE_REACH = 500  # a dateline opens the article: within its first characters
 STORY_SENTENCES = 3  # one or two sentences are no story: no dominant country is read from them
 _DATELINE_TAIL = re.compile(r"\s*(?:--|[-\u2013\u2014\u2015:])\s*$")
 _AGENCY = re.compile(r"\([^()]*\)")
@@ -275,22 +274,6 @@ class _Story:
         if key in words.AP_STATES or any(p.country == "US" and p.population >= STATE_POPULATION for p in gazetteer().lookup(text)):
             return self.table.from_iso2("US")
         return None
-
-
-def dateline(text: str) -> str | None:
-    """The dateline opening an article ("SANTIAGO, Chile (Reuters) - "), as the parser's view of the
-    text blanks it (``detente.ingest.normalize.blank_datelines``), or None."""
-    head = text[: DATELINE_REACH + 120]
-    blanked = blank_datelines(head)
-    if blanked == head:
-        return None
-    start = next(i for i, (a, b) in enumerate(zip(head, blanked)) if a != b)
-    if start > DATELINE_REACH:
-        return None
-    end = start
-    while end < len(head) and blanked[end] == " ":
-        end += 1
-    return head[start:end].strip() or None
 
 
 def choose_country(places: tuple[Place, ...], table: CountryTable, story: Counter, min_population: int = 0) -> str | None:

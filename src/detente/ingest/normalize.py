@@ -95,3 +95,30 @@ def blank_datelines(text: str) -> str:
     if not _DATELINE.search(text):
         return text
     return _DATELINE.sub(lambda m: " " * len(m.group()), text)
+
+
+DATELINE_REACH = 500  # a dateline opens the article: within its first characters
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where the dateline opening an article ("SANTIAGO, Chile (Reuters) - ") is, as ``blank_datelines``
+    finds it, without its trailing spaces; None when the article opens without one."""
+    head = text[: DATELINE_REACH + 120]
+    blanked = blank_datelines(head)
+    if blanked == head:
+        return None
+    start = next(i for i, (a, b) in enumerate(zip(head, blanked)) if a != b)
+    if start > DATELINE_REACH:
+        return None
+    end = start
+    while end < len(head) and blanked[end] == " ":
+        end += 1
+    while end > start and head[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def dateline(text: str) -> str | None:
+    """The text of the dateline opening an article ("SANTIAGO, Chile (Reuters) -"), or None."""
+    span = dateline_span(text)
+    return text[span[0] : span[1]] if span else None
