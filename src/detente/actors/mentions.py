@@ -427,6 +427,20 @@ def _nearer_subject(doc: ParsedDoc, index: int, pronoun: Token, ante: Mention, m
     return False
 
 
+def _unfit_for_it(doc: ParsedDoc, place_preps: frozenset[str]) -> set[int]:
+    """The end offsets of the nouns "it" cannot refer to: plural nouns, and the object of a place
+    preposition ("in Yemen")."""
+    out = set()
+    for s in doc.sentences:
+        toks, base = s.tokens, s.tokens[0].i if s.tokens else 0
+        for t in toks:
+            if t.tag in ("NNS", "NNPS"):
+                out.add(t.end)
+            elif t.dep == "pobj" and 0 <= t.head - base < len(toks) and toks[t.head - base].text.lower() in place_preps:
+                out.add(t.end)
+    return out
+
+
 def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> list[Mention]:
     """``mentions`` without their pronoun mentions, plus personal pronouns resolved anew: he/she ->
     the nearest earlier person in this or the three sentences before; it/they -> the nearest earlier
@@ -442,6 +456,7 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> l
     out = list(mentions)
     by_start = sorted(mentions, key=lambda m: m.start)
     starts = [s.start for s in doc.sentences]
+    unfit: set[int] | None = None  # where the nouns "it" cannot refer to end, when an "it" needs them
     for sentence in doc.sentences:
         for tok in sentence.tokens:
             low = tok.text.lower()
@@ -460,6 +475,13 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> l
             else:
                 floor = starts[max(0, sentence.index - BODY_REACH)]
                 cands = [m for m in earlier if m.kind != "person" and m.start >= floor]
+                if low not in GROUP_PRONOUNS:
+                    # "it" is no plural noun ("the coalition, which represents 20 million Americans, …
+                    # it issued": not the Americans) and no place ("announced an initiative to halt the
+                    # fighting in Yemen, but the rebels dismissed it": not Yemen)
+                    if unfit is None:
+                        unfit = _unfit_for_it(doc, rules.word("place_preps"))
+                    cands = [m for m in cands if m.end not in unfit]
             if not cands:
                 continue
             ante = cands[-1]
