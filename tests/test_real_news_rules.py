@@ -503,3 +503,32 @@ def test_calling_x_a_y_names_x_it_is_no_appeal(pipe):
               W("a", "a", "DET", "det", 5), W("good", "good", "ADJ", "amod", 5), W("partner", "partner", "NOUN", "oprd", 1), W(".", ".", "PUNCT", "punct", 1)]
     assert triples(code(pipe, [hoax], min_confidence=0.0)) == []
     assert [t for t in triples(code(pipe, [praise], min_confidence=0.0)) if t[1].startswith("02")] == []
+
+
+def _codes(dictionaries, words, published=None):
+    from detente.actors.mentions import find_mentions
+
+    doc = make_doc([words], published=published)
+    return {m.text: m.code for m in find_mentions(doc, dictionaries, published)}
+
+
+def test_an_undated_title_names_the_office_and_former_takes_it_away(dictionaries):
+    # Ukrainian President Petro Poroshenko met former Panamanian President Ricardo Martinelli.  (undated)
+    words = [W("Ukrainian", "ukrainian", "ADJ", "amod", 2), W("President", "President", "PROPN", "compound", 2),
+             W("Petro", "Petro", "PROPN", "compound", 3), W("Poroshenko", "Poroshenko", "PROPN", "nsubj", 4),
+             W("met", "meet", "VERB", "ROOT", 4), W("former", "former", "ADJ", "amod", 9), W("Panamanian", "panamanian", "ADJ", "amod", 9),
+             W("President", "President", "PROPN", "compound", 9), W("Ricardo", "Ricardo", "PROPN", "compound", 9),
+             W("Martinelli", "Martinelli", "PROPN", "dobj", 4)]
+    codes = _codes(dictionaries, words)
+    assert codes["Ukrainian President Petro Poroshenko"] == "UKRGOV"  # the fallback code is UKROPP
+    assert [c for t, c in codes.items() if "Martinelli" in t] == ["PANELI"]
+
+
+def test_an_undated_president_bush_is_the_us_government_but_a_generic_leader_is_no_office(dictionaries):
+    # President Bush met veteran leader Silvio Berlusconi.  (undated)
+    words = [W("President", "President", "PROPN", "compound", 1), W("Bush", "Bush", "PROPN", "nsubj", 2), W("met", "meet", "VERB", "ROOT", 2),
+             W("veteran", "veteran", "ADJ", "amod", 6), W("leader", "leader", "NOUN", "compound", 6), W("Silvio", "Silvio", "PROPN", "compound", 6),
+             W("Berlusconi", "Berlusconi", "PROPN", "dobj", 2)]
+    codes = _codes(dictionaries, words)
+    assert codes["President Bush"] == "USAGOV"
+    assert [c for t, c in codes.items() if "Berlusconi" in t] == ["ITAELI"]
