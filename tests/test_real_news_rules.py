@@ -532,3 +532,14 @@ def test_an_undated_president_bush_is_the_us_government_but_a_generic_leader_is_
     codes = _codes(dictionaries, words)
     assert codes["President Bush"] == "USAGOV"
     assert [c for t, c in codes.items() if "Berlusconi" in t] == ["ITAELI"]
+
+
+def test_pledged_support_is_an_intent_and_halted_fighting_is_not_fighting(pipe):
+    # Russia pledged support for Syria.
+    pledge = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("pledged", "pledge", "VERB", "ROOT", 1, "VBD"), W("support", "support", "NOUN", "dobj", 1),
+              W("for", "for", "ADP", "prep", 2), W("Syria", "Syria", "PROPN", "pobj", 3)]
+    assert [t[1] for t in triples(code(pipe, [pledge], min_confidence=0.0)) if t[0] == "RUS" and t[2] == "SYR"] == ["032"]
+    # Armenia agreed to halt fighting Azerbaijan.
+    halt = [W("Armenia", "Armenia", "PROPN", "nsubj", 1), W("agreed", "agree", "VERB", "ROOT", 1, "VBD"), W("to", "to", "PART", "aux", 3),
+            W("halt", "halt", "VERB", "xcomp", 1, "VB"), W("fighting", "fight", "VERB", "xcomp", 3, "VBG"), W("Azerbaijan", "Azerbaijan", "PROPN", "dobj", 4)]
+    assert [t for t in triples(code(pipe, [halt], min_confidence=0.0)) if t[1].startswith(("19", "13"))] == []

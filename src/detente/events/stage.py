@@ -108,6 +108,10 @@ class EventStage:
             if tok.pos in ("VERB", "AUX"):
                 patterns = self.dicts.verbs.get(view.lemma[k]) or self.dicts.verbs.get(view.lower[k]) or _stem_lookup(self.dicts.verbs, view.lower[k])
                 pos = "verb"
+                if patterns and tok.tag == "VBG" and view.dep(k) in ("dobj", "obj", "xcomp") and view.lemma[view.head(k)] in self.rules.word("ending_verbs") \
+                        and not view.kids(view.head(k), {"prt"}):
+                    trace("ending", "no-trigger", f"{tok.text!r}: ended by {view.tokens[view.head(k)].text!r}, not done")
+                    continue  # "agreed to halt fighting": the fighting is what stops
             elif tok.pos in ("NOUN", "PROPN"):
                 patterns = self.dicts.nouns.get(view.lemma[k]) or self.dicts.nouns.get(view.lower[k])
                 pos = "noun"
