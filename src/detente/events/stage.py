@@ -139,6 +139,9 @@ class EventStage:
         # an event without a target adds nothing when the same actor's same act has one
         with_target = {(e.source.actor if e.source else None, e.cameo) for e in out if e.target is not None}
         out = [e for e in out if e.target is not None or (e.source.actor if e.source else None, e.cameo) not in with_target]
+        # "announced the deployment of troops to Liberia", "sent a letter threatening to cut funding": a
+        # statement whose object is itself an act is that act (coded on its own), not a plain statement
+        out = [e for e in out if not (e.cameo == "010" and e.origin == "pattern" and _states_an_act(view, e, code_of, self.dicts.nouns))]
         # "threatened to attack X" is one threat (138), not a threat (130) and a hypothetical attack
         out, notes = read_with_complements(view, out, heads, code_of, self.rules)
         out, more = read_warnings(view, out, heads, self.rules)
@@ -559,6 +562,28 @@ def _under_prep(view: SentenceView, c: int, k: int, preps: frozenset[str]) -> bo
         if any(view.dep(g) == "case" and view.lower[g] in preps for g in view.children[x]):
             return True
         x = view.head(x)
+    return False
+
+
+def _states_an_act(view: SentenceView, event: Event, code_of: dict[int, str], nouns: dict) -> bool:
+    """Is the object of statement ``event``'s trigger an act with a code of its own: a noun trigger
+    ("announced the deployment"), or a noun carrying one as a participle or a "with" phrase ("sent a
+    letter threatening to…", "a letter with a proposal")?"""
+    k = view.token_starting_at(event.trigger[0])
+    if k is None:
+        return False
+    acts = {t for t, code in code_of.items() if not code.startswith("01")}
+    objects = view.kids(k, {"dobj", "obj"})
+    if any(view.dep(c) == "advcl" and view.tokens[c].tag == "VBG" and c in code_of and objects and c > objects[0] for c in view.children[k]):
+        return True  # "sent a letter to the WHO threatening to pull funding" (the small model's attachment)
+    for o in objects:
+        if o in acts:
+            return True
+        for c in view.children[o]:
+            if view.dep(c) == "acl" and view.tokens[c].tag == "VBG" and c in code_of:
+                return True
+            if view.dep(c) == "prep" and view.lower[c] == "with" and any(p in acts or view.lemma[p] in nouns for p in view.kids(c, {"pobj"})):
+                return True
     return False
 
 
