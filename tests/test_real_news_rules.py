@@ -552,3 +552,26 @@ def test_announcing_an_act_is_that_act_not_a_plain_statement(pipe):
              W("to", "to", "ADP", "prep", 1), W("Syria", "Syria", "PROPN", "pobj", 6)]  # "to Syria" on the verb, as the small model reads it
     found = triples(code(pipe, [words], min_confidence=0.0))
     assert [t for t in found if t[1] == "010"] == [] and found, found
+
+
+def test_an_actor_word_modifying_a_thing_is_no_argument(pipe):
+    # Egypt hosts Russia exhibitions.  ("Russia" modifies "exhibitions": Egypt hosts no Russian visitor)
+    words = [W("Egypt", "Egypt", "PROPN", "nsubj", 1), W("hosts", "host", "VERB", "ROOT", 1, "VBZ"),
+             W("Russia", "Russia", "PROPN", "compound", 3), W("exhibitions", "exhibition", "NOUN", "dobj", 1, "NNS")]
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[1] == "043"] == []
+    # Egypt hosted Russia's envoy.  (a visitor)
+    visit = [W("Egypt", "Egypt", "PROPN", "nsubj", 1), W("hosted", "host", "VERB", "ROOT", 1, "VBD"),
+             W("Russia", "Russia", "PROPN", "poss", 4), W("'s", "'s", "PART", "case", 2), W("envoy", "envoy", "NOUN", "dobj", 1, "NN")]
+    assert [t[1] for t in triples(code(pipe, [visit], min_confidence=0.0)) if t[0] == "EGY"] == ["043"]
+
+
+def test_own_forces_are_no_target_of_a_show_of_force_and_a_supposition_is_hypothetical(pipe):
+    # Russia mobilized Russian troops.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("mobilized", "mobilize", "VERB", "ROOT", 1, "VBD"),
+             W("Russian", "russian", "ADJ", "amod", 3), W("troops", "troop", "NOUN", "dobj", 1, "NNS")]
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0, one_sided=True)) if t[2] and t[2].startswith("RUS")] == []
+    # Say Russia criticized Ukraine.  (the small model reads "Say" as an auxiliary)
+    say = [W("Say", "say", "AUX", "aux", 2), W("Russia", "Russia", "PROPN", "nsubj", 2), W("criticized", "criticize", "VERB", "ROOT", 2, "VBD"),
+           W("Ukraine", "Ukraine", "PROPN", "dobj", 2)]
+    assert triples(code(pipe, [say], min_confidence=0.0)) == []
+    assert triples(code(pipe, [say], min_confidence=0.0, hypothetical=True)) == [("RUS", "111", "UKR", "hypothetical")]
