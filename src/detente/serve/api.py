@@ -78,7 +78,7 @@ def list_events(v: V, filters: EventFilters, limit: Limit = 100, cursor: Cursor 
     return v.events(filters, limit, decode_cursor(cursor, 2))
 
 
-@router.get("/events/{event_id}", summary="One event with its explanation (rule, how each actor was resolved, modality)")
+@router.get("/events/{event_id:path}", summary="One event with its explanation (rule, how each actor was resolved, modality)")
 def get_event(v: V, event_id: str) -> dict[str, Any]:
     return v.event(event_id)
 
@@ -95,7 +95,7 @@ def list_quotes(v: V, speaker: str | None = Query(None, description="actor code 
     return v.quotes(filters, limit, decode_cursor(cursor, 3))
 
 
-@router.get("/quotes/{quote_id}", summary="One quotation")
+@router.get("/quotes/{quote_id:path}", summary="One quotation")
 def get_quote(v: V, quote_id: str) -> dict[str, Any]:
     return v.quote(quote_id)
 
@@ -108,7 +108,7 @@ def list_articles(v: V, since: Since = None, until: Until = None,
     return v.articles({"since": first, "until": last, "text": (q or "").strip() or None}, limit, decode_cursor(cursor, 2))
 
 
-@router.get("/articles/{article_id}", summary="One article: text, mentions, events explained, quotations, highlight segments")
+@router.get("/articles/{article_id:path}", summary="One article: text, mentions, events explained, quotations, highlight segments")
 def get_article(v: V, article_id: str) -> dict[str, Any]:
     return v.article(article_id)
 
