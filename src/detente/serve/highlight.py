@@ -44,8 +44,11 @@ def segments(text: str, mentions: list[dict[str, Any]], events: list[dict[str, A
     for start, end in zip(cuts, cuts[1:]):
         covering = [sp for sp in spans if sp[0] <= start and end <= sp[1]]
         kinds = {sp[2] for sp in covering}
-        labels = [{"kind": "actor" if kind == "mention" else "event", "text": info["label"]}
-                  for s, e, kind, info in covering if e == end and info["label"] and kind != "quote"]
+        labels = []
+        for s, e, kind, info in covering:  # two events of one trigger (a compound) show its code once
+            label = {"kind": "actor" if kind == "mention" else "event", "text": info["label"]}
+            if e == end and info["label"] and kind != "quote" and label not in labels:
+                labels.append(label)
         event = next((info["event"] for s, e, kind, info in covering if kind == "trigger"), None)
         out.append({"text": text[start:end], "mention": "mention" in kinds, "trigger": "trigger" in kinds,
                     "quote": "quote" in kinds, "event": event, "labels": labels})
