@@ -64,6 +64,9 @@ class Views:
         self.path = Path(path)
         self.db = Database(self.path)
         self._lock = threading.Lock()
+        # the whole alerts pass, by (since, exact): the file cannot change while it is open here (DuckDB
+        # lets no other process write a file a process has open), so a result stays true
+        self._alerts: dict[tuple, Any] = {}
 
     def close(self) -> None:
         self.db.close()
@@ -168,7 +171,12 @@ class Views:
     def alerts(self, *, since, exact: bool, source: str | None = None, target: str | None = None) -> dict[str, Any]:
         """Alerts, most recent first; with ``source``/``target`` only those of that dyad (either way
         when both are given)."""
-        report = self.locked(lambda: find_alerts(self.db.con, since=since, exact=exact))
+        key = (since, exact)
+        if key not in self._alerts:
+            if len(self._alerts) >= 32:
+                self._alerts.clear()
+            self._alerts[key] = self.locked(lambda: find_alerts(self.db.con, since=since, exact=exact))
+        report = self._alerts[key]
         wanted = {source, target} - {None}
         alerts = [a.to_dict() for a in report.alerts
                   if not wanted or (len(wanted) == 2 and {a.source, a.target} == wanted)
