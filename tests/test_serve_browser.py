@@ -12,6 +12,7 @@ and at a phone's width, screenshotted under ``test-output/screenshots/`` and che
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import threading
@@ -51,8 +52,8 @@ def demo_db(tmp_path_factory, pipeline):
     return db
 
 
-@pytest.fixture(scope="module")
-def server(demo_db):
+def serving(db):
+    """``detente serve`` on ``db`` in a thread, on a free port; yields its base URL."""
     import uvicorn
 
     from detente.serve import create_app
@@ -60,7 +61,7 @@ def server(demo_db):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(demo_db), host="127.0.0.1", port=port, log_level="warning"))
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -70,6 +71,34 @@ def server(demo_db):
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(demo_db):
+    yield from serving(demo_db)
+
+
+PLACES = {"RUS": ("Moscow", 55.75, 37.62), "USA": ("Washington", 38.9, -77.04), "UKR": ("Kyiv", 50.45, 30.52),
+          "CHN": ("Beijing", 39.9, 116.4), "IND": ("New Delhi", 28.61, 77.21), "ISR": ("Jerusalem", 31.77, 35.21)}
+
+
+@pytest.fixture(scope="module")
+def located_server(demo_db, tmp_path_factory):
+    """The demo database with the location columns the geo issue adds, each event placed in its source's
+    capital (when the source is one of six countries)."""
+    import duckdb
+
+    db = tmp_path_factory.mktemp("located") / "located.duckdb"
+    shutil.copy(demo_db, db)
+    con = duckdb.connect(str(db))
+    for column, kind in (("place_name", "VARCHAR"), ("place_country", "VARCHAR"), ("place_adm1", "VARCHAR"),
+                         ("place_lat", "DOUBLE"), ("place_lon", "DOUBLE")):
+        con.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
+    for country, (name, lat, lon) in PLACES.items():
+        con.execute("UPDATE events SET place_name = ?, place_country = ?, place_lat = ?, place_lon = ? "
+                    "WHERE left(source, 3) = ?", [name, country, lat, lon, country])
+    con.close()
+    yield from serving(db)
 
 
 @pytest.fixture(scope="module")
@@ -193,6 +222,27 @@ def test_xss_articles_render_as_text(page, article_id):
     assert pg.locator("img").count() == 0
     assert SCRIPT in pg.locator("h1").inner_text() or IMG in pg.locator("h1").inner_text()
     page.check()
+
+
+def test_map_draws_events_by_place(contexts, located_server):
+    p = Page(contexts["desktop"], located_server)
+    try:
+        pg = p.open("/map", ready="#map")
+        status = pg.locator("#map-status").inner_text()
+        assert re.fullmatch(r"\d+ places, \d+ events\.", status) and int(status.split()[0]) == 6, status
+        legend = pg.locator("#map .legend").text_content()
+        assert "conflict" in legend and "cooperation" in legend
+        assert pg.locator("#map .scatterlayer .trace .points path").count() >= 4
+        pg.goto(located_server + "/map?source=RUS&plover=ACCUSE")
+        pg.wait_for_selector("#map[data-ready]")
+        assert re.fullmatch(r"1 place, \d+ events?\.", pg.locator("#map-status").inner_text())
+        p.page.set_viewport_size({"width": 1280, "height": 800})
+        pg.goto(located_server + "/map")
+        pg.wait_for_selector("#map[data-ready]")
+        p.shoot("map-located")
+        p.check()
+    finally:
+        p.close()
 
 
 PAGES = [

@@ -54,7 +54,11 @@
     }
     if (!found.located) status.textContent = "This database has no event locations yet: the map shows the outlines only.";
     else if (!found.places.length) status.textContent = "No located events match these filters.";
-    else status.textContent = `${found.places.length} places.`;
+    else {
+      const places = new Set(found.places.map((p) => `${p.lat},${p.lon}`)).size;
+      const events = found.places.reduce((n, p) => n + p.events, 0);
+      status.textContent = `${places} place${places === 1 ? "" : "s"}, ${events} event${events === 1 ? "" : "s"}.`;
+    }
     await Plotly.newPlot(box, traces, {
       margin: { l: 10, r: 10, t: 10, b: 10 }, legend: { orientation: "h", y: -0.02 }, hovermode: "closest",
       xaxis: { range: [-180, 180], visible: false }, yaxis: { range: [-60, 85], visible: false, scaleanchor: "x" },
