@@ -335,3 +335,20 @@ def test_serve_binds_localhost_by_default(monkeypatch, db):
 def test_serve_refuses_with_a_message(capsys, args, message):
     assert main(args) == 2
     assert message in capsys.readouterr().err
+
+
+def test_every_link_of_the_pages_leads_somewhere(client):
+    """Follow each internal link of the main pages once: none is a dead end or a refused request."""
+    import re
+
+    seen, broken = set(), []
+    for page in ("/", "/dyad/RUS/USA", "/article/a00", "/actor/RUS", "/actor/RUSGOV?exact=true", "/speaker?name=Peskov", "/search"):
+        for href in re.findall(r'href="(/[^"#]*)', client.get(page).text):
+            href = href.replace("&amp;", "&")
+            if href in seen or href.startswith("/static/"):
+                continue
+            seen.add(href)
+            status = client.get(href).status_code
+            if status != 200:
+                broken.append((page, href, status))
+    assert len(seen) > 20 and broken == []
