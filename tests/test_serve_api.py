@@ -352,3 +352,23 @@ def test_every_link_of_the_pages_leads_somewhere(client):
             if status != 200:
                 broken.append((page, href, status))
     assert len(seen) > 20 and broken == []
+
+
+@pytest.mark.parametrize("mentions, events, quotes, expected", [
+    ([], [], [], [("Russia warned the US.", "")]),
+    ([{"start": 0, "end": 6, "code": "RUS"}], [{"trigger_start": 7, "trigger_end": 13, "cameo": "130"}], [],
+     [("Russia", "m:RUS"), (" ", ""), ("warned", "t:130"), (" the US.", "")]),
+    # a mention inside a quotation, a span past the end clipped, an empty span ignored
+    ([{"start": 14, "end": 20, "code": "USA"}, {"start": 3, "end": 3, "code": "X"}], [],
+     [{"content": [[7, 99]]}], [("Russia ", ""), ("warned ", "q"), ("the US", "mq:USA"), (".", "q")]),
+    # two events of one trigger show its code once
+    ([], [{"trigger_start": 7, "trigger_end": 13, "cameo": "130"}, {"trigger_start": 7, "trigger_end": 13, "cameo": "130"}], [],
+     [("Russia ", ""), ("warned", "t:130"), (" the US.", "")]),
+], ids=["plain", "mention-and-trigger", "nested-clipped-empty", "compound"])
+def test_highlight_segments(mentions, events, quotes, expected):
+    from detente.serve.highlight import segments
+
+    got = segments("Russia warned the US.", mentions, events, quotes)
+    short = [(s["text"], ("m" if s["mention"] else "") + ("t" if s["trigger"] else "") + ("q" if s["quote"] else "")
+              + "".join(f":{label['text']}" for label in s["labels"])) for s in got]
+    assert short == expected
