@@ -15,6 +15,7 @@ What it does not do: authenticate users (it binds 127.0.0.1 unless told otherwis
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -74,8 +75,14 @@ def create_app(db: str | Path) -> FastAPI:
     """The app over the detente database ``db``, opened read-only now (a missing or locked file, or one
     that is not a detente store, fails here with the store's message)."""
     views = Views(db)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        views.close()  # the server stops: let go of the file, so it can be written again
+
     app = FastAPI(title="detente", summary="Political event data: events, quotations, dyads, alerts",
-                  version=_version(), docs_url=None, redoc_url=None)
+                  version=_version(), docs_url=None, redoc_url=None, lifespan=lifespan)
     app.state.views = views
     app.state.assets = assets()
 

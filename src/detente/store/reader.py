@@ -130,7 +130,7 @@ class Reader:
 
     def _event_query(self, source=None, target=None, code=None, plover=None, since=None, until=None, modality=None,
                      dataset=None, exact=False, with_added=False, article=None, text=None, quoted=False,
-                     speaker_name=None, after=None, limit=None) -> tuple[str, list[Any]]:
+                     speaker_name=None, after=None, limit=None, ids_only=False) -> tuple[str, list[Any]]:
         where: list[str] = []
         params: list[Any] = []
         if quoted:
@@ -162,7 +162,7 @@ class Reader:
         _one_of(where, params, "e.modality", _values(modality), MODALITIES, "modality", "modalities")
         _one_of(where, params, "e.dataset", _values(dataset), DATASETS, "dataset", "datasets")
         _between(where, params, "e.date", since, until)
-        columns = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS)
+        columns = "e.event_id" if ids_only else ", ".join(f'e."{c}"' for c in EVENT_COLUMNS)
         extra = ", r.started_at AS added" if with_added else ""
         sql = (f"SELECT {columns}{extra} FROM events e" + (" LEFT JOIN runs r ON r.run_id = e.run_id" if with_added else "")
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY e.date NULLS LAST, e.event_id")
@@ -273,8 +273,15 @@ class Reader:
         """``limit`` events matching ``filters`` after the key ``after`` (``(date, event_id)`` of the last
         row of the previous page), in the order of ``events()``: keyset paging, as fast at the end of
         a large table as at its start."""
-        sql, params = self._event_query(after=after, limit=limit, **filters)
-        return self._all(sql, params)
+        # two steps: the page's ids (the scan reads only the filtered and sorted columns), then their
+        # rows by key; reading every column of every match to keep 100 was three times slower on 1M events
+        sql, params = self._event_query(after=after, limit=limit, ids_only=True, **filters)
+        ids = [r[0] for r in self.con.execute(sql, params).fetchall()]
+        if not ids:
+            return []
+        columns = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
+        marks = ", ".join("?" for _ in ids)
+        return self._all(f"SELECT {columns} FROM events WHERE event_id IN ({marks}) ORDER BY date NULLS LAST, event_id", ids)
 
     def quotes_page(self, *, limit: int, after: tuple | None = None, **filters: Any) -> list[dict[str, Any]]:
         """``limit`` quotations after the key ``(date, article_id, quote_id)``, in the order of ``quotes()``."""
