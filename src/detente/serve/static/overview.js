@@ -39,7 +39,9 @@
       const [x, y] = at.get(a);
       if (x > 0.35) return "middle right";
       if (x < -0.35) return "middle left";
-      return y > 0 ? "top center" : "bottom center";
+      // near the top or bottom, lean the label away from the middle so neighbours do not collide
+      const lean = Math.abs(x) < 0.05 ? "center" : x < 0 ? "left" : "right";
+      return (y > 0 ? "top " : "bottom ") + lean;
     };
     const most = Math.max(...weight.values());
     const annotations = edges.map((e) => ({
