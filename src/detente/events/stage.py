@@ -229,6 +229,12 @@ class EventStage:
             # "NOTED + *": the pattern names the trigger's subject as target, so the source is the
             # subject of a verb above ("Falastur noted that Cirith Ungol regretted…")
             sources = _source_above(view, k, cand.match.target)
+        if pos == "verb" and view.dep(k) == "acl" and view.tokens[k].tag == "VBG" and not cand.match.source and sources \
+                and view.mention_at[view.head(k)] in sources and cand.pattern.scope == "clause":
+            # "the millions of Americans supporting Trump", "spies supporting Boko Haram", "activists
+            # investigating a company": a participle describing an actor says who they are, it reports no act
+            trace(cand.pattern.id, "descriptive", f"{view.tokens[k].text!r} describes {view.tokens[view.head(k)].text!r}: no event")
+            return []
         sources = _split_codes(_unique(sources))
         targets = [t for t in _split_codes(_unique(targets)) if t not in sources]
         if cand.pattern.code.startswith("15") and not cand.match.target:
