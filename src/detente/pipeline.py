@@ -14,6 +14,7 @@ What it does not do: read files (``ingest``) or print anything (``cli``).
 from __future__ import annotations
 
 import copy
+from collections import deque
 from dataclasses import replace
 from datetime import date
 from typing import Callable, Iterable, Iterator
@@ -26,6 +27,7 @@ import detente.quotes  # noqa: F401
 import detente.selection  # noqa: F401
 from detente.dictionaries import Dictionaries, load_dictionaries
 from detente.errors import InputError, PipelineError
+from detente.ingest.split import split_long
 from detente.model import Article, CodedArticle, Ingested, ParsedDoc, Problem
 from detente.settings import Settings
 from detente.stages import Stage, StageContext, Tracer, check_stage, make_stage
@@ -122,7 +124,7 @@ class Pipeline:
         return coded
 
     def _parsed(self, items: Iterable[Item], default: date | None, on_rejected) -> Iterator[tuple[ParsedDoc, tuple[Problem, ...]]]:
-        pending: list[tuple[Problem, ...]] = []
+        pending: deque[tuple[Problem, ...]] = deque()
 
         def articles() -> Iterator[Article | ParsedDoc]:
             for item in items:
@@ -137,21 +139,20 @@ class Pipeline:
                 if not isinstance(item, (Article, ParsedDoc)):
                     raise TypeError(f"Pipeline.code takes Article, ParsedDoc, Ingested or Problem items, not {type(item).__name__}")
                 article = item.article if isinstance(item, ParsedDoc) else item
-                changes = {}
                 if article.published is None and default is not None:
-                    changes["published"] = default
-                if len(article.text) > self.settings.max_chars:
-                    changes["text"] = article.text[: self.settings.max_chars]
-                    problems += (Problem("ingest", f"article of {len(article.text)} characters truncated to max_chars={self.settings.max_chars}",
-                                         severity="warning", article=article.id),)
-                if changes:
-                    article = replace(article, **changes)
+                    article = replace(article, published=default)
                     item = replace(item, article=article) if isinstance(item, ParsedDoc) else article
-                pending.append(problems)
-                yield item
+                if isinstance(item, ParsedDoc):  # a given parse is coded as given: its offsets cannot move
+                    pending.append(problems)
+                    yield item
+                    continue
+                parts, cut = split_long(article, self.settings.max_chars, truncate=self.settings.long_articles == "truncate")
+                for n, part in enumerate(parts):
+                    pending.append(problems + tuple(cut) if n == 0 else ())
+                    yield part
 
         for doc in self.parser.parse(articles()):
-            yield doc, pending.pop(0)
+            yield doc, pending.popleft()
 
     def code_text(self, text: str, date: str | None = None, article_id: str = "text") -> CodedArticle:
         """Code one text (the public ``detente.code_text``)."""
