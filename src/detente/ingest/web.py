@@ -1,7 +1,7 @@
 """Web inputs: saved HTML pages (trafilatura), RSS/Atom feeds (feedparser) and web archives (warcio).
 
-- **HTML** (``read_html``): trafilatura finds the main text, title, author, date and canonical URL;
-  navigation, ads and comments are left out. The title opens the text, followed by a blank line, and
+- **HTML** (``read_html``): trafilatura, in its precision mode, finds the main text, title, author,
+  date and canonical URL; navigation, ads and comments are left out (a page of links only has no text). The title opens the text, followed by a blank line, and
   paragraphs are separated by blank lines, as in a ``.txt`` article. Dates come from the page's
   metadata only (trafilatura's date search without its guesses from the text); a page without article
   text is rejected.
@@ -53,7 +53,7 @@ def read_html(data: bytes, where: str, article_id: str, default_date: date | Non
         return
     try:
         doc = trafilatura.bare_extraction(
-            data, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            data, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
     except Exception as exc:  # trafilatura and lxml raise many types on broken markup; the page is rejected, the run goes on
