@@ -39,7 +39,9 @@ class _Report:
             print(f"detente: {p}" if located else f"detente: {p.article or '-'}: {p.stage} failed: {p.message}", file=sys.stderr)
         else:
             self.warnings += 1
-            if self.verbose:
+            # input not read on purpose (files of other types in a directory, WARC records that are not
+            # pages) is said even without --verbose: nothing is skipped silently
+            if self.verbose or (p.stage == "ingest" and p.article is None):
                 print(f"detente: warning: {p.stage}: {p}", file=sys.stderr)
 
     def coded(self, items: Iterable[CodedArticle]) -> Iterator[CodedArticle]:
