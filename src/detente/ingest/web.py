@@ -24,6 +24,7 @@ What it does not do: fetch anything (feeds' links are not followed), run scripts
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 from datetime import date
@@ -141,8 +142,10 @@ def read_warc(path: Path, stem: str, default_date: date | None) -> Iterator[Inge
     with fh:
         records = iter(ArchiveIterator(fh, check_digests=False))
         while True:
+            noise = io.StringIO()
             try:
-                record = next(records)
+                with contextlib.redirect_stderr(noise):  # warcio writes its doubts to stderr itself
+                    record = next(records)
             except StopIteration:
                 break
             except Exception as exc:  # warcio raises ArchiveLoadFailed, zlib and value errors on a broken record
@@ -150,6 +153,9 @@ def read_warc(path: Path, stem: str, default_date: date | None) -> Iterator[Inge
                 break
             n += 1
             here = f"{where}:record {n}"
+            if noise.getvalue().strip():
+                yield Problem("ingest", "the record before this one was not followed by a blank line; its Content-Length may be wrong",
+                              here, severity="warning")
             kind = _warc_kind(record)
             if kind != "html":
                 skipped[kind] = skipped.get(kind, 0) + 1
