@@ -335,6 +335,9 @@ def _run(args: argparse.Namespace) -> int:
         report = validate(args.records, tuple(args.dicts), given_parses=args.given_parses, settings=settings)
         for p in report.problems:
             status.problem(p)
+        if report.repairs:  # said on stderr too, so that --json and --quiet runs know the file was not clean XML
+            print(f"detente: {args.records}: not well-formed XML; {len(report.repairs)} place(s) repaired to read it "
+                  f"(first: {report.repairs[0]})", file=sys.stderr)
         if args.json:
             print(json.dumps(report.totals()))
         else:
