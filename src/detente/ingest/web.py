@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import re
 from datetime import date
 from pathlib import Path
 from typing import Iterator
@@ -35,6 +36,7 @@ from detente.ingest.decode import clean_string
 from detente.model import Ingested, Problem
 
 MAX_RECORD_BYTES = 32 * 1024 * 1024
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br", "section", "article")
 
 # trafilatura and htmldate log what they could not find at WARNING; detente records its own problems
@@ -214,10 +216,12 @@ def _html_text(fragment: str) -> str:
         return "\n\n".join(" ".join(p.split()) for p in fragment.split("\n\n") if p.strip())
     import lxml.html
 
+    # lxml refuses control characters (and NULs, lone surrogates) in the text it is given or set
+    fragment = _NOT_XML.sub(" ", fragment)
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except Exception:  # lxml's parser errors on unrecoverable markup: fall back to the raw text
-        return " ".join(fragment.split())
+    except Exception:  # lxml's parser errors on unrecoverable markup: fall back to the text without tags
+        return " ".join(re.sub(r"<[^>]*>", " ", fragment).split())
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()
     for el in root.iter(*_BLOCKS):
