@@ -104,7 +104,7 @@ class Pipeline:
     def code(self, items: Iterable[Item], *, on_rejected: Callable[[Problem], None] | None = None) -> Iterator[CodedArticle]:
         """Code a stream of articles (or given parses, or what ``detente.ingest`` reads), yielding them
         in input order. Input ingest rejected (a bare ``Problem`` in the stream) goes to
-        ``on_rejected``; without one it raises ``InputError``, so it is never lost."""
+        ``on_rejected``; without one an error raises ``InputError``, so it is never lost."""
         default = date.fromisoformat(self.settings.date) if self.settings.date else None
         for doc, problems in self._parsed(items, default, on_rejected):
             yield self.run_stages(doc, problems)
@@ -130,10 +130,11 @@ class Pipeline:
             for item in items:
                 problems: tuple[Problem, ...] = ()
                 if isinstance(item, Problem):
-                    if on_rejected is None:
+                    if on_rejected is not None:
+                        on_rejected(item)
+                    elif item.severity == "error":
                         raise InputError(str(item))
-                    on_rejected(item)
-                    continue
+                    continue  # a warning (files of other types skipped) with nobody to tell: the run goes on
                 if isinstance(item, Ingested):
                     item, problems = item.item, item.problems
                 if not isinstance(item, (Article, ParsedDoc)):

@@ -183,14 +183,17 @@ class SpacyParser:
             docs = self.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size * 4, n_process=self.workers)
         else:
             docs = self._pipe_by_size(texts)
-        collected: list[tuple[object, int]] = []
+        builder: _DocBuilder | None = None
         try:
             for doc, offset in docs:
                 yield from ready()
-                collected.append((doc, offset))
-                if len(collected) == pending[0][1]:
-                    yield build_doc(pending.popleft()[0], collected)  # type: ignore[arg-type]
-                    collected = []
+                if builder is None:
+                    builder = _DocBuilder(pending[0][0])  # type: ignore[arg-type]
+                builder.add(doc, offset)
+                if builder.parts == pending[0][1]:
+                    pending.popleft()
+                    yield builder.done()
+                    builder = None
         except BaseException:
             # stopped early (a closed pipe, Ctrl-C, an error downstream): closing spaCy's stream joins
             # workers that may be blocked writing to a pipe nobody reads; end them first
@@ -254,9 +257,24 @@ def build_doc(article: Article, parts: list[tuple[object, int]]) -> ParsedDoc:
     Whitespace tokens are dropped and the rest renumbered over the whole article; a head that was a
     whitespace token is replaced by the nearest non-space ancestor (or the token itself).
     """
-    sentences: list[Sentence] = []
-    base = 0
+    builder = _DocBuilder(article)
     for doc, offset in parts:
+        builder.add(doc, offset)
+    return builder.done()
+
+
+class _DocBuilder:
+    """``build_doc`` one paragraph at a time, so that each spaCy doc is turned into the project's
+    tokens as soon as it comes back and dropped (a long article never holds all its spaCy docs)."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.sentences: list[Sentence] = []
+        self.base = 0
+        self.parts = 0
+
+    def add(self, doc, offset: int) -> None:
+        article, base = self.article, self.base
         keep = [t for t in doc if not t.is_space]
         index = {t.i: base + n for n, t in enumerate(keep)}
         for sent in doc.sents:
@@ -283,6 +301,9 @@ def build_doc(article: Article, parts: list[tuple[object, int]]) -> ParsedDoc:
                     )
                 )
             if tokens:
-                sentences.append(Sentence(len(sentences), tokens[0].start, tokens[-1].end, tuple(tokens)))
-        base += len(keep)
-    return ParsedDoc(article, tuple(sentences))
+                self.sentences.append(Sentence(len(self.sentences), tokens[0].start, tokens[-1].end, tuple(tokens)))
+        self.base += len(keep)
+        self.parts += 1
+
+    def done(self) -> ParsedDoc:
+        return ParsedDoc(self.article, tuple(self.sentences))
