@@ -30,7 +30,7 @@ import json
 import os
 import sys
 import zlib
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import IO, Iterable, Iterator
@@ -329,6 +329,14 @@ def _skip_line(stream: IO[bytes]) -> None:
 # -- helpers ---------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Read(Ingested):
+    """An ``Ingested`` article that remembers where it was read (``file:line`` or ``file:item n``), so
+    that a later message about it (a duplicate id) can name the place."""
+
+    where: str | None = None
+
+
 def make_article(article_id: str, text: str, *, title: str | None = None, url: str | None = None, source: str | None = None,
                  metadata_date: object = None, where: str, default_date: date | None, problems: Iterable[Problem] = (),
                  meta: dict | None = None) -> Ingested:
@@ -339,7 +347,7 @@ def make_article(article_id: str, text: str, *, title: str | None = None, url: s
     published, found = article_date(metadata_date, text, default_date, where)
     pairs = tuple(sorted((str(k), str(v)) for k, v in (meta or {}).items()))
     article = Article(id=article_id, text=text, title=title, url=url, source=source, published=published, meta=pairs)
-    return Ingested(article, tuple(replace(p, article=article_id) for p in (*problems, *found)))
+    return Read(article, tuple(replace(p, article=article_id) for p in (*problems, *found)), where)
 
 
 def _unique(items: Iterator[Item]) -> Iterator[Item]:
@@ -363,7 +371,7 @@ def _unique(items: Iterator[Item]) -> Iterator[Item]:
         inner = item.item
         article = replace(item.article, id=new)
         inner = replace(inner, article=article) if isinstance(inner, ParsedDoc) else article
-        where = next((p.where for p in item.problems if p.where), None)
+        where = item.where if isinstance(item, Read) else next((p.where for p in item.problems if p.where), None)
         note = Problem("ingest", f"duplicate article id {aid!r} (an earlier article has it); coded as {new!r} so that event ids stay unique",
                        where, article=new)
         yield Ingested(inner, tuple(replace(p, article=new) for p in item.problems) + (note,))
