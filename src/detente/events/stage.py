@@ -21,6 +21,7 @@ to the speaker needs the quote stage's output and is done at article level).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from itertools import product
 
@@ -61,9 +62,10 @@ class EventStage:
             return coded
         events: list[Event] = []
         mentions = sorted(coded.mentions, key=lambda m: m.start)
+        starts = [m.start for m in mentions]
         views = []
-        for sentence in coded.doc.sentences:
-            inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        for sentence in coded.doc.sentences:  # by bisection: a scan per sentence is quadratic on a long article
+            inside = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
             views.append(SentenceView(sentence, inside))
         discarded = self.discarded_sentences(views)
         if discarded is None:
