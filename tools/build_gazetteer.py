@@ -13,6 +13,7 @@ The file has two sections, each line tab-separated:
 
 - ``C`` lines, one per city kept: geonameid, GeoNames name, country (ISO alpha-2), admin1 code,
   latitude, longitude, population; and ``S`` lines, one per US state: geonameid, name, "US", state code.
+- ``P`` lines, one per country with a known capital: ISO alpha-2, the capital's geonameid.
 - ``K`` lines, one per folded name: the key, then the places it names, largest first, each as
   geonameid with a ``*`` suffix when the name is an alternate name (not the GeoNames name).
 
@@ -94,6 +95,21 @@ def build() -> str:
         else:
             c = cities[gid]
             lines.append(f"C\t{gid}\t{c['name']}\t{c['countrycode']}\t{c['admin1code']}\t{c['latitude']}\t{c['longitude']}\t{int(c['population'] or 0)}")
+    # each country's capital: its largest city named like GeoNames' capital name, or starting with it
+    # ("Washington" -> "Washington, D.C."), so "in Washington" is the capital, not the state
+    by_country: dict[str, list[tuple[int, str, int]]] = {}
+    for gid, c in cities.items():
+        by_country.setdefault(c["countrycode"], []).append((int(c["population"] or 0), place_key(c["name"]), gid))
+    for iso2, country in sorted(_data("countries.json").items()):
+        capital = place_key(country.get("capital") or "")
+        found = sorted((p for p in by_country.get(iso2, ()) if capital and p[1].startswith(capital)), reverse=True)
+        if found:
+            gid = found[0][2]
+            if gid not in used:
+                c = cities[gid]
+                lines.append(f"C\t{gid}\t{c['name']}\t{c['countrycode']}\t{c['admin1code']}\t{c['latitude']}\t{c['longitude']}\t{int(c['population'] or 0)}")
+                used.add(gid)
+            lines.append(f"P\t{iso2}\t{gid}")
     lines.extend(keys)
     return "\n".join(lines) + "\n"
 

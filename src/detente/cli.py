@@ -113,12 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--given-parses", action="store_true", help="use the records' CoNLL-U parses instead of parsing the text")
     p.add_argument("--quiet", action="store_true", help="totals only, no per-record lines")
     p.add_argument("-v", "--verbose", action="store_true", help="also print the dictionary loaders' warnings (skipped lines, normalised codes)")
-    p = sub.add_parser("eval", help="score quotes and events against gold data (the showcase article, PolNeAR, PLV, ConfliBERT)")
-    p.add_argument("dataset", choices=["showcase", "polnear", "plv", "conflibert"],
+    p = sub.add_parser("eval", help="score quotes, events and places against gold data (the showcase article, PolNeAR, PLV, ConfliBERT, geo)")
+    p.add_argument("dataset", choices=["showcase", "polnear", "plv", "conflibert", "geo"],
                    help="showcase: ../shared/showcase gold; polnear: a PolNeAR split; plv: PLOVER relations via relate; "
-                        "conflibert: CAMEO pentaclass and source/target spans of each sentence's main event")
+                        "conflibert: CAMEO pentaclass and source/target spans of each sentence's main event; "
+                        "geo: event locations against the shipped blind annotation, beside the GDELT rule")
     p.add_argument("path", nargs="?", help="gold file or directory (default: ../shared/showcase, ../shared/eval/polnear-dev, "
-                                           "../shared/eval/plv-train/PLV_train.tsv or ../shared/eval/conflibert-train)")
+                                           "../shared/eval/plv-train/PLV_train.tsv, ../shared/eval/conflibert-train; "
+                                           "for geo the ../shared/eval directory its texts are read from)")
     p.add_argument("--json", action="store_true", help="print one JSON object with the scores")
     _shared(p, files=False)
     p = sub.add_parser("demo", help="code the bundled sample corpus into a demo database and print what an analyst sees")

@@ -120,7 +120,9 @@ class Gazetteer:
     """Place names -> places; ISO alpha-2 country codes -> (alpha-3, English name) (``countries``) and
     -> ``Country`` (``country_info``); US state codes -> their ``Place`` (``states``)."""
 
-    def __init__(self, names: Mapping[str, str], rows: Mapping[str, str], countries: dict[str, Country]) -> None:
+    def __init__(self, names: Mapping[str, str], rows: Mapping[str, str], countries: dict[str, Country],
+                 capitals: Mapping[str, str] | None = None) -> None:
+        self._capitals = capitals or {}  # ISO alpha-2 -> the capital's geonameid
         self._names = names  # key -> "gid gid* ..." (unparsed until looked up)
         self._rows = rows  # gid -> the rest of its C or S line
         self._parsed: dict[str, tuple[Place, ...]] = {}
@@ -161,6 +163,11 @@ class Gazetteer:
             return Place(fields[1], STATE_POPULATION, True, int(gid), fields[0], fields[2], None, None, False)
         name, country, adm1, lat, lon, population = fields
         return Place(country, int(population), main, int(gid), name, adm1, float(lat), float(lon))
+
+    def capital(self, iso2: str) -> Place | None:
+        """A country's capital city (GeoNames' capital name), when the gazetteer has it."""
+        gid = self._capitals.get(iso2)
+        return self._place(gid) if gid else None
 
     @property
     def states(self) -> dict[str, Place]:
@@ -209,6 +216,7 @@ def gazetteer() -> Gazetteer:
     text = (resources.files("detente") / "data" / "gazetteer.tsv").read_text(encoding="utf-8")
     names: dict[str, str] = {}
     rows: dict[str, str] = {}
+    capitals: dict[str, str] = {}
     for line in text.split("\n"):
         kind = line[:1]
         if kind == "K":
@@ -217,6 +225,9 @@ def gazetteer() -> Gazetteer:
         elif kind == "C" or kind == "S":
             _, gid, rest = line.split("\t", 2)
             rows[gid] = rest
+        elif kind == "P":
+            _, iso2, gid = line.split("\t")
+            capitals[iso2] = gid
     countries = {iso2: Country(iso2, c["iso3"], c.get("fips") or "", c["name"], int(c.get("geonameid") or 0))
                  for iso2, c in _data("countries.json").items()}
-    return Gazetteer(names, rows, countries)
+    return Gazetteer(names, rows, countries, capitals)
