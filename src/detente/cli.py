@@ -361,6 +361,9 @@ def _store_parsers(sub) -> None:
     p.add_argument("--plover", metavar="TYPE", action="append", help="PLOVER event type, e.g. SANCTION (repeatable)")
     p.add_argument("--modality", action="append", help="asserted, planned, hypothetical, negated, reported or denied (repeatable)")
     p.add_argument("--dataset", action="append", help="detente, gdelt, icews or polecat (repeatable)")
+    p.add_argument("--country", metavar="ISO3", action="append", help="where it happened: ISO 3166 alpha-3 country code, e.g. SYR (repeatable)")
+    p.add_argument("--adm1", metavar="CODE", action="append", help="where it happened: GeoNames ADM1 code, e.g. US.NY or SY.09 (repeatable)")
+    p.add_argument("--bbox", metavar="W,S,E,N", help="where it happened: events with coordinates inside this box (degrees)")
     p.add_argument("--format", choices=["jsonl", "csv", "parquet", "gdelt", "plover"], default="jsonl")
     _query_flags(p)
     p = sub.add_parser("import", help="load GDELT 2.0, ICEWS or POLECAT event files into a store")
@@ -422,7 +425,8 @@ def _run_store(args: argparse.Namespace, settings, status: _Report) -> int:
     with Reader(db) as reader:
         if args.command == "events":
             filters = dict(source=args.source, target=args.target, code=args.code, plover=args.plover, since=args.since,
-                           until=args.until, modality=args.modality, dataset=args.dataset, exact=args.exact)
+                           until=args.until, modality=args.modality, dataset=args.dataset, exact=args.exact,
+                           country=args.country, adm1=args.adm1, bbox=args.bbox)
         else:
             filters = dict(speaker=args.speaker, since=args.since, until=args.until, exact=args.exact)
         if fmt == "parquet":

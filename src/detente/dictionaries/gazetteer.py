@@ -182,13 +182,15 @@ class Gazetteer:
 
 
 def choose_place_country(places: tuple[Place, ...], code_of: Callable[[str], str | None], story: Mapping[str, int],
-                         min_population: int = 0) -> tuple[str | None, str]:
+                         min_population: int = 0, ratio: int = AMBIGUITY_RATIO) -> tuple[str | None, str]:
     """(ISO alpha-2 country, the rule that chose it) of a place name with these ``places``: the
     ``only`` one; else, among the places at least a fifth the size of the largest, the country the
     ``story`` names most (``story``: mentions per country code, ``code_of`` mapping an ISO alpha-2 code
     onto the story's codes); else the largest place when five times the next country's
     (``population``); else none (``ambiguous``). Mordecai's order of evidence, without its model: the
-    document's other countries, then population."""
+    document's other countries, then population. ``ratio``: how much smaller than the largest a place
+    may be and still be chosen by the story (5 for an agent's country; the geo stage, which has the
+    article's places as well as its actors, allows 20: Tripoli, Lebanon, is a sixth of Tripoli, Libya)."""
     places = tuple(p for p in places if p.population >= min_population)
     if not places:
         return None, "none"
@@ -196,7 +198,7 @@ def choose_place_country(places: tuple[Place, ...], code_of: Callable[[str], str
     if len(countries) == 1:
         return countries[0], "only"
     top = places[0]
-    sizable = dict.fromkeys(p.country for p in places if AMBIGUITY_RATIO * p.population >= top.population)
+    sizable = dict.fromkeys(p.country for p in places if ratio * p.population >= top.population)
     named = sorted(((story.get((code_of(c) or "")[:3], 0), c) for c in sizable), reverse=True)
     if named and named[0][0] > 0 and (len(named) == 1 or named[0][0] > named[1][0]):
         return named[0][1], "story"

@@ -38,6 +38,8 @@ PREMODIFIERS = frozenset({"amod", "compound", "poss", "nmod", "nmod:poss", "npad
 NAME_GLUE = frozenset({"de", "del", "da", "do", "dos", "al", "el", "la", "le", "-"})
 # the nouns of first-level divisions: "Aleppo province", "Deir ez-Zor governorate", "Rakhine state"
 ADM1_NOUNS = frozenset("province governorate state region oblast prefecture wilaya department".split())
+# namesakes: a place a twentieth the size of the largest of its name may still be chosen by the story
+STORY_RATIO = 20
 # nouns naming no one country's ground ("the Taiwan Strait", "the Syrian border") or a gathering
 SHARED_PLACES = frozenset("strait straits sea gulf ocean channel waters border borders frontier boundary".split())
 
@@ -46,10 +48,23 @@ class PlaceFinder:
     """Resolves place phrases of one article. ``story``: mentions per country code (CAMEO/ISO alpha-3),
     the article's evidence for namesakes; ``us_story``: the article is about the United States."""
 
-    def __init__(self, story: Counter, us_story: bool) -> None:
+    def __init__(self, story: Counter, us_story: bool, spans: tuple[tuple[int, int, str], ...] = ()) -> None:
         self.gaz = gazetteer()
         self.story = story
         self.us_story = us_story
+        self.spans = spans  # (start, end, country) of each mention counted in ``story``
+
+    def story_without(self, span: tuple[int, int] | None) -> Counter:
+        """The story's counts without the mentions overlapping ``span``: "gunmen in Tripoli", which
+        the actor stage made Libyan from the word Tripoli, is no evidence of which Tripoli it is."""
+        if span is None:
+            return self.story
+        inside = [c for a, b, c in self.spans if a < span[1] and span[0] < b]
+        if not inside:
+            return self.story
+        story = Counter(self.story)
+        story.subtract(inside)
+        return story
 
     # -- what a phrase names ----------------------------------------------------------------------
     def place_of(self, view: SentenceView, k: int, prep: int | None, depth: int = 0) -> Place | None:
@@ -62,7 +77,7 @@ class PlaceFinder:
             return None  # "near the border with Turkey": on a border, no one country's ground
         run = self.name_run(view, k)
         if run and not self._blocked(view, run, prep):
-            place = self.named(view, run, locative=prep is not None) or self.country_named(view, run)
+            place = self.country_named(view, run) or self.named(view, run, locative=prep is not None)
             if place is not None:
                 if view.lemma[k] in ADM1_NOUNS and k not in run and place.type == "city" and place.adm1:
                     words = " ".join(view.tokens[j].text for j in run)
@@ -152,16 +167,17 @@ class PlaceFinder:
         """A country named by a run the actor stage folded into a longer mention ("Syria" in "troops in
         Syria", composed as Syria's military): the shipped country table's name."""
         text = " ".join(view.tokens[j].text for j in run)
-        country = self.gaz.by_iso3.get((code_of_name(text) or "")[:3])
-        if country is None or len(code_of_name(text) or "") != 3:
+        code = code_of_name(text) or ""
+        country = self.gaz.by_iso3.get(code) if len(code) == 3 else None
+        if country is None:
             return None
-        return self.country_place(country, (view.tokens[run[0]].start, view.tokens[run[-1]].end), "country")
+        return self.country_or_state(country, text, (view.tokens[run[0]].start, view.tokens[run[-1]].end))
 
     def resolve_name(self, text: str, span: tuple[int, int] | None, locative: bool, via: str = "") -> Place | None:
         places = self.gaz.lookup(text, namesakes=locative)
         if not places:
             return None
-        iso2, rule = choose_place_country(places, self._iso3, self.story)
+        iso2, rule = choose_place_country(places, self._iso3, self.story_without(span), ratio=STORY_RATIO)
         if iso2 is None:
             return None
         place = next(p for p in places if p.country == iso2)
@@ -191,11 +207,24 @@ class PlaceFinder:
         span = (m.start, m.end)
         if m.resolution == "metonym":
             capital = self.gaz.capital(country.iso2)
-            if capital is not None and place_key(capital.name).startswith(place_key(m.text)) and place_key(m.text):
-                return self.from_gazetteer(capital, span, "capital")
-            return None  # "at the Kremlin", "the White House": a seat of power, no place we can pin
+            key = place_key(m.text)
+            if capital is None or not key or not place_key(capital.name).startswith(key):
+                return None  # "at the Kremlin", "the White House": a seat of power, no place we can pin
+            # a capital with namesakes abroad ("Tripoli", Libya and Lebanon): the story decides first
+            places = self.gaz.lookup(m.text, namesakes=True)
+            if len({p.country for p in places} | {country.iso2}) > 1:
+                iso2, rule = choose_place_country(places, self._iso3, self.story_without(span), ratio=STORY_RATIO)
+                if iso2 is not None and iso2 != country.iso2 and rule == "story":
+                    other = next(p for p in places if p.country == iso2)
+                    return self.from_gazetteer(other, span, "namesake:story")
+            return self.from_gazetteer(capital, span, "capital")
+        return self.country_or_state(country, m.text, span)
+
+    def country_or_state(self, country: Country, text: str, span: tuple[int, int] | None) -> Place:
+        """A country named ``text``; Georgia, also a US state, is the state in an American story (a US
+        dateline, or the United States named more than the country of Georgia)."""
         if country.iso2 != "US":
-            state = next((p for p in self.gaz.by_key(place_key(m.text)) if not p.city and p.country == "US"), None)
+            state = next((p for p in self.gaz.by_key(place_key(text)) if not p.city and p.country == "US"), None)
             if state is not None:
                 if self.us_story or self.story.get("USA", 0) > self.story.get(country.iso3, 0):
                     return self.from_gazetteer(state, span, "namesake:us-story")

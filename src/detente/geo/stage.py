@@ -30,17 +30,21 @@ _TAIL = re.compile(r"\s*(?:--|[-\u2013\u2014\u2015:])\s*$")
 _MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
                     "august september october november december".split())
 # mentions that say nothing of which countries the story is about
-_NOT_STORY = frozenset({"inferred", "parties", "first-person"})
+# (nor does a capital named as a government: "Tripoli" must not vote for Libya when its namesakes are weighed)
+_NOT_STORY = frozenset({"inferred", "parties", "first-person", "metonym"})
+
+
+def story_mentions(mentions: tuple[Mention, ...]) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, country) of the mentions that say which countries the article is about: actors
+    of a country (ISO alpha-3 = the CAMEO country code), named, not inferred, not pronouns."""
+    iso3 = gazetteer().by_iso3
+    return tuple((m.start, m.end, m.code[:3]) for m in mentions
+                 if m.kind != "pronoun" and m.resolution not in _NOT_STORY and m.code[:3] in iso3)
 
 
 def story_counts(mentions: tuple[Mention, ...]) -> Counter:
-    """Mentions per country (ISO alpha-3 = the CAMEO country code) of the actors the article names."""
-    iso3 = gazetteer().by_iso3
-    counts: Counter = Counter()
-    for m in mentions:
-        if m.kind != "pronoun" and m.resolution not in _NOT_STORY and m.code[:3] in iso3:
-            counts[m.code[:3]] += 1
-    return counts
+    """Mentions per country of the actors the article names (``story_mentions``)."""
+    return Counter(c for _, _, c in story_mentions(mentions))
 
 
 def dateline_place(text: str, finder: PlaceFinder) -> Place | None:
@@ -91,12 +95,13 @@ def dateline_place(text: str, finder: PlaceFinder) -> Place | None:
 def article_locator(coded: CodedArticle) -> Locator:
     """The article-level evidence, built once per article: mentions per country (plus the dateline's
     country) for namesakes, the dateline's place, and whether the story is American (Georgia)."""
-    story = story_counts(coded.mentions)
+    spans = story_mentions(coded.mentions)
+    story = Counter(c for _, _, c in spans)
     text = coded.article.text
-    line = dateline_place(text, PlaceFinder(story, False)) if dateline_span(text) else None
+    line = dateline_place(text, PlaceFinder(story, False, spans)) if dateline_span(text) else None
     if line is not None:
         story[line.country] += 1
-    return Locator(PlaceFinder(story, line is not None and line.country == "USA"), line)
+    return Locator(PlaceFinder(story, line is not None and line.country == "USA", spans), line)
 
 
 class GeoStage:
