@@ -72,12 +72,16 @@ class PlaceFinder:
         (a locative: "in", "near"...; None for a phrase with no preposition of its own)."""
         m = view.mention_at[k]
         if m is not None and not self._inside(view, m, prep):
-            return self.country_mention(view, m)
+            run = self.name_run(view, k)
+            longer = run and (view.tokens[run[0]].start < m.start or view.tokens[run[-1]].end > m.end)
+            if not (longer and m.kind == "country"):
+                return self.country_mention(view, m)
+            # "Santiago de Compostela", "Gaza City": a longer name than the country mention's
         if view.lemma[k] in SHARED_PLACES:
             return None  # "near the border with Turkey": on a border, no one country's ground
         run = self.name_run(view, k)
         if run and not self._blocked(view, run, prep):
-            place = self.country_named(view, run) or self.named(view, run, locative=prep is not None)
+            place = self.by_name(view, run, locative=prep is not None)
             if place is not None:
                 if view.lemma[k] in ADM1_NOUNS and k not in run and place.type == "city" and place.adm1:
                     words = " ".join(view.tokens[j].text for j in run)
@@ -163,6 +167,17 @@ class PlaceFinder:
         text = " ".join(view.tokens[j].text for j in run)
         return self.resolve_name(text, (first.start, last.end), locative)
 
+    def by_name(self, view: SentenceView, run: list[int], locative: bool) -> Place | None:
+        """A name run as a country ("Syria" folded into "troops in Syria") or a gazetteer place: the
+        country when the run is its own name, else a city of that country when the shipped country
+        table lists a region name ("Donetsk"), else the gazetteer place."""
+        country = self.country_named(view, run)
+        if country is not None and place_key(country.name) != place_key(" ".join(view.tokens[j].text for j in run)):
+            city = self.named(view, run, locative)
+            if city is not None and city.country == country.country:
+                return city
+        return country or self.named(view, run, locative)
+
     def country_named(self, view: SentenceView, run: list[int]) -> Place | None:
         """A country named by a run the actor stage folded into a longer mention ("Syria" in "troops in
         Syria", composed as Syria's military): the shipped country table's name."""
@@ -218,6 +233,11 @@ class PlaceFinder:
                     other = next(p for p in places if p.country == iso2)
                     return self.from_gazetteer(other, span, "namesake:story")
             return self.from_gazetteer(capital, span, "capital")
+        if place_key(m.text) != place_key(country.name):
+            # a city the country table lists among a country's names ("Donetsk" for Ukraine)
+            city = next((p for p in self.gaz.lookup(m.text) if p.country == country.iso2 and p.city), None)
+            if city is not None:
+                return self.from_gazetteer(city, span, "country-table-city")
         return self.country_or_state(country, m.text, span)
 
     def country_or_state(self, country: Country, text: str, span: tuple[int, int] | None) -> Place:
