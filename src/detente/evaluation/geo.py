@@ -65,6 +65,7 @@ class GoldEvent:
     city: str
     basis: str
     found: dict[str, Place | None] = field(default_factory=dict)
+    match: str = "none"  # how detente's event was matched: trigger, nearest (in the sentence) or none
 
     @property
     def key(self) -> str:
@@ -230,6 +231,7 @@ class GeoReport:
             "gold_placed": sum(g.country is not None for g in self.gold),
             "gold_city_adm1": sum(bool(g.city or g.adm1) for g in self.gold),
             "bases": dict(Counter(g.basis for g in self.gold).most_common()),
+            "matched": dict(Counter(g.match for g in self.gold).most_common()),
             **{reading: self.scores(reading) for reading in READINGS},
         }
 
@@ -237,6 +239,7 @@ class GeoReport:
         t = self.totals()
         out = [f"geo: {t['events']} annotated events in {t['documents']} documents; {t['gold_placed']} placed in a country, "
                f"{t['gold_city_adm1']} with a city or ADM1 (bases: {', '.join(f'{k} {v}' for k, v in t['bases'].items())})",
+               "detente's event for each: " + ", ".join(f"{k} {v}" for k, v in t["matched"].items()),
                f"{'reading':<15} {'country P':>9} {'R':>6} {'F1':>6} {'given':>6}   {'city/ADM1 P':>11} {'R':>6} {'F1':>6} {'given':>6}"]
         for reading in READINGS:
             c, s = t[reading]["country"], t[reading]["city_adm1"]
@@ -273,6 +276,8 @@ def evaluate_geo(shared_eval: str | Path, pipeline=None, gold: str | Path | None
         for g in by_doc[coded.article.id]:
             event = matched_event(coded, g)
             g.found["detente"] = event.location if event is not None else None
+            if event is not None:
+                g.match = "trigger" if event.trigger[0] <= g.trigger_start < event.trigger[1] else "nearest"
             g.found["detente_given"] = _given(coded, view, locator, g)
             g.found["gdelt"] = gdelt_place(coded, view, finder, g.sentence)
     return GeoReport(events)

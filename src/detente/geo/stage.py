@@ -111,9 +111,10 @@ class GeoStage:
     reads = ("doc", "mentions", "events")
     adds = ("events",)
 
-    def __call__(self, coded: CodedArticle, trace: Tracer) -> CodedArticle:
+    def __call__(self, coded: CodedArticle, trace: Tracer | None = None) -> CodedArticle:
         if not coded.events or coded.doc is None:
             return coded
+        trace = trace or Tracer(self.name)
         text = coded.article.text
         locator = article_locator(coded)
         view = DocView(coded)
