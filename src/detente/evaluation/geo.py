@@ -1,12 +1,13 @@
 """``detente eval geo``: where events happened, against a blind annotation.
 
 The gold set (``geo_places.tsv`` beside this module, our own data: ids, offsets and places, no text)
-was made by an annotator who wrote none of the rules (guide: ``docs/geo.md``): for 199 events of 100
-ConfliBERT wire sentences and 40 PolNeAR article sentences, the country (ISO alpha-3, or NONE where the
-text gives no place: statements, calls), the ADM1 and the city where each happened, and the basis
-(locative, sentence, dateline, implied, none). The texts are read from ``../shared/eval``: a ConfliBERT
-document is line ``doc`` (1-based) of ``conflibert-train/cameo_class_train.tsv``, the text before its
-last tab; a PolNeAR document is ``polnear-dev/text/<doc>.txt``.
+was made by an annotator who wrote none of the rules (the guide is summarised in ``docs/geo.md``): 199
+rows, 195 events of 100 ConfliBERT wire sentences and 40 PolNeAR article sentences, with the country
+(ISO alpha-3, or NONE where the text gives no place: statements, calls), the ADM1 and the city where
+each happened, and the basis (locative, sentence, dateline, implied, none). The texts are read from
+``../shared/eval``: a ConfliBERT document is line ``doc`` (1-based) of
+``conflibert-train/cameo_class_train.tsv``, the text before its last tab; a PolNeAR document is
+``polnear-dev/text/<doc>.txt``.
 
 Each document is coded whole; each annotated event is matched to detente's event whose trigger span
 contains the annotated trigger's offset, else the event of that sentence whose trigger is nearest; with

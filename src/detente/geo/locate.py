@@ -7,9 +7,9 @@
    coordinated with it ("stormed and torched a school in Nangarhar"); else a city premodifying a
    nominal trigger ("the Aleppo offensive").
 2. **sentence** — the place phrases of the trigger's clause (on its verb, its subject and objects,
-   actors included: "police in Tbilisi arrested protesters", "sent troops in Syria"), when they name
+   actors included: "police in Tbilisi arrested protesters", "deployed soldiers in Mali"), when they name
    one place (or places of one country: then that country). Not other clauses, nor nouns naming other
-   events ("rejected a call for a truce in Idlib"), and not for statements: a statement's place is
+   events ("welcomed a plan for a ceasefire in Homs"), and not for statements: a statement's place is
    the one its own verb names ("said in Kabul"), never what it is about.
 3. **dateline** — the place the article was filed from, for an event reported from there: a
    material event (GDELT quad class 2 or 4: protests, arrests, attacks, aid, not statements or
@@ -32,7 +32,7 @@ from detente.model import Event, Place
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within", "nearby"})
 TARGET_PREPS = frozenset({"on", "against"})
-# "during a campaign stop in Flint": the event noun's own place phrase places the event
+# "during a rally in Leeds": the event noun's own place phrase places the event
 DURING_PREPS = frozenset({"during"})
 # "on the outskirts of Damascus", "on Syrian soil": "on" is locative only with these nouns
 ON_NOUNS = frozenset({"outskirts", "edge", "soil", "territory", "ground", "street", "streets", "border"})
@@ -103,7 +103,7 @@ class Locator:
         holders = [k]
         if not statement:
             holders += [o for o in view.kids(k, OBJECTS) if view.mention_at[o] is None]
-            # "an attack on Islamic State targets in Hama province": what an attack hits is where it is
+            # "a strike on arms depots in Homs province": what an attack hits is where it is
             holders += [q for p, q in view.prep_objects(k) if p in TARGET_PREPS and view.mention_at[q] is None]
             holders += [c for c in view.kids(k, {"conj"}) if view.tokens[c].pos in ("VERB", "AUX")
                         and view.subject(c) in (None, view.subject(k))]
@@ -141,8 +141,8 @@ class Locator:
     def scene_places(self, view: SentenceView, k: int) -> list[Place]:
         """The places of the trigger's clause: locative phrases on its verb (a nominal trigger's verb
         when it is that verb's argument), on the verb's subject and objects, actors included ("police
-        in Tbilisi arrested...", "sent troops in Syria"), and on the verbs coordinated with it. Not
-        the places of other clauses or of nouns naming other events ("a truce in Idlib")."""
+        in Tbilisi arrested...", "deployed soldiers in Mali"), and on the verbs coordinated with it. Not
+        the places of other clauses or of nouns naming other events ("a ceasefire in Homs")."""
         verb = k if view.tokens[k].pos in ("VERB", "AUX") else None
         if verb is None and view.dep(k) in ARGUMENTS and view.head(k) != k and view.tokens[view.head(k)].pos in ("VERB", "AUX"):
             verb = view.head(k)
@@ -150,7 +150,7 @@ class Locator:
             return []
         subject = view.subject(verb)
         holders = [verb]
-        # "stormed a police headquarters in eastern Afghanistan after striking it..., killing...": up
+        # "raided a checkpoint in southern Yemen after shelling it..., wounding...": up
         # the chain of participles and coordinated verbs of one subject, to the verb that names the place
         cur = verb
         for _ in range(3):
@@ -164,9 +164,9 @@ class Locator:
             holders.append(up)
             cur = up
         holders += [c for c in view.kids(verb, {"conj", "advcl"}) if view.tokens[c].pos in ("VERB", "AUX")
-                    and view.subject(c) in (None, subject)]  # "Speaking at Drexel University in Philadelphia, Biden responded"
+                    and view.subject(c) in (None, subject)]  # "Speaking at a school in Leeds, the minister replied"
         args = [c for h in holders for c in view.kids(h, ARGUMENTS)]
-        args += [c for a in args for c in view.kids(a, {"conj"})]  # "the court building and a ministry in Caracas"
+        args += [c for a in args for c in view.kids(a, {"conj"})]  # "the parliament and a ministry in Lima"
         found = []
         for h in holders + args:
             for word, prep, noun in locatives(view, h):

@@ -103,7 +103,7 @@ class PlaceFinder:
         if countries:
             return None
         for c in view.children[k]:
-            # "outside the capital Mogadishu", "at State House, Nairobi": a place in apposition
+            # "outside the capital Kabul", "at the palace, Nairobi": a place in apposition
             if view.dep(c) == "appos" and view.tokens[c].pos == "PROPN" and depth < 2:
                 got = self.place_of(view, c, prep, depth + 1)
                 if got is not None:
