@@ -20,11 +20,12 @@ python3 -m venv "$WORK/build"
 WHEEL=$(ls "$WORK"/dist/detente-*.whl)
 python3 -m venv "$WORK/user"
 "$WORK/user/bin/pip" install --quiet "$WHEEL"
-# every file under src/detente/data must be in the wheel
+# every file under src/detente/data, and the evaluation's own gold files, must be in the wheel
 python3 - "$WHEEL" <<'PY'
 import sys, zipfile, pathlib
 names = set(zipfile.ZipFile(sys.argv[1]).namelist())
-missing = [str(p) for p in pathlib.Path("src/detente/data").rglob("*") if p.is_file() and "__pycache__" not in p.parts
+files = [*pathlib.Path("src/detente/data").rglob("*"), *pathlib.Path("src/detente/evaluation").glob("*.tsv")]
+missing = [str(p) for p in files if p.is_file() and "__pycache__" not in p.parts
            and str(p.relative_to("src")) not in names]
 if missing:
     sys.exit("files missing from the wheel: " + ", ".join(missing))
