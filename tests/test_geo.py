@@ -102,6 +102,16 @@ def shelled(adj: str, prep: str, place: str) -> str:
         pytest.param(["Syrian/Syrian/ADJ/amod/1 troops/troop/NOUN/nsubj/2 shelled/shell/VERB/ROOT/2 rebels/rebel/NOUN/dobj/2 "
                       "near/near/ADP/prep/2 the/the/DET/det/6 border/border/NOUN/pobj/4 with/with/ADP/prep/6 Turkey/Turkey/PROPN/pobj/7 ././PUNCT/punct/2"],
                      "shelled", None, id="near-the-border-with-is-no-country"),
+        # a region the country table lists under a country is ground, as an object or in a locative
+        pytest.param(["Russia/Russia/PROPN/nsubj/1 annexed/annex/VERB/ROOT/1 Crimea/Crimea/PROPN/dobj/1 ././PUNCT/punct/1"], "annexed",
+                     ("adm1", "Crimea", "UKR", None), id="annexed-a-region"),
+        pytest.param(["Russia/Russia/PROPN/nsubj/1 attacked/attack/VERB/ROOT/1 Ukraine/Ukraine/PROPN/dobj/1 ././PUNCT/punct/1"], "attacked",
+                     None, id="attacked-a-country-is-its-target-not-a-scene"),
+        pytest.param([shelled("Israeli", "in", "Gaza/Gaza/PROPN/pobj/4")], "shelled", ("city", "Gaza", "PSE", "PS.GZ"), id="region-name-that-is-a-city"),
+        # a relative clause on an event noun says where it happened
+        pytest.param(["Officials/official/NOUN/nsubj/1 condemned/condemn/VERB/ROOT/1 the/the/DET/det/3 bombing/bombing/NOUN/dobj/1 "
+                      "that/that/PRON/nsubj/5 occurred/occur/VERB/relcl/3 in/in/ADP/prep/5 Quetta/Quetta/PROPN/pobj/6 ././PUNCT/punct/1"], "bombing",
+                     ("city", "Quetta", "PAK", "PK.02"), id="the-bombing-that-occurred-in"),
     ],
 )
 def test_locative_phrases(dictionaries, sentences, trigger, expected):

@@ -10,9 +10,12 @@ each happened, and the basis (locative, sentence, dateline, implied, none). The 
 ``polnear-dev/text/<doc>.txt``.
 
 Each document is coded whole; each annotated event is matched to detente's event whose trigger span
-contains the annotated trigger's offset, else the event of that sentence whose trigger is nearest; with
-no event in the sentence, detente gives no place. Two other readings are scored beside it:
+contains the annotated trigger's offset, else the event of that sentence whose trigger is nearest among
+those not sitting on another annotated event's trigger; with none, detente gives no place. Three other
+readings are scored beside it:
 
+- ``detente_any``: the same, but the nearest event may be one another annotated event sits on (one
+  detente event then answers for two annotated events: its place counts for both);
 - ``detente_given``: detente's location rules on the annotated trigger itself (the event's origin
   taken from detente's event at that trigger, else a pattern event), so the place rules are measured
   apart from which events the coder keeps;
@@ -51,7 +54,7 @@ from detente.model import Article, CodedArticle, Event, Place
 
 CONFLIBERT_FILE = ("conflibert-train", "cameo_class_train.tsv")
 POLNEAR_DIR = ("polnear-dev", "text")
-READINGS = ("detente", "detente_given", "gdelt")
+READINGS = ("detente", "detente_any", "detente_given", "gdelt")
 
 
 @dataclass
@@ -115,13 +118,15 @@ def read_texts(shared_eval: Path, gold: list[GoldEvent]) -> dict[str, str]:
     return texts
 
 
-def matched_event(coded: CodedArticle, g: GoldEvent) -> Event | None:
-    """detente's event at the annotated trigger, else the one of its sentence nearest to it."""
+def matched_event(coded: CodedArticle, g: GoldEvent, claimed: frozenset[str] = frozenset()) -> Event | None:
+    """detente's event at the annotated trigger, else the one of its sentence nearest to it among
+    those no other annotated event has at its own trigger (``claimed``: their ids): an event is
+    another annotated event's when it sits on that event's trigger."""
     at = [e for e in coded.events if e.trigger[0] <= g.trigger_start < e.trigger[1]]
     if at:
         return at[0]
     a, b = g.sentence
-    near = [e for e in coded.events if a <= e.trigger[0] < b]
+    near = [e for e in coded.events if a <= e.trigger[0] < b and e.id not in claimed]
     return min(near, key=lambda e: abs(e.trigger[0] - g.trigger_start)) if near else None
 
 
@@ -274,11 +279,15 @@ def evaluate_geo(shared_eval: str | Path, pipeline=None, gold: str | Path | None
         view = DocView(coded)
         locator = article_locator(coded)
         finder = locator.finder
+        claimed = frozenset(e.id for g in by_doc[coded.article.id] for e in coded.events
+                            if e.trigger[0] <= g.trigger_start < e.trigger[1])
         for g in by_doc[coded.article.id]:
-            event = matched_event(coded, g)
+            event = matched_event(coded, g, claimed)
             g.found["detente"] = event.location if event is not None else None
             if event is not None:
                 g.match = "trigger" if event.trigger[0] <= g.trigger_start < event.trigger[1] else "nearest"
+            loose = matched_event(coded, g)
+            g.found["detente_any"] = loose.location if loose is not None else None
             g.found["detente_given"] = _given(coded, view, locator, g)
             g.found["gdelt"] = gdelt_place(coded, view, finder, g.sentence)
     return GeoReport(events)

