@@ -145,6 +145,29 @@ def test_namesakes(dictionaries, sentences, trigger, expected):
         assert "namesake:" in place.via or "capital" in place.via
 
 
+def qualified(city: str, qualifier: str) -> str:
+    """"Police arrested protesters in <city>, <qualifier> ." with the qualifier in apposition."""
+    return ("Police/police/NOUN/nsubj/1 arrested/arrest/VERB/ROOT/1 protesters/protester/NOUN/dobj/1 in/in/ADP/prep/1 "
+            f"{city}/{city}/PROPN/pobj/3 ,/,/PUNCT/punct/4 {qualifier}/{qualifier}/PROPN/appos/4 ././PUNCT/punct/1")
+
+
+@pytest.mark.parametrize(
+    "city, qualifier, expected",
+    [
+        pytest.param("Portland", "Maine", ("city", "Portland", "USA", "US.ME"), id="portland-maine"),
+        pytest.param("Portland", "Ore.", ("city", "Portland", "USA", "US.OR"), id="portland-ore"),
+        pytest.param("Tripoli", "Lebanon", ("city", "Tripoli", "LBN", "LB.09"), id="tripoli-lebanon"),
+        pytest.param("Valencia", "Venezuela", ("city", "Valencia", "VEN", "VE.07"), id="valencia-venezuela"),
+        # a city the gazetteer does not have there: the qualifier's state or country, never a namesake elsewhere
+        pytest.param("Paris", "Maine", ("adm1", "Maine", "USA", "US.ME"), id="paris-maine-is-not-paris-france"),
+    ],
+)
+def test_a_city_qualified_by_its_state_or_country(dictionaries, city, qualifier, expected):
+    place = placed(dictionaries, [qualified(city, qualifier)], "arrested")
+    assert where(place) == expected
+    assert place.via.endswith(("namesake:qualifier", "qualifier-only"))
+
+
 def test_the_namesake_rule_is_recorded_in_via(dictionaries):
     place = placed(dictionaries, [shelled("Lebanese", "in", "Tripoli/Tripoli/PROPN/pobj/4")], "shelled")
     assert place.via == "locative:in+namesake:story" and place.span is not None

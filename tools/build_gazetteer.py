@@ -14,6 +14,8 @@ The file has two sections, each line tab-separated:
 - ``C`` lines, one per city kept: geonameid, GeoNames name, country (ISO alpha-2), admin1 code,
   latitude, longitude, population; and ``S`` lines, one per US state: geonameid, name, "US", state code.
 - ``P`` lines, one per country with a known capital: ISO alpha-2, the capital's geonameid.
+- ``A`` lines, one per GeoNames name with more cities than the ``K`` line keeps (one per country):
+  the key, then the other cities' geonameids, largest first.
 - ``K`` lines, one per folded name: the key, then the places it names, largest first, each as
   geonameid with a ``*`` suffix when the name is an alternate name (not the GeoNames name).
 
@@ -110,6 +112,21 @@ def build() -> str:
                 lines.append(f"C\t{gid}\t{c['name']}\t{c['countrycode']}\t{c['admin1code']}\t{c['latitude']}\t{c['longitude']}\t{int(c['population'] or 0)}")
                 used.add(gid)
             lines.append(f"P\t{iso2}\t{gid}")
+    # every other city of a GeoNames name, for a name qualified by its state or country ("Portland,
+    # Maine": the index above keeps one place per country, Portland, Oregon)
+    others: dict[str, list[tuple[int, int]]] = {}
+    for gid, c in cities.items():
+        key = place_key(c["name"])
+        if key and gid not in {g for _, _, g in grouped.get(key, ())}:
+            others.setdefault(key, []).append((int(c["population"] or 0), gid))
+    for key in sorted(others):
+        ordered = sorted(others[key], reverse=True)
+        for _, gid in ordered:
+            if gid not in used:
+                c = cities[gid]
+                lines.append(f"C\t{gid}\t{c['name']}\t{c['countrycode']}\t{c['admin1code']}\t{c['latitude']}\t{c['longitude']}\t{int(c['population'] or 0)}")
+                used.add(gid)
+        lines.append("A\t" + key + "\t" + "\t".join(str(gid) for _, gid in ordered))
     lines.extend(keys)
     return "\n".join(lines) + "\n"
 

@@ -121,8 +121,9 @@ class Gazetteer:
     -> ``Country`` (``country_info``); US state codes -> their ``Place`` (``states``)."""
 
     def __init__(self, names: Mapping[str, str], rows: Mapping[str, str], countries: dict[str, Country],
-                 capitals: Mapping[str, str] | None = None) -> None:
+                 capitals: Mapping[str, str] | None = None, others: Mapping[str, str] | None = None) -> None:
         self._capitals = capitals or {}  # ISO alpha-2 -> the capital's geonameid
+        self._others = others or {}  # key -> the other cities of that GeoNames name (unparsed)
         self._names = names  # key -> "gid gid* ..." (unparsed until looked up)
         self._rows = rows  # gid -> the rest of its C or S line
         self._parsed: dict[str, tuple[Place, ...]] = {}
@@ -163,6 +164,13 @@ class Gazetteer:
             return Place(fields[1], STATE_POPULATION, True, int(gid), fields[0], fields[2], None, None, False)
         name, country, adm1, lat, lon, population = fields
         return Place(country, int(population), main, int(gid), name, adm1, float(lat), float(lon))
+
+    def every_place(self, name: str) -> tuple[Place, ...]:
+        """Every place called ``name``: ``lookup``'s (namesakes allowed), then the other cities of that
+        GeoNames name in the same countries ("Portland", Maine after Portland, Oregon), largest first."""
+        found = self.lookup(name, namesakes=True)
+        raw = self._others.get(place_key(name))
+        return found + tuple(self._place(ref) for ref in raw.split("\t")) if raw else found
 
     def capital(self, iso2: str) -> Place | None:
         """A country's capital city (GeoNames' capital name), when the gazetteer has it."""
@@ -219,6 +227,7 @@ def gazetteer() -> Gazetteer:
     names: dict[str, str] = {}
     rows: dict[str, str] = {}
     capitals: dict[str, str] = {}
+    others: dict[str, str] = {}
     for line in text.split("\n"):
         kind = line[:1]
         if kind == "K":
@@ -230,6 +239,9 @@ def gazetteer() -> Gazetteer:
         elif kind == "P":
             _, iso2, gid = line.split("\t")
             capitals[iso2] = gid
+        elif kind == "A":
+            _, key, refs = line.split("\t", 2)
+            others[key] = refs
     countries = {iso2: Country(iso2, c["iso3"], c.get("fips") or "", c["name"], int(c.get("geonameid") or 0))
                  for iso2, c in _data("countries.json").items()}
-    return Gazetteer(names, rows, countries, capitals)
+    return Gazetteer(names, rows, countries, capitals, others)

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections import Counter
 
 from detente.dictionaries.countries import code_of_name, region_of_name
-from detente.dictionaries.gazetteer import Country, Place as GazetteerPlace, choose_place_country, gazetteer, place_key
+from detente.dictionaries.gazetteer import AP_STATES, Country, Place as GazetteerPlace, choose_place_country, gazetteer, place_key
 from detente.doc import SentenceView
 from detente.model import Mention, Place
 
@@ -75,13 +75,14 @@ class PlaceFinder:
             run = self.name_run(view, k)
             longer = run and (view.tokens[run[0]].start < m.start or view.tokens[run[-1]].end > m.end)
             if not (longer and m.kind == "country"):
-                return self.country_mention(view, m)
+                return self.qualified(view, k, m.text, self.country_mention(view, m))
             # "Santiago de Compostela", "Gaza City": a longer name than the country mention's
         if view.lemma[k] in SHARED_PLACES:
             return None  # "near the border with Turkey": on a border, no one country's ground
         run = self.name_run(view, k)
         if run and not self._blocked(view, run, prep):
             place = self.by_name(view, run, locative=prep is not None)
+            place = self.qualified(view, run[-1], " ".join(view.tokens[j].text for j in run), place)
             if place is not None:
                 if view.lemma[k] in ADM1_NOUNS and k not in run and place.type == "city" and place.adm1:
                     words = " ".join(view.tokens[j].text for j in run)
@@ -115,6 +116,33 @@ class PlaceFinder:
                     if got is not None:
                         return got
         return None
+
+    def qualified(self, view: SentenceView, k: int, text: str, place: Place | None) -> Place | None:
+        """A city name followed by its state or country in apposition ("Portland, Maine", "Tripoli,
+        Lebanon", "Flint, Mich."): the city of that name there (``namesake:qualifier``); when the
+        gazetteer has none there, the state or country itself, never the namesake elsewhere."""
+        if place is None or place.type != "city":
+            return place
+        for c in view.children[k]:
+            if view.dep(c) != "appos" or view.tokens[c].pos != "PROPN":
+                continue
+            words = " ".join(view.tokens[j].text for j in (self.name_run(view, c) or [c]))
+            state = AP_STATES.get(place_key(words)) or next(
+                (p.adm1 for p in self.gaz.lookup(words) if not p.city and p.country == "US"), None)
+            m = view.mention_at[c]
+            code = m.code if m is not None and m.kind == "country" and len(m.code) == 3 else (code_of_name(words) or "")
+            country = self.gaz.country_info.get("US") if state else self.gaz.by_iso3.get(code)
+            if country is None:
+                continue
+            found = next((p for p in self.gaz.every_place(text)
+                          if p.city and p.country == country.iso2 and (state is None or p.adm1 == state)), None)
+            if found is not None:
+                return self.from_gazetteer(found, place.span, "namesake:qualifier")
+            if state:
+                here = self.gaz.states.get(state)
+                return self.from_gazetteer(here, None, "qualifier-only") if here else None
+            return self.country_place(country, None, "qualifier-only")
+        return place
 
     def _apposition(self, view: SentenceView, k: int, prep: int | None, depth: int) -> Place | None:
         """A place in apposition to k: "outside the capital Kabul", "at the palace, Nairobi"."""
