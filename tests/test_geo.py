@@ -18,7 +18,7 @@ import pytest
 
 from detente.actors import ActorStage
 from detente.dictionaries.gazetteer import gazetteer
-from detente.export import GEO_FIELDS, event_record, gdelt_geo, plover_location
+from detente.export import PLACE_FIELDS, event_record, gdelt_geo, plover_location
 from detente.geo import GeoStage
 from detente.model import CodedArticle, Event, ParsedDoc, Place, Sentence
 from detente.stages import Tracer
@@ -266,16 +266,16 @@ def test_place_round_trips_on_the_event(place):
 @pytest.mark.parametrize(
     "row, expected",
     [
-        pytest.param({"geo_type": "city", "geo_name": "Chicago", "geo_country": "USA", "geo_adm1": "US.IL", "geo_lat": 41.85, "geo_lon": -87.65, "geo_id": 4887398},
+        pytest.param({"place_type": "city", "place_name": "Chicago", "place_country": "USA", "place_adm1": "US.IL", "place_lat": 41.85, "place_lon": -87.65, "place_id": 4887398},
                      {"Type": 3, "FullName": "Chicago, Illinois, United States", "CountryCode": "US", "ADM1Code": "USIL", "ADM2Code": "",
                       "Lat": "41.85", "Long": "-87.65", "FeatureID": "4887398"}, id="us-city"),
-        pytest.param({"geo_type": "city", "geo_name": "Aleppo", "geo_country": "SYR", "geo_adm1": "SY.09", "geo_lat": 36.2, "geo_lon": 37.16, "geo_id": 170063},
+        pytest.param({"place_type": "city", "place_name": "Aleppo", "place_country": "SYR", "place_adm1": "SY.09", "place_lat": 36.2, "place_lon": 37.16, "place_id": 170063},
                      {"Type": 4, "FullName": "Aleppo, Syria", "CountryCode": "SY", "ADM1Code": "SY09", "ADM2Code": "", "Lat": "36.2", "Long": "37.16",
                       "FeatureID": "170063"}, id="world-city"),
-        pytest.param({"geo_type": "adm1", "geo_name": "Georgia", "geo_country": "USA", "geo_adm1": "US.GA", "geo_id": 4197000},
+        pytest.param({"place_type": "adm1", "place_name": "Georgia", "place_country": "USA", "place_adm1": "US.GA", "place_id": 4197000},
                      {"Type": 2, "FullName": "Georgia, United States", "CountryCode": "US", "ADM1Code": "USGA", "ADM2Code": "", "Lat": "", "Long": "",
                       "FeatureID": "USGA"}, id="us-state"),
-        pytest.param({"geo_type": "country", "geo_name": "Germany", "geo_country": "DEU", "geo_id": 2921044},
+        pytest.param({"place_type": "country", "place_name": "Germany", "place_country": "DEU", "place_id": 2921044},
                      {"Type": 1, "FullName": "Germany", "CountryCode": "GM", "ADM1Code": "GM", "ADM2Code": "", "Lat": "", "Long": "", "FeatureID": "GM"},
                      id="country-fips"),
         pytest.param({}, dict.fromkeys(("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"), ""), id="no-place"),
@@ -290,12 +290,12 @@ def test_jsonl_and_plover_carry_the_place():
     event = Event(id="e", article_id="t", sentence=0, date=None, source=None, target=None, cameo="190", plover="ASSAULT", plover_mode=None,
                   quad_class=4, goldstein=None, modality="asserted", quote_id=None, evidence=(0, 5), trigger=(7, 14), rule="r", location=ALEPPO)
     record = event_record(CodedArticle(doc.article, doc, events=(event,)), event)
-    assert {k: record[k] for k in GEO_FIELDS} == {"geo_type": "city", "geo_name": "Aleppo", "geo_country": "SYR", "geo_adm1": "SY.09",
-                                                  "geo_lat": 36.20278, "geo_lon": 37.15861, "geo_id": 170063, "geo_start": 30, "geo_end": 36,
-                                                  "geo_via": "locative:in+namesake:only"}
+    assert {k: record[k] for k in PLACE_FIELDS} == {"place_type": "city", "place_name": "Aleppo", "place_country": "SYR", "place_adm1": "SY.09",
+                                                  "place_lat": 36.20278, "place_lon": 37.15861, "place_id": 170063, "place_start": 30, "place_end": 36,
+                                                  "place_via": "locative:in+namesake:only"}
     assert plover_location(record) == [{"placename": "Aleppo", "feature_type": "PPL", "country": "SYR", "admin1": "SY.09", "lat": 36.20278,
                                         "lon": 37.15861, "geonameid": 170063, "via": "locative:in+namesake:only"}]
-    assert plover_location(dict.fromkeys(GEO_FIELDS)) == []
+    assert plover_location(dict.fromkeys(PLACE_FIELDS)) == []
 
 
 # --- the gazetteer -------------------------------------------------------------------------------
@@ -364,7 +364,7 @@ def test_the_store_keeps_locations_and_queries_them(tmp_path, filters, expected)
     assert sorted(frame["article_id"]) == expected
     if expected == ["aleppo"]:
         row = frame.iloc[0]
-        assert (row["geo_type"], row["geo_name"], row["geo_adm1"], row["geo_id"], row["geo_start"], row["geo_via"]) == (
+        assert (row["place_type"], row["place_name"], row["place_adm1"], row["place_id"], row["place_start"], row["place_via"]) == (
             "city", "Aleppo", "SY.09", 170063, 30, "locative:in+namesake:only")
 
 
@@ -392,7 +392,7 @@ def test_the_events_command_filters_by_place(tmp_path, capsys):
     assert fields[51:60] == ["3", "Chicago, Illinois, United States", "US", "USIL", "", "41.85", "-87.65", "4887398", fields[59]]
     assert main(["events", "--db", str(db), "--adm1", "SY.09", "--bbox", "35.5,35.5,38.5,37.5"]) == 0
     [record] = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
-    assert record["geo_name"] == "Aleppo" and record["geo_lat"] == 36.20278
+    assert record["place_name"] == "Aleppo" and record["place_lat"] == 36.20278
 
 
 @pytest.mark.parametrize(
@@ -411,7 +411,7 @@ def test_imported_locations_fill_the_same_columns(tmp_path, kind, path, event_id
     import_files(kind, [str(path)], db)
     with Reader(db) as r:
         row = r.events().set_index("event_id").loc[event_id]
-    got = (row["geo_type"], row["geo_name"], row["geo_country"], row["geo_adm1"], row["geo_lat"], row["geo_lon"])
+    got = (row["place_type"], row["place_name"], row["place_country"], row["place_adm1"], row["place_lat"], row["place_lon"])
     assert got[:4] == expected[:4] and got[4:] == pytest.approx(expected[4:])
 
 
@@ -422,8 +422,8 @@ def test_our_gdelt_action_geo_imports_back(tmp_path):
     from detente.store import Reader, import_files
 
     row = {"event_id": "a:e1", "date": date(2021, 4, 15), "source": "SYRMIL", "target": "SYRREB", "cameo": "190", "quad_class": 4,
-           "goldstein": -10.0, "geo_type": "city", "geo_name": "Aleppo", "geo_country": "SYR", "geo_adm1": "SY.09", "geo_lat": 36.20278,
-           "geo_lon": 37.15861, "geo_id": 170063}
+           "goldstein": -10.0, "place_type": "city", "place_name": "Aleppo", "place_country": "SYR", "place_adm1": "SY.09", "place_lat": 36.20278,
+           "place_lon": 37.15861, "place_id": 170063}
     out = io.StringIO()
     write_gdelt([row], out)
     path = tmp_path / "ours.CSV"
@@ -432,7 +432,7 @@ def test_our_gdelt_action_geo_imports_back(tmp_path):
     import_files("gdelt", [str(path)], db)
     with Reader(db) as r:
         e = r.events().iloc[0]
-    assert (e["geo_type"], e["geo_name"], e["geo_country"], e["geo_adm1"], e["geo_id"]) == ("city", "Aleppo", "SYR", "SY.09", 170063)
+    assert (e["place_type"], e["place_name"], e["place_country"], e["place_adm1"], e["place_id"]) == ("city", "Aleppo", "SYR", "SY.09", 170063)
 
 
 def test_explain_shows_each_events_place_and_why():

@@ -3,9 +3,9 @@ the GDELT 2.0 event table (61 tab-separated columns) and PLOVER JSON records.
 
 Event records are the ``Event`` fields with the actor mentions flattened (``source``, ``source_text``,
 ``source_start``, ``source_end``, ``source_via``, the same for ``target``) and the location flattened
-(``GEO_FIELDS``: ``geo_type`` country|adm1|city, ``geo_name``, ``geo_country`` ISO alpha-3,
-``geo_adm1`` GeoNames ADM1 code, ``geo_lat``, ``geo_lon``, ``geo_id`` GeoNames id, ``geo_start``,
-``geo_end``, ``geo_via``; all empty for an event the text does not place) plus ``sentence_text``. Quote
+(``PLACE_FIELDS``: ``place_type`` country|adm1|city, ``place_name``, ``place_country`` ISO alpha-3,
+``place_adm1`` GeoNames ADM1 code, ``place_lat``, ``place_lon``, ``place_id`` GeoNames id, ``place_start``,
+``place_end``, ``place_via``; all empty for an event the text does not place) plus ``sentence_text``. Quote
 records carry ``id``, ``article_id``, ``kind``, ``content`` (character spans), ``text``, the speaker
 (``speaker_text``, ``speaker_start``, ``speaker_end``, ``speaker_name``, ``speaker_role``, ``speaker`` code), ``cue``,
 ``cue_lemma``, ``floating`` and ``via``. CSV has the same columns, lists written as JSON.
@@ -24,12 +24,12 @@ from detente.dictionaries.countries import country_codes
 from detente.dictionaries.gazetteer import gazetteer
 from detente.model import CodedArticle, Event, Mention, Place, Quote
 
-GEO_FIELDS = ["geo_type", "geo_name", "geo_country", "geo_adm1", "geo_lat", "geo_lon", "geo_id", "geo_start", "geo_end", "geo_via"]
+PLACE_FIELDS = ["place_type", "place_name", "place_country", "place_adm1", "place_lat", "place_lon", "place_id", "place_start", "place_end", "place_via"]
 EVENT_FIELDS = [
     "id", "article_id", "date", "sentence", "source", "source_text", "source_start", "source_end", "source_via",
     "target", "target_text", "target_start", "target_end", "target_via", "cameo", "plover", "plover_mode",
     "quad_class", "goldstein", "modality", "compound", "quote_id", "trigger", "trigger_text", "evidence",
-    "origin", "rule", "confidence", *GEO_FIELDS, "sentence_text",
+    "origin", "rule", "confidence", *PLACE_FIELDS, "sentence_text",
 ]
 QUOTE_FIELDS = [
     "id", "article_id", "kind", "content", "text", "speaker_text", "speaker_start", "speaker_end",
@@ -43,14 +43,14 @@ def _actor(prefix: str, m: Mention | None) -> dict[str, Any]:
     return {prefix: m.code or None, f"{prefix}_text": m.text, f"{prefix}_start": m.start, f"{prefix}_end": m.end, f"{prefix}_via": m.via}
 
 
-def geo_fields(place: Place | None) -> dict[str, Any]:
-    """An event's location as the flat ``GEO_FIELDS`` (all None for no place)."""
+def place_fields(place: Place | None) -> dict[str, Any]:
+    """An event's location as the flat ``PLACE_FIELDS`` (all None for no place)."""
     if place is None:
-        return dict.fromkeys(GEO_FIELDS)
+        return dict.fromkeys(PLACE_FIELDS)
     return {
-        "geo_type": place.type, "geo_name": place.name, "geo_country": place.country, "geo_adm1": place.adm1,
-        "geo_lat": place.lat, "geo_lon": place.lon, "geo_id": place.geonameid,
-        "geo_start": place.span[0] if place.span else None, "geo_end": place.span[1] if place.span else None, "geo_via": place.via,
+        "place_type": place.type, "place_name": place.name, "place_country": place.country, "place_adm1": place.adm1,
+        "place_lat": place.lat, "place_lon": place.lon, "place_id": place.geonameid,
+        "place_start": place.span[0] if place.span else None, "place_end": place.span[1] if place.span else None, "place_via": place.via,
     }
 
 
@@ -81,7 +81,7 @@ def event_record(coded: CodedArticle, event: Event) -> dict[str, Any]:
         "origin": event.origin,
         "rule": event.rule,
         "confidence": event.confidence,
-        **geo_fields(event.location),
+        **place_fields(event.location),
         "sentence_text": sentence_text,
     }
 
@@ -93,7 +93,7 @@ EVENT_ROW_FIELDS = [
     "root", "quad_class", "goldstein", "plover", "plover_mode", "modality", "confidence", "url", "outlet",
     "sentence_text", "sentence", "source_start", "source_end", "source_via", "source_name", "target_start", "target_end",
     "target_via", "target_name", "compound", "quote_id", "origin", "rule", "trigger_start", "trigger_end", "trigger_text",
-    "evidence_start", "evidence_end", *GEO_FIELDS,
+    "evidence_start", "evidence_end", *PLACE_FIELDS,
 ]
 
 
@@ -114,7 +114,7 @@ def event_row(coded: CodedArticle, event: Event, dataset: str = "detente") -> di
         "compound": event.compound, "quote_id": event.quote_id, "origin": event.origin, "rule": event.rule,
         "trigger_start": event.trigger[0], "trigger_end": event.trigger[1], "trigger_text": r["trigger_text"],
         "evidence_start": event.evidence[0], "evidence_end": event.evidence[1],
-        **geo_fields(event.location),
+        **place_fields(event.location),
     }
 
 
@@ -267,17 +267,17 @@ def gdelt_geo(row: dict[str, Any]) -> dict[str, Any]:
     FIPS 10-4 code for most countries and the postal code for US states, as GDELT has them. All empty
     for an event with no place."""
     out = dict.fromkeys(("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"), "")
-    kind, iso3 = row.get("geo_type"), row.get("geo_country")
+    kind, iso3 = row.get("place_type"), row.get("place_country")
     if not kind or not iso3 or iso3 != iso3:
         return out
     gaz = gazetteer()
     country = gaz.by_iso3.get(iso3)
     fips = country.fips if country else ""
     us = iso3 == "USA"
-    adm1 = row.get("geo_adm1") or ""
+    adm1 = row.get("place_adm1") or ""
     adm1 = adm1 if adm1 == adm1 else ""
     part = adm1.split(".", 1)[1] if "." in adm1 else ""
-    name = row.get("geo_name") or ""
+    name = row.get("place_name") or ""
     country_name = country.name if country else iso3
     if kind == "country":
         out.update(Type=1, FullName=country_name, ADM1Code=fips, FeatureID=fips)
@@ -290,9 +290,9 @@ def gdelt_geo(row: dict[str, Any]) -> dict[str, Any]:
             out["Type"] = 3 if us else 4
             out["FullName"] = ", ".join(x for x in (name, state.name if state else "", country_name) if x)
         out["ADM1Code"] = f"{fips}{part}" if part else fips
-        out["FeatureID"] = out["ADM1Code"] if kind == "adm1" else _num(row.get("geo_id"))
+        out["FeatureID"] = out["ADM1Code"] if kind == "adm1" else _num(row.get("place_id"))
     out["CountryCode"] = fips
-    out["Lat"], out["Long"] = _num(row.get("geo_lat")), _num(row.get("geo_lon"))
+    out["Lat"], out["Long"] = _num(row.get("place_lat")), _num(row.get("place_lon"))
     return out
 
 
@@ -434,14 +434,14 @@ def plover_location(row: dict[str, Any]) -> list[dict[str, Any]]:
     POLECAT fills them): a list of one place with ``placename``, ``feature_type`` (GeoNames' PCLI,
     ADM1 or PPL), ``country`` (ISO alpha-3), ``admin1``, ``lat``, ``lon``, ``geonameid``, and detente's
     ``via``; empty for an event with no place."""
-    kind = row.get("geo_type")
+    kind = row.get("place_type")
     if not kind or kind != kind:
         return []
-    clean = {k: (None if row.get(k) is None or row.get(k) != row.get(k) else row.get(k)) for k in GEO_FIELDS}
+    clean = {k: (None if row.get(k) is None or row.get(k) != row.get(k) else row.get(k)) for k in PLACE_FIELDS}
     return [{
-        "placename": clean["geo_name"], "feature_type": {"country": "PCLI", "adm1": "ADM1", "city": "PPL"}.get(kind, kind),
-        "country": clean["geo_country"], "admin1": clean["geo_adm1"], "lat": clean["geo_lat"], "lon": clean["geo_lon"],
-        "geonameid": _int(clean["geo_id"]), "via": clean["geo_via"],
+        "placename": clean["place_name"], "feature_type": {"country": "PCLI", "adm1": "ADM1", "city": "PPL"}.get(kind, kind),
+        "country": clean["place_country"], "admin1": clean["place_adm1"], "lat": clean["place_lat"], "lon": clean["place_lon"],
+        "geonameid": _int(clean["place_id"]), "via": clean["place_via"],
     }]
 
 

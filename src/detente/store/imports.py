@@ -213,10 +213,10 @@ def _iso3_of_name(name: str | None) -> str | None:
 
 
 def gdelt_location(g: dict[str, str]) -> dict[str, Any]:
-    """GDELT's ActionGeo columns -> the ``geo_*`` fields: the type number to country/adm1/city, the
+    """GDELT's ActionGeo columns -> the ``place_*`` fields: the type number to country/adm1/city, the
     FIPS country code to ISO alpha-3, the FIPS ADM1 code ("SY09", "USTX") to GeoNames' form ("SY.09",
     "US.TX": GeoNames uses the FIPS ADM1 codes for most countries and postal codes for US states),
-    a numeric FeatureID as ``geo_id``."""
+    a numeric FeatureID as ``place_id``."""
     kind = _GDELT_GEO_TYPES.get(_none(g.get("ActionGeo_Type")) or "")
     if kind is None:
         return {}
@@ -229,28 +229,28 @@ def gdelt_location(g: dict[str, str]) -> dict[str, Any]:
     feature = _none(g.get("ActionGeo_FeatureID"))
     name = _none(g.get("ActionGeo_FullName")) or ""
     return {
-        "geo_type": kind, "geo_name": name.split(",")[0].strip() or None, "geo_country": iso3,
-        "geo_adm1": f"{iso2}.{adm1[2:]}" if adm1 and len(adm1) > 2 and fips and adm1.startswith(fips) else None,
-        "geo_lat": _float(g.get("ActionGeo_Lat"), "ActionGeo_Lat"), "geo_lon": _float(g.get("ActionGeo_Long"), "ActionGeo_Long"),
-        "geo_id": int(feature) if feature and re.fullmatch(r"-?\d+", feature) else None, "geo_via": "gdelt:ActionGeo",
+        "place_type": kind, "place_name": name.split(",")[0].strip() or None, "place_country": iso3,
+        "place_adm1": f"{iso2}.{adm1[2:]}" if adm1 and len(adm1) > 2 and fips and adm1.startswith(fips) else None,
+        "place_lat": _float(g.get("ActionGeo_Lat"), "ActionGeo_Lat"), "place_lon": _float(g.get("ActionGeo_Long"), "ActionGeo_Long"),
+        "place_id": int(feature) if feature and re.fullmatch(r"-?\d+", feature) else None, "place_via": "gdelt:ActionGeo",
     }
 
 
 def icews_location(r: dict[str, str]) -> dict[str, Any]:
-    """ICEWS's City/Province/Country/Latitude/Longitude -> the ``geo_*`` fields: the most precise
+    """ICEWS's City/Province/Country/Latitude/Longitude -> the ``place_*`` fields: the most precise
     level given names the place (the province's name only: ICEWS gives no ADM1 codes)."""
     iso3 = _iso3_of_name(_none(r.get("Country")))
     if iso3 is None:
         return {}
     city, province = _none(r.get("City")), _none(r.get("Province"))
     kind, name = ("city", city) if city else ("adm1", province) if province else ("country", _none(r.get("Country")))
-    return {"geo_type": kind, "geo_name": name, "geo_country": iso3, "geo_lat": _float(r.get("Latitude"), "Latitude"),
-            "geo_lon": _float(r.get("Longitude"), "Longitude"), "geo_via": "icews"}
+    return {"place_type": kind, "place_name": name, "place_country": iso3, "place_lat": _float(r.get("Latitude"), "Latitude"),
+            "place_lon": _float(r.get("Longitude"), "Longitude"), "place_via": "icews"}
 
 
 def polecat_location(r: dict[str, str]) -> dict[str, Any]:
     """POLECAT's Placename/City/Province/Country (ISO alpha-3)/Latitude/Longitude/GeoNames ID/Feature
-    Type -> the ``geo_*`` fields; the GeoNames feature code gives the type (PCLI country, ADM1, a
+    Type -> the ``place_*`` fields; the GeoNames feature code gives the type (PCLI country, ADM1, a
     populated place PPL* a city)."""
     iso3 = _iso3_of_name(_none(r.get("Country")))
     if iso3 is None:
@@ -258,9 +258,9 @@ def polecat_location(r: dict[str, str]) -> dict[str, Any]:
     feature = (_none(r.get("Feature Type")) or "").upper()
     kind = _POLECAT_FEATURES.get(feature) or ("city" if feature.startswith("PPL") or _none(r.get("City")) else "adm1" if _none(r.get("Province")) else "country")
     gid = _none(r.get("GeoNames ID"))
-    return {"geo_type": kind, "geo_name": _none(r.get("Placename")) or _none(r.get("City")) or _none(r.get("Province")),
-            "geo_country": iso3, "geo_lat": _float(r.get("Latitude"), "Latitude"), "geo_lon": _float(r.get("Longitude"), "Longitude"),
-            "geo_id": int(gid) if gid and gid.isdigit() else None, "geo_via": "polecat"}
+    return {"place_type": kind, "place_name": _none(r.get("Placename")) or _none(r.get("City")) or _none(r.get("Province")),
+            "place_country": iso3, "place_lat": _float(r.get("Latitude"), "Latitude"), "place_lon": _float(r.get("Longitude"), "Longitude"),
+            "place_id": int(gid) if gid and gid.isdigit() else None, "place_via": "polecat"}
 
 
 # -- GDELT 2.0 -------------------------------------------------------------------------------------

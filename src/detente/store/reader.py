@@ -97,19 +97,19 @@ def _place_filters(where: list[str], params: list[Any], country, adm1, bbox) -> 
         if not re.fullmatch(r"[A-Z]{3}", c):
             raise UserInputError(f"bad country {c!r}: give an ISO 3166 alpha-3 code (SYR, USA)")
     if countries:
-        where.append("e.geo_country IN (" + ", ".join("?" for _ in countries) + ")")
+        where.append("e.place_country IN (" + ", ".join("?" for _ in countries) + ")")
         params += countries
     regions = [a.upper() for a in _values(adm1)]
     for a in regions:
         if not re.fullmatch(r"[A-Z]{2}\.[A-Z0-9]{1,3}", a):
             raise UserInputError(f"bad ADM1 code {a!r}: give a GeoNames ADM1 code, country and region (US.NY, SY.09)")
     if regions:
-        where.append("e.geo_adm1 IN (" + ", ".join("?" for _ in regions) + ")")
+        where.append("e.place_adm1 IN (" + ", ".join("?" for _ in regions) + ")")
         params += regions
     if bbox is not None:
         w, s, e, n = parse_bbox(bbox)
-        lon = "e.geo_lon BETWEEN ? AND ?" if w <= e else "(e.geo_lon >= ? OR e.geo_lon <= ?)"
-        where.append(f"(e.geo_lat BETWEEN ? AND ? AND {lon})")
+        lon = "e.place_lon BETWEEN ? AND ?" if w <= e else "(e.place_lon >= ? OR e.place_lon <= ?)"
+        where.append(f"(e.place_lat BETWEEN ? AND ? AND {lon})")
         params += [s, n, w, e]
 
 
