@@ -12,7 +12,7 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e '.[serve]'
 	touch $@
 
 $(DEVSTAMP): $(BIN)/python pyproject.toml
@@ -24,6 +24,7 @@ dev: $(DEVSTAMP)
 
 demo: $(STAMP)
 	$(BIN)/detente demo
+	@echo "open the dashboard: $(BIN)/detente serve --db detente-demo.duckdb   (then http://127.0.0.1:8000)"
 
 test: $(DEVSTAMP)
 	$(BIN)/python -m pytest -q

@@ -23,7 +23,7 @@ def shared_path(*parts: str) -> Path:
 
 
 def make_doc(sentences: list[list[tuple]], *, published: date | None = date(2021, 4, 15), article_id: str = "t") -> ParsedDoc:
-    """Build a ParsedDoc from sentences of (text, lemma, pos, dep, head) tuples; ``head`` is the index
+    """Build a ParsedDoc from sentences of (text, lemma, pos, dep, head[, tag]) tuples; ``head`` is the index
     of the head word within its sentence (the root points to itself). Words are joined by spaces;
     a word starting with punctuation is glued to the previous one."""
     text = ""
@@ -33,12 +33,14 @@ def make_doc(sentences: list[list[tuple]], *, published: date | None = date(2021
         if text:
             text += " "
         tokens = []
-        for k, (word, lemma, pos, dep, head) in enumerate(words):
+        for k, w in enumerate(words):
+            word, lemma, pos, dep, head = w[:5]
+            tag = w[5] if len(w) > 5 else pos  # a Penn tag when the rule reads it ("VBN", "NNS")
             if k and not (word[:1] in ".,;:!?'" or word in ("n't",)):
                 text += " "
             start = len(text)
             text += word
-            tokens.append(Token(base + k, start, start + len(word), word, lemma, pos, pos, dep, base + head))
+            tokens.append(Token(base + k, start, start + len(word), word, lemma, pos, tag, dep, base + head))
         built.append(Sentence(s_index, tokens[0].start, tokens[-1].end, tuple(tokens)))
         base += len(words)
     return ParsedDoc(Article(article_id, text, published=published), tuple(built))

@@ -28,6 +28,7 @@ LAYERS = [
     {"store"},  # DuckDB store: schema, migrations, the one writer, read-only queries, imports
     {"analyze"},  # analyses over the store's events table (may import store)
     {"validate", "explain", "evaluation"},
+    {"serve"},  # the JSON API and dashboard over the store and the analyses
     {"cli"},
     {"__init__"},  # the public API re-exports
 ]

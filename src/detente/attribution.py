@@ -36,6 +36,7 @@ from detente.stages import StageContext, Tracer, register_stage
 
 NEUTRAL_RULE = "rules:statement:neutral"
 NEGATIVE_RULE = "rules:statement:negative-evaluation"
+CHARACTERISATION_RULE = "rules:statement:characterisation"
 
 
 class AttributionStage:
@@ -85,7 +86,18 @@ def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rul
         if code == "010" and modality == "asserted" and not _party(sp, q, view.coded.events):
             trace(rule_id, "no-party", f"{q.id}: the speaker is no party to what it reports (the news source)")
             continue
-        target = (code != "010" and _aimed_at(view, q, sp)) or _target(view, q, sp, neutral=code == "010")
+        named = _characterised(view, q, rules)
+        if named is not None:
+            # "called climate change a hoax", "called Burma a good news story": the cue names its object
+            # with a predicate; that is no call and no report. Criticism of the object when the predicate
+            # is a negative evaluation and the object an actor, else no event (as for pattern events)
+            obj, negative = named
+            if not negative or obj is None or obj.code[:3] == sp.code[:3]:
+                trace(CHARACTERISATION_RULE, "no-event", f"{q.id}: {lemma!r} X Y characterises X: no event")
+                continue
+            code, rule_id, modality, target = "111", CHARACTERISATION_RULE, "asserted", obj
+        else:
+            target = (code != "010" and _aimed_at(view, q, sp)) or _target(view, q, sp, neutral=code == "010")
         if target is None:
             trace(rule_id, "no-target", f"{q.id}: nobody the statement is about")
             continue
@@ -182,6 +194,31 @@ def _target(view: DocView, q: Quote, speaker: Mention, neutral: bool) -> Mention
         if any(a <= m.start and m.end <= b for a, b in spans):
             return m
     return None
+
+
+def _characterised(view: DocView, q: Quote, rules: Rules) -> tuple[Mention | None, bool] | None:
+    """For a naming cue with an object and a predicate ("called X a dead end", "described X as a
+    disgrace"): (the actor the object names or None, whether the predicate is a negative evaluation).
+    None for any other cue."""
+    cue = view.token_covering(q.cue[0]) if q.cue else None
+    if cue is None or view.tokens[cue].lemma.lower() not in rules.word("naming_verbs"):
+        return None
+    sv = view.view_of(cue)
+    k = cue - sv.base
+    objects = sv.kids(k, {"dobj", "obj"})
+    preds = sv.kids(k, {"oprd"}) + [p for c in sv.kids(k, {"prep"}) if sv.lower[c] == "as" for p in sv.kids(c, {"pobj"})]
+    if not objects or not preds:
+        return None
+    words = {w for p in preds for t in sv.subtree(p) for w in (sv.lemma[t], sv.lower[t])}
+    said = " ".join(sv.lower[t] for p in preds for t in sv.subtree(p))
+    negative = bool(words & rules.word("negative_evaluation")) or any(ph in said for ph in rules.word("negative_phrases"))
+    actor = None
+    for t in sorted(sv.subtree(objects[0])):
+        m = sv.mention_of(t)
+        if m is not None and m.kind != "pronoun" and m.code and not m.code.startswith("---"):
+            actor = m
+            break
+    return actor, negative
 
 
 def _aimed_at(view: DocView, q: Quote, speaker: Mention) -> Mention | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from detente.errors import DetenteError, ModelNotInstalledError, UserInputError
@@ -128,6 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="FILE", help="the demo database (default detente-demo.duckdb; its sample rows are replaced)")
     _store_parsers(sub)
     _analysis_commands(sub)
+    p = sub.add_parser("serve", help="the dashboard and JSON API over a store, at http://127.0.0.1:8000 (docs/serve.md)")
+    _db_flag(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     return parser
 
 
@@ -215,6 +220,20 @@ def _analysis(args: argparse.Namespace, settings, con) -> int:
 # --- end analyze ---
 
 
+def _serve(args: argparse.Namespace) -> int:
+    """``detente serve``: the database opened read-only, then the server until interrupted."""
+    if not 0 < args.port < 65536:
+        raise UserInputError(f"--port {args.port}: give a port from 1 to 65535")
+    db = _settings(args).db
+    if not Path(db).is_file():
+        raise UserInputError(f"{db}: no such database; make one with detente ingest FILES --db {db} (or detente demo)")
+    from detente.serve import run
+
+    print(f"detente: serving {db} at http://{args.host}:{args.port} (Ctrl-C stops)", file=sys.stderr)
+    run(db, host=args.host, port=args.port)
+    return EXIT_OK
+
+
 def _version() -> str:
     from detente import __version__
 
@@ -259,6 +278,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if args.command in ANALYSIS_COMMANDS:
         return _analyze(args)
+    if args.command == "serve":
+        return _serve(args)
     from detente.pipeline import Pipeline
 
     settings = _settings(args)

@@ -176,6 +176,19 @@ class SentenceView:
     def is_passive(self, k: int) -> bool:
         return any(self.tokens[c].dep in PASSIVE_SUBJECTS | {"auxpass", "aux:pass"} for c in self.children[k])
 
+    def is_reduced_passive(self, k: int) -> bool:
+        """A past participle heading a reduced passive clause, with neither subject nor auxiliary of its
+        own: a noun's participle with its agent ("forces backed by Russia"; without one the small
+        model's acl is often a misparsed main verb: "A report called for sanctions"), or a participle
+        opening the sentence before its clause's subject ("Asked about X, Clinton said"). The noun, or
+        the main clause's subject, is the one acted on."""
+        t = self.tokens[k]
+        if t.tag != "VBN" or any(self.tokens[c].dep in SUBJECTS or self.tokens[c].dep in ("aux", "aux:pass") for c in self.children[k]):
+            return False
+        if t.dep == "acl":
+            return any(self.tokens[c].dep in ("agent", "obl:agent") for c in self.children[k])
+        return t.dep == "advcl" and k < self.head(k) and min(self.subtree(k)) == 0
+
     def subject(self, k: int) -> int | None:
         """The subject token of verb k, inheriting it through xcomp/conj/relative clauses."""
         seen = set()

@@ -126,7 +126,8 @@ def demo_store(pipeline: Pipeline, db: str, on_article=None) -> str:
     finally:
         con.close()
     return (summarise(coded) + f"\nstored in {db}: {written.line()}\n"
-            + f"(query it: detente events --db {db} --source RUS --target USA; detente dyad RUS USA --db {db} --both)\n\n"
+            + f"(query it: detente events --db {db} --source RUS --target USA; detente dyad RUS USA --db {db} --both;\n"
+            + f" see it: detente serve --db {db}, then open http://127.0.0.1:8000)\n\n"
             + stored)
 
 

@@ -346,12 +346,31 @@ def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, ctx: _Co
     name = None
     if name_run is not None:
         name = text[tokens[name_run.start].start : tokens[name_run.end - 1].end]
+    rules = ctx.dicts.rules
+    former = _former(tokens, start_tok, rules.word("out_of_office"))
+    # the titles that name one office ("President", "Foreign Minister"), not a generic "leader"
+    offices = [p.agent for p in group if p.agent is not None and not p.borrowed
+               and " ".join(tokens[k].text.lower() for k in range(p.start, p.end)) not in rules.word("generic_titles")]
     if person is not None:
         code = person.code_on(when)
+        via = person.id
+        if former:
+            # "former President X": not in office, whatever the date: the person's own code (ELI/OPP)
+            code, via = _out_of_office(person.code or code), f"former:{person.id}"
+        elif when is None and offices and (office := ctx.people.office_code(person, offices)) is not None:
+            # an undated text: "Ukrainian President Petro Poroshenko" is in the office the title names
+            code, via = office, f"title:{'+'.join(a.id for a in offices)}+{person.id}"
         if code is None:
             return None
         ctx.persons[(start, end)] = person
-        return Mention(start, end, surface, code, "person", person.id, person.name)
+        return Mention(start, end, surface, code, "person", via, person.name)
+    if name_run is not None and offices and when is None and not former and not actors:
+        # an undated "President Bush": every Bush who ever held such an office held the same one
+        run = [tokens[k].text for k in range(name_run.start, name_run.end)]
+        office = ctx.people.undated_title(run, offices)
+        if office is not None:
+            via = f"title:{'+'.join(a.id for a in offices)}+surname"
+            return Mention(start, end, surface, office, "person", via, name)
     if name_run is not None and agents and when is not None:
         # "President Bush" in 2008, "U.S. President Bush": the one Bush in such an office that day
         country = actors[0].code_on(when) if len(actors) == 1 and actors[0].kind == "country" else None
@@ -373,6 +392,8 @@ def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, ctx: _Co
         if agents:
             if len(code) == 3:
                 code = _with_agents(code, agents)
+                if former and _out_of_office(code) != code:
+                    code, via = _out_of_office(code), f"former:{via}"  # "former Panamanian President X": PANELI
             via = f"compose:{via}+" + "+".join(a.id for a in agents)
             kind = "person" if name else AGENT_KIND.get(agents[-1].code.strip("~")[:3], kind)
             resolution = "composed"
@@ -393,6 +414,26 @@ def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, ctx: _Co
         kind = "person" if name else AGENT_KIND.get(agents[-1].code.strip("~")[:3], "group")
         return Mention(start, end, surface, code, kind, "+".join(a.id for a in agents), name)
     return None
+
+
+OFFICE_ROLES = ("GOV", "MIL", "LEG", "JUD", "SPY", "COP")
+
+
+def _former(tokens: tuple[Token, ...], start_tok: int, words: frozenset[str]) -> bool:
+    """Does a word of ``words`` ("former", "ex-", "deposed") open the phrase of a mention ("former
+    Panamanian President X", "ex-prime minister X") or stand just before it?"""
+    k = start_tok - 1
+    while k >= 0 and (tokens[k].pos == "DET" or tokens[k].text == "-"):
+        k -= 1
+    first = tokens[start_tok].text.lower()
+    return (k >= 0 and tokens[k].text.lower() in words) or first in words or first.split("-")[0] in words
+
+
+def _out_of_office(code: str | None) -> str | None:
+    """A code of someone no longer in office: the office role replaced by ELI (CAMEO's former officials)."""
+    if code is None or len(code) < 6 or code[3:6] not in OFFICE_ROLES:
+        return code
+    return code[:3] + "ELI"
 
 
 def _with_agents(country: str, agents: list[AgentEntry]) -> str:
@@ -427,6 +468,20 @@ def _nearer_subject(doc: ParsedDoc, index: int, pronoun: Token, ante: Mention, m
     return False
 
 
+def _unfit_for_it(doc: ParsedDoc, place_preps: frozenset[str]) -> set[int]:
+    """The end offsets of the nouns "it" cannot refer to: plural nouns, and the object of a place
+    preposition ("in Yemen")."""
+    out = set()
+    for s in doc.sentences:
+        toks, base = s.tokens, s.tokens[0].i if s.tokens else 0
+        for t in toks:
+            if t.tag in ("NNS", "NNPS"):
+                out.add(t.end)
+            elif t.dep == "pobj" and 0 <= t.head - base < len(toks) and toks[t.head - base].text.lower() in place_preps:
+                out.add(t.end)
+    return out
+
+
 def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> list[Mention]:
     """``mentions`` without their pronoun mentions, plus personal pronouns resolved anew: he/she ->
     the nearest earlier person in this or the three sentences before; it/they -> the nearest earlier
@@ -442,6 +497,7 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> l
     out = list(mentions)
     by_start = sorted(mentions, key=lambda m: m.start)
     starts = [s.start for s in doc.sentences]
+    unfit: set[int] | None = None  # where the nouns "it" cannot refer to end, when an "it" needs them
     for sentence in doc.sentences:
         for tok in sentence.tokens:
             low = tok.text.lower()
@@ -460,6 +516,13 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> l
             else:
                 floor = starts[max(0, sentence.index - BODY_REACH)]
                 cands = [m for m in earlier if m.kind != "person" and m.start >= floor]
+                if low not in GROUP_PRONOUNS:
+                    # "it" is no plural noun ("the coalition, which represents 20 million Americans, …
+                    # it issued": not the Americans) and no place ("announced an initiative to halt the
+                    # fighting in Yemen, but the rebels dismissed it": not Yemen)
+                    if unfit is None:
+                        unfit = _unfit_for_it(doc, rules.word("place_preps"))
+                    cands = [m for m in cands if m.end not in unfit]
             if not cands:
                 continue
             ante = cands[-1]

@@ -10,8 +10,13 @@
   surname. Only after the first full mention, and only a capitalised proper noun standing alone (not
   part of a longer name: "Jeb Bush").
 
-What it does not do: guess from a surname alone with no title or earlier full name, or resolve a title
-without an article date.
+- **an undated text** (wire sentences often come without a date): a known person with the title of one
+  of their offices is in that office ("Ukrainian President Petro Poroshenko" is UKRGOV, not his later
+  UKROPP); a title and a surname resolve when everyone of that surname who ever held such an office held
+  the same one ("President Bush": USAGOV). "former"/"ex-"/"deposed" take the office away (ELI), and
+  generic titles ("leader", "official") name no office (``rules.toml`` lists both).
+
+What it does not do: guess from a surname alone with no title or earlier full name.
 """
 
 from __future__ import annotations
@@ -81,6 +86,30 @@ class PeopleIndex:
                 if roles & {code[i : i + 3] for i in range(3, len(code), 3)}:
                     found[e.id] = (e, code)
         return next(iter(found.values())) if len(found) == 1 else None
+
+
+    @staticmethod
+    def office_code(entry: ActorEntry, agents: list[AgentEntry]) -> str | None:
+        """The code of the one office of ``entry`` the title's agents name ("President" -> GOV), whatever
+        its dates; None when none or several differ (an undated text: the title says which office)."""
+        roles = {a.code.strip("~")[:3] for a in agents}
+        codes = {d.code for d in entry.codes if not d.code.startswith("---") and roles & {d.code[i : i + 3] for i in range(3, len(d.code), 3)}}
+        return codes.pop() if len(codes) == 1 else None
+
+    def undated_title(self, name: list[str], agents: list[AgentEntry]) -> str | None:
+        """The office code every person called ``name`` who ever held an office of the title's kind held
+        ("President Bush": both Bushes were USAGOV); None when nobody did or their offices differ."""
+        name = [w for w in name if _key(w) and _key(w) not in words.HONORIFICS]
+        if not name:
+            return None
+        codes = set()
+        for e in self.by_surname.get(_key(name[-1]), ()):
+            if len(name) > 1 and _key(e.name.split()[0]) != _key(name[0]):
+                continue
+            code = self.office_code(e, agents)
+            if code is not None:
+                codes.add(code)
+        return codes.pop() if len(codes) == 1 else None
 
 
 def people_index(dicts: Dictionaries) -> PeopleIndex:

@@ -53,6 +53,7 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
     FUTURE, POSSIBLE = rules.word("future_aux"), rules.word("possible_aux")
     INTENT, REFUSE, THREAT = rules.word("intent_heads"), rules.word("refusal_heads"), rules.word("threat_heads")
     CONDITION, DECISION = rules.word("condition_marks"), rules.word("decision_nouns")
+    SUPPOSE = rules.word("supposition_verbs")
     chain = [k]
     if pos == "noun":
         if any(view.lower[c] == "no" and view.dep(c) == "det" for c in view.children[k]):
@@ -71,6 +72,9 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
     subj = view.subject(chain[0]) if pos == "verb" else None
     if subj is not None and any(view.lower[c] in ("neither", "no") and view.dep(c) in ("preconj", "det") and c not in used for c in view.children[subj]):
         negated = True  # "neither the US nor its allies are…", "no country has…"
+    if k > 0 and len(view.tokens) > 1 and view.lower[0] in SUPPOSE and view.tokens[0].text[:1].isupper() \
+            and view.tokens[1].pos in ("PROPN", "NOUN", "DET", "NUM") and view.dep(1) != "dobj":
+        hypothetical = True  # "Say Mexico demanded that…", "Suppose Russia attacked…": a supposition
     for n, a in enumerate(chain):
         for c in view.children[a]:
             dep = view.dep(c)

@@ -70,7 +70,7 @@ def match_pattern(view: SentenceView, k: int, pattern: Pattern, pos: str, seq: l
         return None
     p = seq.index(k)
     result = Match(used=[k])
-    if pattern.post and not _forward(view, seq, pattern.post, 0, p + 1, p, result):
+    if pattern.post and not _forward(view, seq, pattern.post, 0, p + 1, p, result, pattern.scope == "clause"):
         return None
     if pattern.pre:
         subject = _subject_mention(view, k) if pattern.scope == "clause" else None
@@ -114,6 +114,18 @@ def _adjacent(view: SentenceView, a: int, b: int) -> bool:
     return b == a + 1 or (b > a and all(view.tokens[t].text in QUOTE_TOKENS for t in range(a + 1, b)))
 
 
+def _modifies_a_thing(view: SentenceView, k: int, mention: Mention) -> bool:
+    """Is ``mention`` (at token k) a modifier of a noun that names no actor ("government funding",
+    "U.S. farm goods"), rather than an argument of the verb? (detente's clause patterns only)"""
+    h = k
+    while view.head(h) != h and view.mention_at[view.head(h)] is mention:
+        h = view.head(h)
+    if view.dep(h) not in ("compound", "nmod") or view.head(h) == h:
+        return False
+    noun = view.head(h)
+    return view.mention_at[noun] is None and view.tokens[noun].pos in ("NOUN",)
+
+
 def _capture(result: Match, elem: Element, mention: Mention) -> None:
     if elem.kind == "target":
         result.target = mention
@@ -121,7 +133,7 @@ def _capture(result: Match, elem: Element, mention: Mention) -> None:
         result.source = mention
 
 
-def _forward(view: SentenceView, seq: list[int], elems: tuple[Element, ...], i: int, q: int, prev: int, result: Match) -> bool:
+def _forward(view: SentenceView, seq: list[int], elems: tuple[Element, ...], i: int, q: int, prev: int, result: Match, clause: bool = False) -> bool:
     if i == len(elems):
         return True
     elem = elems[i]
@@ -133,17 +145,19 @@ def _forward(view: SentenceView, seq: list[int], elems: tuple[Element, ...], i: 
             for phrase in elem.phrases:
                 if _phrase_at(view, seq, r, phrase):
                     end = r + len(phrase)
-                    if _forward(view, seq, elems, i + 1, end, end - 1, result):
+                    if _forward(view, seq, elems, i + 1, end, end - 1, result, clause):
                         result.used.extend(seq[r:end])
                         return True
         else:
             mention = view.mention_at[seq[r]]
             if mention is None:
                 continue
+            if clause and _modifies_a_thing(view, seq[r], mention):
+                return False  # "receives government funding": an actor word modifying a thing is no argument
             end = r
             while end < len(seq) and view.mention_at[seq[end]] is mention:
                 end += 1
-            if _forward(view, seq, elems, i + 1, end, end - 1, result):
+            if _forward(view, seq, elems, i + 1, end, end - 1, result, clause):
                 _capture(result, elem, mention)
                 result.used.extend(seq[r:end])
                 return True
