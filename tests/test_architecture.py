@@ -24,7 +24,7 @@ LAYERS = [
     {"actors", "events", "quotes", "geo"},  # sibling stages
     {"attribution", "selection"},
     {"pipeline"},
-    {"relations", "export"},
+    {"relations", "export", "sink"},
     {"store"},  # DuckDB store: schema, migrations, the one writer, read-only queries, imports
     {"analyze"},  # analyses over the store's events table (may import store)
     {"validate", "explain", "evaluation"},
