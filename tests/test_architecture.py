@@ -21,7 +21,7 @@ LAYERS = [
     {"ingest"},
     {"parse"},
     {"dictionaries"},
-    {"actors", "events", "quotes"},  # sibling stages
+    {"actors", "events", "quotes", "geo"},  # sibling stages
     {"attribution", "selection"},
     {"pipeline"},
     {"relations", "export", "sink"},

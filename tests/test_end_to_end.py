@@ -115,13 +115,13 @@ class Boom:
 def test_a_failing_stage_is_recorded_on_its_article_and_the_stream_goes_on(pipeline):
     p = pipeline.derive(pipeline.stages)
     p.add_stage(Boom(), after="events")
-    assert [s.name for s in p.stages] == ["actors", "events", "boom", "quotes", "attribution", "selection"]
+    assert [s.name for s in p.stages] == ["actors", "events", "boom", "quotes", "attribution", "selection", "geo"]
     coded = list(p.code([detente.Article("a", "Russia criticized China."), detente.Article("b", "boom"), detente.Article("c", "Peace.")]))
     assert [c.article.id for c in coded] == ["a", "b", "c"]
     assert [(pr.stage, pr.message, pr.severity, pr.article) for pr in coded[1].problems] == [("boom", "ValueError: cannot code this one", "error", "b")]
     assert coded[1].failed and not coded[0].failed
     assert coded[0].events and not coded[0].problems
-    assert [s.name for s in pipeline.stages] == ["actors", "events", "quotes", "attribution", "selection"]  # derive copies
+    assert [s.name for s in pipeline.stages] == ["actors", "events", "quotes", "attribution", "selection", "geo"]  # derive copies
 
 
 @pytest.mark.parametrize(

@@ -34,12 +34,12 @@ def base(dictionaries):
 
 
 def test_stages_come_from_the_registry_in_the_settings_order(base):
-    assert [s.name for s in base.stages] == ["actors", "events", "quotes", "attribution", "selection"]
+    assert [s.name for s in base.stages] == ["actors", "events", "quotes", "attribution", "selection", "geo"]
 
 
 def test_an_unknown_stage_names_the_registered_ones(dictionaries):
-    with pytest.raises(PipelineError, match="unknown stage 'geo'; registered stages: .*actors.*attribution"):
-        Pipeline(Settings().with_(stages=("actors", "geo")), dictionaries=dictionaries)
+    with pytest.raises(PipelineError, match="unknown stage 'sentiment'; registered stages: .*actors.*attribution.*geo"):
+        Pipeline(Settings().with_(stages=("actors", "sentiment")), dictionaries=dictionaries)
 
 
 def test_a_registered_user_stage_runs_in_the_loop_with_its_trace(dictionaries):
@@ -55,10 +55,10 @@ def test_add_stage_checks_the_wiring(base):
     p = base.derive(base.stages)
     with pytest.raises(PipelineError, match="reads mentions but no earlier stage adds it"):
         p.add_stage(Counter(), before="actors")
-    with pytest.raises(PipelineError, match="no stage 'geo'"):
-        p.add_stage(Counter(), after="geo")
+    with pytest.raises(PipelineError, match="no stage 'sentiment'"):
+        p.add_stage(Counter(), after="sentiment")
     p.add_stage(Counter(), after="actors")
-    assert [s.name for s in p.stages] == ["actors", "counter", "events", "quotes", "attribution", "selection"]
+    assert [s.name for s in p.stages] == ["actors", "counter", "events", "quotes", "attribution", "selection", "geo"]
 
 
 def test_a_failing_stage_is_an_error_on_its_article_and_the_rest_runs(dictionaries):

@@ -274,7 +274,7 @@ def test_empty_database_analyses(empty):
     assert dyad["series"] == [] and dyad["notes"][0].startswith("no events between RUS and USA")
     assert empty.get("/api/alerts").json()["alerts"] == []
     assert empty.get("/api/top").json()["active"] == []
-    assert empty.get("/api/places").json() == {"located": False, "places": []}
+    assert empty.get("/api/places").json() == {"located": True, "places": []}  # an empty store has the columns (migration 2)
     error_of(empty.get("/api/actors/RUS"), 404, "code")
     for page in ("/", "/search", "/map", "/docs", "/dyad/RUS/USA"):
         assert empty.get(page).status_code == 200, page
@@ -282,19 +282,26 @@ def test_empty_database_analyses(empty):
 
 # -- the map's places --------------------------------------------------------------------------------
 
-def test_places_need_location_columns(client):
-    assert client.get("/api/places").json() == {"located": False, "places": []}
+def test_places_need_location_columns(db, tmp_path):
+    """A store has the location columns from its migration 2 on; a file without them (here: dropped)
+    gives no places and says so."""
+    bare = tmp_path / "bare.duckdb"
+    shutil.copy(db, bare)
+    con = duckdb.connect(str(bare))
+    for column in ("place_name", "place_country", "place_adm1", "place_lat", "place_lon"):
+        con.execute(f"ALTER TABLE events DROP COLUMN {column}")
+    con.close()
+    with TestClient(create_app(bare)) as c:
+        assert c.get("/api/places").json() == {"located": False, "places": []}
 
 
 def test_places_by_place_and_quad_class(db, tmp_path):
-    """Once the events table has the location columns (the geo issue adds them), events are counted
-    by place and quad class, filtered like every other view."""
+    """Events are counted by place and quad class (the store's location columns, migration 2),
+    filtered like every other view. The places are planted here, over the geo stage's own."""
     located = tmp_path / "located.duckdb"
     shutil.copy(db, located)
     con = duckdb.connect(str(located))
-    for column, kind in (("place_name", "VARCHAR"), ("place_country", "VARCHAR"), ("place_adm1", "VARCHAR"),
-                         ("place_lat", "DOUBLE"), ("place_lon", "DOUBLE")):
-        con.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
+    con.execute("UPDATE events SET place_name = NULL, place_country = NULL, place_adm1 = NULL, place_lat = NULL, place_lon = NULL")
     con.execute("UPDATE events SET place_name = 'Moscow', place_country = 'RUS', place_adm1 = '48', place_lat = 55.75, "
                 "place_lon = 37.62 WHERE source LIKE 'RUS%'")
     con.execute("UPDATE events SET place_name = 'Washington', place_country = 'USA', place_adm1 = 'DC', place_lat = 38.9, "

@@ -84,16 +84,14 @@ PLACES = {"RUS": ("Moscow", 55.75, 37.62), "USA": ("Washington", 38.9, -77.04), 
 
 @pytest.fixture(scope="module")
 def located_server(demo_db, tmp_path_factory):
-    """The demo database with the location columns the geo issue adds, each event placed in its source's
-    capital (when the source is one of six countries)."""
+    """The demo database with each event placed in its source's capital (when the source is one of six
+    countries) instead of where the geo stage placed it."""
     import duckdb
 
     db = tmp_path_factory.mktemp("located") / "located.duckdb"
     shutil.copy(demo_db, db)
     con = duckdb.connect(str(db))
-    for column, kind in (("place_name", "VARCHAR"), ("place_country", "VARCHAR"), ("place_adm1", "VARCHAR"),
-                         ("place_lat", "DOUBLE"), ("place_lon", "DOUBLE")):
-        con.execute(f"ALTER TABLE events ADD COLUMN {column} {kind}")
+    con.execute("UPDATE events SET place_name = NULL, place_country = NULL, place_adm1 = NULL, place_lat = NULL, place_lon = NULL")
     for country, (name, lat, lon) in PLACES.items():
         con.execute("UPDATE events SET place_name = ?, place_country = ?, place_lat = ?, place_lon = ? "
                     "WHERE left(source, 3) = ?", [name, country, lat, lon, country])

@@ -49,7 +49,7 @@ def test_unknown_setting_in_file_names_file(tmp_path):
 def test_public_api_is_pinned():
     assert sorted(detente.__all__) == [
         "Article", "CodedArticle", "DetenteError", "Event", "Ingested", "InputError", "Mention", "ModelNotInstalledError",
-        "ParsedDoc", "Pipeline", "PipelineError", "Problem", "Quote", "Sentence", "Settings", "Stage", "StageContext",
+        "ParsedDoc", "Pipeline", "PipelineError", "Place", "Problem", "Quote", "Sentence", "Settings", "Stage", "StageContext",
         "Token", "TraceStep", "Tracer", "UserInputError", "__version__", "code_text", "load", "open", "register_stage", "relate",
     ]
     for name in detente.__all__:

@@ -20,12 +20,14 @@ python3 -m venv "$WORK/build"
 WHEEL=$(ls "$WORK"/dist/detente-*.whl)
 python3 -m venv "$WORK/user"
 "$WORK/user/bin/pip" install --quiet "${WHEEL}[serve]"
-# every file under src/detente/data and every template and asset of the dashboard must be in the wheel
+# every file under src/detente/data, the evaluation's own gold files and every template and asset of the
+# dashboard must be in the wheel
 python3 - "$WHEEL" <<'PY'
 import sys, zipfile, pathlib
 names = set(zipfile.ZipFile(sys.argv[1]).namelist())
 folders = ("src/detente/data", "src/detente/serve/templates", "src/detente/serve/static")
-missing = [str(p) for folder in folders for p in pathlib.Path(folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts
+files = [p for folder in folders for p in pathlib.Path(folder).rglob("*")] + list(pathlib.Path("src/detente/evaluation").glob("*.tsv"))
+missing = [str(p) for p in files if p.is_file() and "__pycache__" not in p.parts
            and str(p.relative_to("src")) not in names]
 if missing:
     sys.exit("files missing from the wheel: " + ", ".join(missing))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from detente.errors import DetenteError, InputError, ModelNotInstalledError, PipelineError, UserInputError
-from detente.model import Article, CodedArticle, Event, Ingested, Mention, ParsedDoc, Problem, Quote, Sentence, Token, TraceStep
+from detente.model import Article, CodedArticle, Event, Ingested, Mention, ParsedDoc, Place, Problem, Quote, Sentence, Token, TraceStep
 from detente.pipeline import Pipeline
 from detente.settings import Settings
 from detente.stages import Stage, StageContext, Tracer, register_stage
@@ -32,6 +32,7 @@ __all__ = [
     "ParsedDoc",
     "Pipeline",
     "PipelineError",
+    "Place",
     "Problem",
     "Quote",
     "Sentence",

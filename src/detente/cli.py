@@ -116,12 +116,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--given-parses", action="store_true", help="use the records' CoNLL-U parses instead of parsing the text")
     p.add_argument("--quiet", action="store_true", help="totals only, no per-record lines")
     p.add_argument("-v", "--verbose", action="store_true", help="also print the dictionary loaders' warnings (skipped lines, normalised codes)")
-    p = sub.add_parser("eval", help="score quotes and events against gold data (the showcase article, PolNeAR, PLV, ConfliBERT)")
-    p.add_argument("dataset", choices=["showcase", "polnear", "plv", "conflibert"],
+    p = sub.add_parser("eval", help="score quotes, events and places against gold data (the showcase article, PolNeAR, PLV, ConfliBERT, geo)")
+    p.add_argument("dataset", choices=["showcase", "polnear", "plv", "conflibert", "geo"],
                    help="showcase: ../shared/showcase gold; polnear: a PolNeAR split; plv: PLOVER relations via relate; "
-                        "conflibert: CAMEO pentaclass and source/target spans of each sentence's main event")
+                        "conflibert: CAMEO pentaclass and source/target spans of each sentence's main event; "
+                        "geo: event locations against the shipped blind annotation, beside the GDELT rule")
     p.add_argument("path", nargs="?", help="gold file or directory (default: ../shared/showcase, ../shared/eval/polnear-dev, "
-                                           "../shared/eval/plv-train/PLV_train.tsv or ../shared/eval/conflibert-train)")
+                                           "../shared/eval/plv-train/PLV_train.tsv, ../shared/eval/conflibert-train; "
+                                           "for geo the ../shared/eval directory its texts are read from)")
     p.add_argument("--json", action="store_true", help="print one JSON object with the scores")
     _shared(p, files=False)
     p = sub.add_parser("demo", help="code the bundled sample corpus into a demo database and print what an analyst sees")
@@ -415,6 +417,9 @@ def _store_parsers(sub) -> None:
     p.add_argument("--plover", metavar="TYPE", action="append", help="PLOVER event type, e.g. SANCTION (repeatable)")
     p.add_argument("--modality", action="append", help="asserted, planned, hypothetical, negated, reported or denied (repeatable)")
     p.add_argument("--dataset", action="append", help="detente, gdelt, icews or polecat (repeatable)")
+    p.add_argument("--country", metavar="ISO3", action="append", help="where it happened: ISO 3166 alpha-3 country code, e.g. SYR (repeatable)")
+    p.add_argument("--adm1", metavar="CODE", action="append", help="where it happened: GeoNames ADM1 code, e.g. US.NY or SY.09 (repeatable)")
+    p.add_argument("--bbox", metavar="W,S,E,N", help="where it happened: events with coordinates inside this box (degrees)")
     p.add_argument("--format", choices=["jsonl", "csv", "parquet", "gdelt", "plover"], default="jsonl")
     _query_flags(p)
     p = sub.add_parser("import", help="load GDELT 2.0, ICEWS or POLECAT event files into a store")
@@ -476,7 +481,8 @@ def _run_store(args: argparse.Namespace, settings, status: _Report) -> int:
     with Reader(db) as reader:
         if args.command == "events":
             filters = dict(source=args.source, target=args.target, code=args.code, plover=args.plover, since=args.since,
-                           until=args.until, modality=args.modality, dataset=args.dataset, exact=args.exact)
+                           until=args.until, modality=args.modality, dataset=args.dataset, exact=args.exact,
+                           country=args.country, adm1=args.adm1, bbox=args.bbox)
         else:
             filters = dict(speaker=args.speaker, since=args.since, until=args.until, exact=args.exact)
         if fmt == "parquet":

@@ -11,7 +11,7 @@ from collections import Counter
 from importlib import resources
 from pathlib import Path
 
-from detente.model import Article, CodedArticle, Ingested, Problem
+from detente.model import Article, CodedArticle, Ingested, Place, Problem
 from detente.pipeline import Pipeline
 
 
@@ -66,6 +66,7 @@ def render(coded: CodedArticle) -> str:
             f"CAMEO {e.cameo} PLOVER {e.plover or '-'} quad {e.quad_class} goldstein {e.goldstein} "
             f"{e.modality}  trigger {text[e.trigger[0]:e.trigger[1]]!r} {e.origin} rule {e.rule}"
         )
+        out.append(f"      where: {describe_place(e.location, text)}")
     if not coded.events:
         out.append("  (none)")
     out.append("")
@@ -139,6 +140,21 @@ def code_sample(pipeline: Pipeline):
         raise InputError(f"the bundled sample corpus is damaged: {p}")
 
     return pipeline.code(read_inputs([str(sample_corpus())]), on_rejected=rejected)
+
+
+def describe_place(place: Place | None, text: str) -> str:
+    """An event's location in words, with the evidence and the rule that chose it (``via``)."""
+    if place is None:
+        return "not stated (no locative, clause place or dateline places it)"
+    parts = [f"{place.type} {place.name} ({place.country}{', ' + place.adm1 if place.adm1 else ''})"]
+    if place.lat is not None and place.lon is not None:
+        parts.append(f"at {place.lat:.4f},{place.lon:.4f}")
+    if place.geonameid:
+        parts.append(f"GeoNames {place.geonameid}")
+    if place.span:
+        parts.append(f"from {text[place.span[0]:place.span[1]]!r} [{place.span[0]}:{place.span[1]}]")
+    parts.append(f"via {place.via}")
+    return " ".join(parts)
 
 
 def summarise(coded: list[CodedArticle]) -> str:

@@ -2,7 +2,10 @@
 the GDELT 2.0 event table (61 tab-separated columns) and PLOVER JSON records.
 
 Event records are the ``Event`` fields with the actor mentions flattened (``source``, ``source_text``,
-``source_start``, ``source_end``, ``source_via``, the same for ``target``) plus ``sentence_text``. Quote
+``source_start``, ``source_end``, ``source_via``, the same for ``target``) and the location flattened
+(``PLACE_FIELDS``: ``place_type`` country|adm1|city, ``place_name``, ``place_country`` ISO alpha-3,
+``place_adm1`` GeoNames ADM1 code, ``place_lat``, ``place_lon``, ``place_id`` GeoNames id, ``place_start``,
+``place_end``, ``place_via``; all empty for an event the text does not place) plus ``sentence_text``. Quote
 records carry ``id``, ``article_id``, ``kind``, ``content`` (character spans), ``text``, the speaker
 (``speaker_text``, ``speaker_start``, ``speaker_end``, ``speaker_name``, ``speaker_role``, ``speaker`` code), ``cue``,
 ``cue_lemma``, ``floating`` and ``via``. CSV has the same columns, lists written as JSON.
@@ -18,13 +21,15 @@ from typing import IO, Any, Iterable, Iterator
 
 from detente.cameo import PLOVER_REVISION, lookup, plover_quad
 from detente.dictionaries.countries import country_codes
-from detente.model import CodedArticle, Event, Mention, Quote
+from detente.dictionaries.gazetteer import gazetteer
+from detente.model import CodedArticle, Event, Mention, Place, Quote
 
+PLACE_FIELDS = ["place_type", "place_name", "place_country", "place_adm1", "place_lat", "place_lon", "place_id", "place_start", "place_end", "place_via"]
 EVENT_FIELDS = [
     "id", "article_id", "date", "sentence", "source", "source_text", "source_start", "source_end", "source_via",
     "target", "target_text", "target_start", "target_end", "target_via", "cameo", "plover", "plover_mode",
     "quad_class", "goldstein", "modality", "compound", "quote_id", "trigger", "trigger_text", "evidence",
-    "origin", "rule", "confidence", "sentence_text",
+    "origin", "rule", "confidence", *PLACE_FIELDS, "sentence_text",
 ]
 QUOTE_FIELDS = [
     "id", "article_id", "kind", "content", "text", "speaker_text", "speaker_start", "speaker_end",
@@ -36,6 +41,17 @@ def _actor(prefix: str, m: Mention | None) -> dict[str, Any]:
     if m is None:
         return {prefix: None, f"{prefix}_text": None, f"{prefix}_start": None, f"{prefix}_end": None, f"{prefix}_via": None}
     return {prefix: m.code or None, f"{prefix}_text": m.text, f"{prefix}_start": m.start, f"{prefix}_end": m.end, f"{prefix}_via": m.via}
+
+
+def place_fields(place: Place | None) -> dict[str, Any]:
+    """An event's location as the flat ``PLACE_FIELDS`` (all None for no place)."""
+    if place is None:
+        return dict.fromkeys(PLACE_FIELDS)
+    return {
+        "place_type": place.type, "place_name": place.name, "place_country": place.country, "place_adm1": place.adm1,
+        "place_lat": place.lat, "place_lon": place.lon, "place_id": place.geonameid,
+        "place_start": place.span[0] if place.span else None, "place_end": place.span[1] if place.span else None, "place_via": place.via,
+    }
 
 
 def event_record(coded: CodedArticle, event: Event) -> dict[str, Any]:
@@ -65,6 +81,7 @@ def event_record(coded: CodedArticle, event: Event) -> dict[str, Any]:
         "origin": event.origin,
         "rule": event.rule,
         "confidence": event.confidence,
+        **place_fields(event.location),
         "sentence_text": sentence_text,
     }
 
@@ -76,7 +93,7 @@ EVENT_ROW_FIELDS = [
     "root", "quad_class", "goldstein", "plover", "plover_mode", "modality", "confidence", "url", "outlet",
     "sentence_text", "sentence", "source_start", "source_end", "source_via", "source_name", "target_start", "target_end",
     "target_via", "target_name", "compound", "quote_id", "origin", "rule", "trigger_start", "trigger_end", "trigger_text",
-    "evidence_start", "evidence_end",
+    "evidence_start", "evidence_end", *PLACE_FIELDS,
 ]
 
 
@@ -97,6 +114,7 @@ def event_row(coded: CodedArticle, event: Event, dataset: str = "detente") -> di
         "compound": event.compound, "quote_id": event.quote_id, "origin": event.origin, "rule": event.rule,
         "trigger_start": event.trigger[0], "trigger_end": event.trigger[1], "trigger_text": r["trigger_text"],
         "evidence_start": event.evidence[0], "evidence_end": event.evidence[1],
+        **place_fields(event.location),
     }
 
 
@@ -237,6 +255,47 @@ def gdelt_actor(code: str | None) -> dict[str, str]:
     return out
 
 
+def gdelt_geo(row: dict[str, Any]) -> dict[str, Any]:
+    """An event row's location as GDELT's ActionGeo columns (GDELT Event Codebook V2.0, "ActionGeo"):
+    ``Type`` 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1); ``FullName`` the
+    place, its ADM1 state for a US city, and its country ("Chicago, Illinois, United States";
+    "Aleppo, Syria"); ``CountryCode`` the FIPS 10-4 country code; ``ADM1Code`` the FIPS country code
+    followed by the ADM1 code (GDELT's "USIL", "SY09"; the country code alone for a country);
+    ``Lat``/``Long`` (a city's; detente has no country or state centroids, so those stay empty);
+    ``FeatureID`` a city's GeoNames id (GDELT's own are GNS/GNIS ids), textual for the other types as in
+    GDELT (the country code, or the ADM1 code). The ADM1 part is GeoNames' admin1 code, which is the
+    FIPS 10-4 code for most countries and the postal code for US states, as GDELT has them. All empty
+    for an event with no place."""
+    out = dict.fromkeys(("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"), "")
+    kind, iso3 = row.get("place_type"), row.get("place_country")
+    if not kind or not iso3 or iso3 != iso3:
+        return out
+    gaz = gazetteer()
+    country = gaz.by_iso3.get(iso3)
+    fips = country.fips if country else ""
+    us = iso3 == "USA"
+    adm1 = row.get("place_adm1") or ""
+    adm1 = adm1 if adm1 == adm1 else ""
+    part = adm1.split(".", 1)[1] if "." in adm1 else ""
+    name = row.get("place_name") or ""
+    country_name = country.name if country else iso3
+    if kind == "country":
+        out.update(Type=1, FullName=country_name, ADM1Code=fips, FeatureID=fips)
+    else:
+        state = gaz.states.get(part) if us and part else None
+        if kind == "adm1":
+            out["Type"] = 2 if us else 5
+            out["FullName"] = f"{name}, {country_name}"
+        else:
+            out["Type"] = 3 if us else 4
+            out["FullName"] = ", ".join(x for x in (name, state.name if state else "", country_name) if x)
+        out["ADM1Code"] = f"{fips}{part}" if part else fips
+        out["FeatureID"] = out["ADM1Code"] if kind == "adm1" else _num(row.get("place_id"))
+    out["CountryCode"] = fips
+    out["Lat"], out["Long"] = _num(row.get("place_lat")), _num(row.get("place_lon"))
+    return out
+
+
 def _as_date(value: Any) -> date | None:
     if value is None or value == "":
         return None
@@ -279,6 +338,8 @@ def gdelt_row(row: dict[str, Any], added: datetime | None = None) -> list[str]:
         "DATEADDED": when.strftime("%Y%m%d%H%M%S"),
         "SOURCEURL": row.get("url") or row.get("article_id") or "",
     }
+    for column, value in gdelt_geo(row).items():
+        fields[f"ActionGeo_{column}"] = value
     for n, key in ((1, "source"), (2, "target")):
         for column, value in gdelt_actor(row.get(key)).items():
             fields[f"Actor{n}{column}"] = value
@@ -308,7 +369,7 @@ def write_gdelt(rows: Iterable[dict[str, Any]], out: IO[str], added: datetime | 
 # fields detente adds (the manual invites named fields beyond its own).
 PLOVER_FIELDS = ("id", "date", "source", "recipient", "event", "mode", "context", "quad_code", "event_text", "text",
                  "text_info", "cite_info", "coder")
-PLOVER_EXTRA_FIELDS = ("evidence", "cameo", "goldstein", "dataset")
+PLOVER_EXTRA_FIELDS = ("evidence", "location", "cameo", "goldstein", "dataset")
 PLOVER_ACTOR_FIELDS = ("code", "sector", "actor_text", "identifier_text", "cameo")  # manual table tab:actorinfo + our full code
 
 
@@ -361,10 +422,27 @@ def plover_record(row: dict[str, Any], coder: str = "detente") -> dict[str, Any]
             "modality": row.get("modality"),
             "confidence": None if confidence is None or confidence != confidence else confidence,
         },
+        "location": plover_location(row),
         "cameo": row.get("cameo"),
         "goldstein": None if row.get("goldstein") is None or row.get("goldstein") != row.get("goldstein") else row.get("goldstein"),
         "dataset": row.get("dataset"),
     }
+
+
+def plover_location(row: dict[str, Any]) -> list[dict[str, Any]]:
+    """An event row's location as PLOVER JSON ``location`` (the manual's geolocation fields, as
+    POLECAT fills them): a list of one place with ``placename``, ``feature_type`` (GeoNames' PCLI,
+    ADM1 or PPL), ``country`` (ISO alpha-3), ``admin1``, ``lat``, ``lon``, ``geonameid``, and detente's
+    ``via``; empty for an event with no place."""
+    kind = row.get("place_type")
+    if not kind or kind != kind:
+        return []
+    clean = {k: (None if row.get(k) is None or row.get(k) != row.get(k) else row.get(k)) for k in PLACE_FIELDS}
+    return [{
+        "placename": clean["place_name"], "feature_type": {"country": "PCLI", "adm1": "ADM1", "city": "PPL"}.get(kind, kind),
+        "country": clean["place_country"], "admin1": clean["place_adm1"], "lat": clean["place_lat"], "lon": clean["place_lon"],
+        "geonameid": _int(clean["place_id"]), "via": clean["place_via"],
+    }]
 
 
 def _int(value: Any) -> int | None:

@@ -28,6 +28,8 @@ ORIGINS = ("pattern", "statement", "demand")
 # "inferred": an unnamed agent's country taken from its phrase, a locative, the dateline or the story
 RESOLUTIONS = ("dictionary", "composed", "metonym", "coref", "first-person", "parties", "speaker", "given", "inferred")
 SEVERITIES = ("error", "warning")
+# what a place is (GDELT's ActionGeo types, without GDELT's split of US and world places)
+PLACE_TYPES = ("country", "adm1", "city")
 
 
 def _span(value: Any) -> Span | None:
@@ -223,6 +225,38 @@ def _mention(d: dict[str, Any] | None) -> Mention | None:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where an event happened: ``type`` one of ``PLACE_TYPES``; ``name`` the place's GeoNames name (a
+    country's English name); ``country`` ISO 3166 alpha-3; ``adm1`` the GeoNames ADM1 code with its
+    country ("SY.09", "US.NY"), when known; ``lat``/``lon`` the GeoNames coordinates of a city (none
+    for a country or ADM1: detente ships no centroids); ``geonameid`` the GeoNames feature id; ``span``
+    the place words in the text, when the place came from the text; ``via`` how it was chosen: the
+    basis (``locative``, ``sentence``, ``dateline``) and the rule that picked it among namesakes
+    (``locative:in+namesake:story``)."""
+
+    type: str
+    name: str
+    country: str
+    adm1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    span: Span | None = None
+    via: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        d["span"] = list(self.span) if self.span else None
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Place:
+        d = dict(d)
+        d["span"] = _span(d.get("span"))
+        return cls(**d)
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """A coded event: ``source`` did ``cameo`` to ``target``. ``modality`` is one of ``MODALITIES``;
     ``rule`` is the stable id of the dictionary rule that fired; ``origin`` (one of ``ORIGINS``) says
@@ -248,6 +282,7 @@ class Event:
     compound: bool = False
     origin: str = "pattern"
     confidence: float | None = None  # 0-1, from the evidence (the selection stage); None before it
+    location: Place | None = None  # where it happened (the geo stage); None: the text does not say
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -270,6 +305,7 @@ class Event:
             "compound": self.compound,
             "origin": self.origin,
             "confidence": self.confidence,
+            "location": self.location.to_dict() if self.location else None,
         }
 
     @classmethod
@@ -294,6 +330,7 @@ class Event:
             compound=bool(d.get("compound", False)),
             origin=d.get("origin", "pattern"),
             confidence=d.get("confidence"),
+            location=Place.from_dict(d["location"]) if d.get("location") else None,
         )
 
 

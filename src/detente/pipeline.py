@@ -23,6 +23,7 @@ from typing import Callable, Iterable, Iterator
 import detente.actors  # noqa: F401
 import detente.attribution  # noqa: F401
 import detente.events  # noqa: F401
+import detente.geo  # noqa: F401
 import detente.quotes  # noqa: F401
 import detente.selection  # noqa: F401
 from detente.dictionaries import Dictionaries, load_dictionaries

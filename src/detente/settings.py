@@ -29,7 +29,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 1, "Parser processes (nlp.pipe n_process); 1 parses in this process."),
     Setting("dictionaries", (), "Extra dictionary directories or files stacked on the defaults (--dict)."),
     Setting("default_dictionaries", True, "Load the dictionaries shipped with detente before any --dict."),
-    Setting("stages", ("actors", "events", "quotes", "attribution", "selection"), "Coding stages to run after parsing, in order (names registered with detente.register_stage)."),
+    Setting("stages", ("actors", "events", "quotes", "attribution", "selection", "geo"), "Coding stages to run after parsing, in order (names registered with detente.register_stage)."),
     Setting("one_sided", False, "Keep events with only a source or only a target (by default an event needs both, as PETRARCH's require_dyad)."),
     Setting("negated", False, "Keep events the text says did not happen (modality negated); like PETRARCH, detente drops them by default."),
     Setting("hypothetical", False, "Keep events the text puts as possible, conditional, wished or threatened rather than done (modality hypothetical: \"could strike\", \"if they attack\", \"an offensive to free the city\"); dropped by default."),

@@ -48,7 +48,7 @@ from datetime import date
 
 from detente.actors import words
 from detente.cameo import actor_roles
-from detente.dictionaries.gazetteer import STATE_POPULATION, Place, gazetteer
+from detente.dictionaries.gazetteer import STATE_POPULATION, Place, choose_place_country, gazetteer
 from detente.actors.people import PeopleIndex
 from detente.dictionaries import ActorEntry, Dictionaries
 from detente.doc import SentenceView
@@ -61,7 +61,6 @@ ARGUMENTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj", "iobj"
 NAME_GLUE = frozenset({"de", "del", "da", "do", "dos", "al", "el", "la", "le", "-"})
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 PHRASE_MIN_POPULATION = 100_000  # a city as a modifier ("the Valparaiso police") must be a large one
-AMBIGUITY_RATIO = 5  # a city name shared by several countries is the largest one only when 5x the next
 STORY_SENTENCES = 3  # one or two sentences are no story: no dominant country is read from them
 _DATELINE_TAIL = re.compile(r"\s*(?:--|[-\u2013\u2014\u2015:])\s*$")
 _AGENCY = re.compile(r"\([^()]*\)")
@@ -279,22 +278,9 @@ class _Story:
 def choose_country(places: tuple[Place, ...], table: CountryTable, story: Counter, min_population: int = 0) -> str | None:
     """The country (ISO alpha-2) of a place name: the only one; else, among the places at least a fifth
     the size of the largest, the country the story names most; else the largest place when five times
-    the next country's; else none (ambiguous)."""
-    places = tuple(p for p in places if p.population >= min_population)
-    if not places:
-        return None
-    countries = list(dict.fromkeys(p.country for p in places))
-    if len(countries) == 1:
-        return countries[0]
-    top = places[0]
-    sizable = dict.fromkeys(p.country for p in places if AMBIGUITY_RATIO * p.population >= top.population)
-    named = sorted(((story.get((table.from_iso2(c) or "")[:3], 0), c) for c in sizable), reverse=True)
-    if named and named[0][0] > 0 and (len(named) == 1 or named[0][0] > named[1][0]):
-        return named[0][1]
-    runner = next(p for p in places if p.country != top.country)
-    if top.population >= AMBIGUITY_RATIO * runner.population:
-        return top.country
-    return None
+    the next country's; else none (ambiguous). The rule is ``gazetteer.choose_place_country``, shared
+    with the geo stage."""
+    return choose_place_country(places, table.from_iso2, story, min_population)[0]
 
 
 class _Finder:

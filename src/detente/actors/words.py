@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import weakref
 
+from detente.dictionaries.gazetteer import AP_STATES as AP_STATE_CODES
+
 # "Iran-backed militia", "US-made drones", "Tunisia-inspired protests": the word after the hyphen makes
 # the name before it a modifier of the noun, not an actor of its own (the backer, the maker, the
 # model). Not here: "-led" (a "Saudi-led coalition" is coded as Saudi Arabia's), "-held",
@@ -65,10 +67,7 @@ PERSONAL_HEADS = frozenset(
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "madame", "mme", "m"})
 
 # US state abbreviations in AP datelines ("PORTLAND, Ore. (AP) -")
-AP_STATES = frozenset(
-    """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb
-    nev nh nj nm ny nc nd okla ore pa ri sc sd tenn tex vt va wash wva wis wyo dc""".split()
-)
+AP_STATES = frozenset(AP_STATE_CODES)
 
 # nouns of gatherings: where they take place says nothing of who takes part ("rebels at peace talks in
 # Juba", "officials at a meeting in Geneva")

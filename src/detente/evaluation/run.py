@@ -10,6 +10,8 @@ PLV relations and the ConfliBERT CAMEO sentences.
   (brat standoff): precision, recall by kind, speaker accuracy.
 - ``conflibert.evaluate_conflibert`` scores the pentaclass of each sentence's main event and whether
   its source and target overlap the coders' spans, on the ConfliBERT CAMEO training split.
+- ``geo.evaluate_geo`` scores event locations (country, city/ADM1) against a blind annotation of
+  ConfliBERT and PolNeAR sentences shipped with the package, beside detente the GDELT rule.
 
 All take already coded articles (or code them with a given pipeline), so tests, the ``detente eval``
 command and benchmarks share one implementation. What this package does not do: hold floors or decide
@@ -40,6 +42,7 @@ DEFAULTS = {
     "polnear": ("eval", "polnear-dev"),
     "plv": ("eval", "plv-train", "PLV_train.tsv"),
     "conflibert": ("eval", "conflibert-train"),
+    "geo": ("eval",),
 }
 
 
@@ -59,6 +62,10 @@ def run_eval(dataset: str, path: str | None = None, pipeline=None):
         from detente.evaluation.plv import score_plv
 
         return score_plv(where, pipeline)
+    if dataset == "geo":
+        from detente.evaluation.geo import evaluate_geo
+
+        return evaluate_geo(where, pipeline)
     if dataset == "conflibert":
         from detente.evaluation.conflibert import evaluate_conflibert
 

@@ -29,6 +29,7 @@ from urllib.parse import urlparse
 
 from detente import cameo
 from detente.dictionaries.countries import code_of_name, country_codes
+from detente.dictionaries.gazetteer import gazetteer
 from detente.export import CAMEO_TYPE_CODES, EVENT_ROW_FIELDS, GDELT_COLUMNS
 from detente.model import Problem
 from detente.store.writer import Writer, WriteSummary
@@ -181,6 +182,87 @@ def _scores(code: str) -> dict[str, Any]:
     return {"plover": s["plover"], "plover_mode": s["plover_mode"], "quad_class": s["quad_class"], "goldstein": s["goldstein"]}
 
 
+# -- locations -------------------------------------------------------------------------------------
+
+_GDELT_GEO_TYPES = {"1": "country", "2": "adm1", "3": "city", "4": "city", "5": "adm1"}
+_POLECAT_FEATURES = {"PCLI": "country", "PCLD": "country", "PCLF": "country", "PCLS": "country", "PCLIX": "country", "PCL": "country",
+                     "ADM1": "adm1", "ADM1H": "adm1"}
+
+
+def _iso3_of_fips(fips: str | None) -> str | None:
+    if not fips:
+        return None
+    for c in gazetteer().country_info.values():
+        if c.fips == fips:
+            return c.iso3
+    return None
+
+
+def _iso3_of_name(name: str | None) -> str | None:
+    """An ISO alpha-3 code from a country name (ICEWS) or code (POLECAT)."""
+    if not name:
+        return None
+    gaz = gazetteer()
+    if name.upper() in gaz.by_iso3:
+        return name.upper()
+    code = code_of_name(name)
+    if code and code[:3] in gaz.by_iso3:
+        return code[:3]
+    folded = name.strip().lower()
+    return next((c.iso3 for c in gaz.country_info.values() if c.name.lower() == folded), None)
+
+
+def gdelt_location(g: dict[str, str]) -> dict[str, Any]:
+    """GDELT's ActionGeo columns -> the ``place_*`` fields: the type number to country/adm1/city, the
+    FIPS country code to ISO alpha-3, the FIPS ADM1 code ("SY09", "USTX") to GeoNames' form ("SY.09",
+    "US.TX": GeoNames uses the FIPS ADM1 codes for most countries and postal codes for US states),
+    a numeric FeatureID as ``place_id``."""
+    kind = _GDELT_GEO_TYPES.get(_none(g.get("ActionGeo_Type")) or "")
+    if kind is None:
+        return {}
+    fips = _none(g.get("ActionGeo_CountryCode"))
+    iso3 = _iso3_of_fips(fips)
+    if iso3 is None:
+        return {}
+    adm1 = _none(g.get("ActionGeo_ADM1Code"))
+    iso2 = gazetteer().by_iso3[iso3].iso2
+    feature = _none(g.get("ActionGeo_FeatureID"))
+    name = _none(g.get("ActionGeo_FullName")) or ""
+    return {
+        "place_type": kind, "place_name": name.split(",")[0].strip() or None, "place_country": iso3,
+        "place_adm1": f"{iso2}.{adm1[2:]}" if adm1 and len(adm1) > 2 and fips and adm1.startswith(fips) else None,
+        "place_lat": _float(g.get("ActionGeo_Lat"), "ActionGeo_Lat"), "place_lon": _float(g.get("ActionGeo_Long"), "ActionGeo_Long"),
+        "place_id": int(feature) if feature and re.fullmatch(r"-?\d+", feature) else None, "place_via": "gdelt:ActionGeo",
+    }
+
+
+def icews_location(r: dict[str, str]) -> dict[str, Any]:
+    """ICEWS's City/Province/Country/Latitude/Longitude -> the ``place_*`` fields: the most precise
+    level given names the place (the province's name only: ICEWS gives no ADM1 codes)."""
+    iso3 = _iso3_of_name(_none(r.get("Country")))
+    if iso3 is None:
+        return {}
+    city, province = _none(r.get("City")), _none(r.get("Province"))
+    kind, name = ("city", city) if city else ("adm1", province) if province else ("country", _none(r.get("Country")))
+    return {"place_type": kind, "place_name": name, "place_country": iso3, "place_lat": _float(r.get("Latitude"), "Latitude"),
+            "place_lon": _float(r.get("Longitude"), "Longitude"), "place_via": "icews"}
+
+
+def polecat_location(r: dict[str, str]) -> dict[str, Any]:
+    """POLECAT's Placename/City/Province/Country (ISO alpha-3)/Latitude/Longitude/GeoNames ID/Feature
+    Type -> the ``place_*`` fields; the GeoNames feature code gives the type (PCLI country, ADM1, a
+    populated place PPL* a city)."""
+    iso3 = _iso3_of_name(_none(r.get("Country")))
+    if iso3 is None:
+        return {}
+    feature = (_none(r.get("Feature Type")) or "").upper()
+    kind = _POLECAT_FEATURES.get(feature) or ("city" if feature.startswith("PPL") or _none(r.get("City")) else "adm1" if _none(r.get("Province")) else "country")
+    gid = _none(r.get("GeoNames ID"))
+    return {"place_type": kind, "place_name": _none(r.get("Placename")) or _none(r.get("City")) or _none(r.get("Province")),
+            "place_country": iso3, "place_lat": _float(r.get("Latitude"), "Latitude"), "place_lon": _float(r.get("Longitude"), "Longitude"),
+            "place_id": int(gid) if gid and gid.isdigit() else None, "place_via": "polecat"}
+
+
 # -- GDELT 2.0 -------------------------------------------------------------------------------------
 
 def read_gdelt(path: Path, notes: dict[str, Any]) -> Iterator[Item]:
@@ -215,6 +297,7 @@ def read_gdelt(path: Path, notes: dict[str, Any]) -> Iterator[Item]:
             goldstein = _float(g["GoldsteinScale"], "GoldsteinScale")
             row["goldstein"] = goldstein if goldstein is not None else row["goldstein"]
             row["sentence"] = 0 if _none(g["IsRootEvent"]) == "1" else None
+            row.update(gdelt_location(g))
         except ValueError as exc:
             yield _bad(where, n, str(exc))
             continue
@@ -281,6 +364,7 @@ def read_icews(path: Path, notes: dict[str, Any]) -> Iterator[Item]:
             row["goldstein"] = intensity if intensity is not None else row["goldstein"]
             sentence = _none(r.get("Sentence Number"))
             row["sentence"] = int(sentence) - 1 if sentence and sentence.isdigit() else None
+            row.update(icews_location(r))
         except ValueError as exc:
             yield _bad(where, n, str(exc))
             continue
@@ -352,6 +436,7 @@ def read_polecat(path: Path, notes: dict[str, Any]) -> Iterator[Item]:
                 quad_class=_QUADS.get(quad_text) or cameo.PLOVER_QUAD[category],
                 goldstein=_float(r.get("Event Intensity"), "Event Intensity"), modality="asserted", outlet=_none(r.get("Source")),
             )
+            row.update(polecat_location(r))
         except ValueError as exc:
             yield _bad(where, n, str(exc))
             continue

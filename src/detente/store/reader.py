@@ -8,7 +8,9 @@ open read-only).
 ``events`` filters: ``source``/``target`` (a country code matches its own actors too, ``RUSGOV``
 counting as ``RUS``, unless ``exact``), ``code`` (a CAMEO code prefix: ``17`` is every coercion,
 ``173`` arrests and their sub-codes), ``plover`` (category), ``since``/``until`` (dates, inclusive),
-``modality`` and ``dataset`` (one value or several). ``quotes`` filters on ``speaker`` (an actor code,
+``modality`` and ``dataset`` (one value or several); where it happened: ``country`` (ISO alpha-3
+codes, one or several), ``adm1`` (GeoNames ADM1 codes: ``US.NY``, ``SY.09``), ``bbox`` (``W,S,E,N``
+in degrees: events with coordinates inside; a country- or ADM1-level place has none). ``quotes`` filters on ``speaker`` (an actor code,
 rolled up the same way, or part of the speaker's name) and dates. Methods returning DataFrames load the
 result; ``iter_events``/``iter_quotes`` stream rows as dicts and ``to_parquet`` writes a file without
 holding it in memory, for exports of any size.
@@ -79,6 +81,41 @@ def _one_of(where: list[str], params: list[Any], column: str, values: list[str],
         params.append(values)
 
 
+def parse_bbox(value: str | Iterable[float]) -> tuple[float, float, float, float]:
+    """``W,S,E,N`` (degrees) -> four floats, checked: west and east in -180..180, south <= north in
+    -90..90 (a box crossing the antimeridian has west > east)."""
+    items = value.split(",") if isinstance(value, str) else list(value)
+    try:
+        w, s, e, n = (float(x) for x in items)
+    except (TypeError, ValueError):
+        raise UserInputError(f"bad bounding box {value!r}: give W,S,E,N in degrees, e.g. 35.5,35.5,38.5,37.5") from None
+    if not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= n <= 90):
+        raise UserInputError(f"bad bounding box {value!r}: W and E in -180..180, S <= N in -90..90")
+    return w, s, e, n
+
+
+def _place_filters(where: list[str], params: list[Any], country, adm1, bbox) -> None:
+    countries = [c.upper() for c in _values(country)]
+    for c in countries:
+        if not re.fullmatch(r"[A-Z]{3}", c):
+            raise UserInputError(f"bad country {c!r}: give an ISO 3166 alpha-3 code (SYR, USA)")
+    if countries:
+        where.append("e.place_country IN (" + ", ".join("?" for _ in countries) + ")")
+        params += countries
+    regions = [a.upper() for a in _values(adm1)]
+    for a in regions:
+        if not re.fullmatch(r"[A-Z]{2}\.[A-Z0-9]{1,3}", a):
+            raise UserInputError(f"bad ADM1 code {a!r}: give a GeoNames ADM1 code, country and region (US.NY, SY.09)")
+    if regions:
+        where.append("e.place_adm1 IN (" + ", ".join("?" for _ in regions) + ")")
+        params += regions
+    if bbox is not None:
+        w, s, e, n = parse_bbox(bbox)
+        lon = "e.place_lon BETWEEN ? AND ?" if w <= e else "(e.place_lon >= ? OR e.place_lon <= ?)"
+        where.append(f"(e.place_lat BETWEEN ? AND ? AND {lon})")
+        params += [s, n, w, e]
+
+
 def _like(text: str) -> str:
     """``text`` for an ILIKE pattern, its own ``%``, ``_`` and ``\\`` taken literally."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -130,9 +167,11 @@ class Reader:
 
     def _event_query(self, source=None, target=None, code=None, plover=None, since=None, until=None, modality=None,
                      dataset=None, exact=False, with_added=False, article=None, text=None, quoted=False,
-                     speaker_name=None, after=None, limit=None, ids_only=False) -> tuple[str, list[Any]]:
+                     speaker_name=None, after=None, limit=None, ids_only=False, country=None, adm1=None,
+                     bbox=None) -> tuple[str, list[Any]]:
         where: list[str] = []
         params: list[Any] = []
+        _place_filters(where, params, country, adm1, bbox)
         if quoted:
             where.append("e.quote_id IS NOT NULL")
         if speaker_name:

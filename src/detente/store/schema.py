@@ -18,7 +18,8 @@ Tables (docs/store.md describes each column):
   inputs, counts. Every other row carries the ``run_id`` that made it.
 - ``articles`` — one row per stored article (text, metadata, counts of what was found).
 - ``mentions`` — the actor mentions of each article.
-- ``events`` — coded and imported events; the columns of the shared contract with ``analyze/`` first.
+- ``events`` — coded and imported events; the columns of the shared contract with ``analyze/`` first;
+  the location (``place_*``, migration 2) last.
 - ``quotes`` — quotations with their speakers.
 - ``problems`` — every rejected input, failed stage or warning, with the article (if any) and place.
 """
@@ -156,8 +157,24 @@ _V1 = (
     )""",
 )
 
+# issue 11: where each event happened (docs/geo.md); imported GDELT, ICEWS and POLECAT locations go in
+# the same columns. Indexed for the --country/--adm1 filters.
+_V2 = (
+    "ALTER TABLE events ADD COLUMN place_type VARCHAR",
+    "ALTER TABLE events ADD COLUMN place_name VARCHAR",
+    "ALTER TABLE events ADD COLUMN place_country VARCHAR",
+    "ALTER TABLE events ADD COLUMN place_adm1 VARCHAR",
+    "ALTER TABLE events ADD COLUMN place_lat DOUBLE",
+    "ALTER TABLE events ADD COLUMN place_lon DOUBLE",
+    "ALTER TABLE events ADD COLUMN place_id BIGINT",
+    "ALTER TABLE events ADD COLUMN place_start INTEGER",
+    "ALTER TABLE events ADD COLUMN place_end INTEGER",
+    "ALTER TABLE events ADD COLUMN place_via VARCHAR",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, mentions, events, quotes, problems and runs", _V1),
+    Migration(2, "events: location (place_*)", _V2),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
