@@ -442,3 +442,21 @@ def test_explain_shows_each_events_place_and_why():
     assert describe_place(ALEPPO, " " * 30 + "Aleppo") == (
         "city Aleppo (SYR, SY.09) at 36.2028,37.1586 GeoNames 170063 from 'Aleppo' [30:36] via locative:in+namesake:only")
     assert describe_place(None, text).startswith("not stated")
+
+
+@pytest.mark.parametrize(
+    "sentence, quad, expected",
+    [
+        pytest.param("Afghan/Afghan/ADJ/amod/1 police/police/NOUN/nsubj/2 arrested/arrest/VERB/ROOT/2 Afghan/Afghan/ADJ/amod/4 "
+                     "protesters/protester/NOUN/dobj/2 ././PUNCT/punct/2", 4, ("country", "Afghanistan", "AFG", None), id="a-domestic-arrest-is-at-home"),
+        pytest.param("Afghan/Afghan/ADJ/amod/1 police/police/NOUN/nsubj/2 arrested/arrest/VERB/ROOT/2 Pakistani/Pakistani/ADJ/amod/4 "
+                     "protesters/protester/NOUN/dobj/2 ././PUNCT/punct/2", 4, None, id="two-countries-no-guess"),
+        pytest.param("Afghan/Afghan/ADJ/amod/1 police/police/NOUN/nsubj/2 criticized/criticize/VERB/ROOT/2 Afghan/Afghan/ADJ/amod/4 "
+                     "protesters/protester/NOUN/dobj/2 ././PUNCT/punct/2", 3, None, id="a-verbal-act-is-not-placed"),
+    ],
+)
+def test_a_material_act_between_actors_of_one_country_happens_there(dictionaries, sentence, quad, expected):
+    place = placed(dictionaries, [sentence], sentence.split()[2].split("/")[0], quad=quad)
+    assert where(place) == expected
+    if place is not None:
+        assert place.via.startswith("domestic:")

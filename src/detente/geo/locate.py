@@ -98,6 +98,8 @@ class Locator:
                 return replace(one, via=f"sentence+{one.via}")
             if not places and self._dateline_applies(event) and not self.sentence_places(view, sentence):
                 return self.dateline
+            if not places and not self.sentence_places(view, sentence):
+                return _domestic(event)
         return None
 
     def at_trigger(self, view: SentenceView, k: int, statement: bool) -> Place | None:
@@ -210,6 +212,22 @@ class Locator:
             if m is not None and m.code[:3] == line.country:
                 return True
         return False
+
+
+def _domestic(event: Event) -> Place | None:
+    """The country of a material act between two domestic actors of that one country, each with a role
+    ("Taliban militants seized an army base", AFGREB -> AFGMIL; "police arrested opposition leaders"),
+    when the text names no place: such an act happens at home. None for any other event."""
+    if event.quad_class not in MATERIAL_QUADS or event.source is None or event.target is None:
+        return None
+    country = event.source.code[:3]
+    if country != event.target.code[:3] or min(len(event.source.code), len(event.target.code)) < 6:
+        return None  # two roles of one country (police and protesters), not a country acting on itself
+    found = gazetteer().by_iso3.get(country)
+    if found is None:
+        return None  # IGO, ---, or a code that is no country
+    return Place("country", found.name, found.iso3, None, None, None, found.geonameid or None, None,
+                 f"domestic:{event.source.code}+{event.target.code}")
 
 
 def _one_place(places: list[Place]) -> Place | None:
