@@ -26,6 +26,7 @@ LAYERS = [
     {"pipeline"},
     {"relations", "export"},
     {"store"},  # DuckDB store: schema, migrations, the one writer, read-only queries, imports
+    {"batch"},  # Dask batch runner: codes shards into Parquet that the store loads
     {"analyze"},  # analyses over the store's events table (may import store)
     {"validate", "explain", "evaluation"},
     {"serve"},  # the JSON API and dashboard over the store and the analyses
