@@ -229,8 +229,6 @@ def _client(workers: int | None, scheduler: str | None):
         except (OSError, TimeoutError) as exc:
             raise UserInputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     n = workers or 1
-    if n < 1:
-        raise UserInputError(f"--workers must be 1 or more, not {n}")
     # one single-threaded process per worker: spaCy and the stages hold the GIL
     cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
                            silence_logs=50)
@@ -247,6 +245,8 @@ def run_batch(patterns: Iterable[str], out: str | Path, settings: Settings | Non
     settings = settings or Settings()
     if workers is not None and scheduler:
         raise UserInputError("give --workers N (a local cluster) or --scheduler tcp://host:port (an existing one), not both")
+    if workers is not None and workers < 1:
+        raise UserInputError(f"--workers must be 1 or more, not {workers}")
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise UserInputError(f"--out {out} is a file; give a directory (created if missing)")
@@ -306,9 +306,9 @@ def load(out: str | Path, db: str | Path, settings: Settings | None = None) -> W
     store's one writer, in one transaction. Loading again replaces the same articles' rows: the store
     ends the same. Files of shards the manifest does not list (a killed run's) are not read."""
     out = Path(out)
-    done = read_manifest(out)
     if not out.is_dir():
         raise UserInputError(f"{out} is not a directory; give the --out directory of a detente batch run")
+    done = read_manifest(out)
     if not done:
         raise UserInputError(f"{out} has no {MANIFEST} listing a finished shard; run detente batch 'GLOB' --out {out} first")
     files: dict[str, list[str]] = {t: [] for t in TABLES}
