@@ -22,7 +22,7 @@ LAYERS = [
     {"parse"},
     {"dictionaries"},
     {"actors", "events", "quotes"},  # sibling stages
-    {"attribution", "selection"},
+    {"attribution", "selection", "prefilter"},
     {"pipeline"},
     {"relations", "export"},
     {"store"},  # DuckDB store: schema, migrations, the one writer, read-only queries, imports

