@@ -211,3 +211,22 @@ def test_sigkill_mid_batch_then_rerun_loses_nothing_and_repeats_nothing(tmp_path
     assert done_before <= {e["event_id"] for e in final["events"]}
     on_disk = sorted(str(p.relative_to(out)) for p in out.rglob("*.parquet"))
     assert on_disk == sorted(f for r in batch.read_manifest(out).values() for f in r["files"])
+
+
+def test_workers_code_whole_chunks_in_processes_with_the_same_result(tmp_path, pipeline):
+    import copy
+    from dataclasses import replace as change
+
+    from detente import parallel
+    from detente.export import event_records
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(sample_lines()[:7]) + '\n{"id": "broken", "text": \n', encoding="utf-8")
+    two = copy.copy(pipeline)
+    two.settings = change(pipeline.settings, workers=2)
+    rejected_one, rejected_two = [], []
+    one = list(event_records(pipeline.code(read_inputs([str(corpus)]), on_rejected=rejected_one.append)))
+    coded = list(parallel.code(two, read_inputs([str(corpus)]), on_rejected=rejected_two.append, chunk=2))
+    assert [c.article.id for c in coded] == [json.loads(line)["id"] for line in sample_lines()[:7]]  # input order
+    assert list(event_records(coded)) == one
+    assert [str(p) for p in rejected_two] == [str(p) for p in rejected_one] and len(rejected_one) == 1

@@ -302,7 +302,9 @@ def _run(args: argparse.Namespace) -> int:
         pipeline = Pipeline(settings)
         for p in pipeline.dictionaries.problems:
             status.problem(p)
-        coded = status.coded(_progress(pipeline.code(read_inputs(args.files), on_rejected=status.problem), settings.progress))
+        from detente import parallel
+
+        coded = status.coded(_progress(parallel.code(pipeline, read_inputs(args.files), on_rejected=status.problem), settings.progress))
         if args.command == "code" and args.format == "gdelt":
             export.write_gdelt(export.event_rows(coded), sys.stdout)
         elif args.command == "code" and args.format == "plover":

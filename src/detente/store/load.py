@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from detente import parallel
 from detente.ingest import read_inputs
 from detente.model import CodedArticle, Problem
 from detente.pipeline import Pipeline
@@ -37,7 +38,7 @@ def ingest(paths: Iterable[str], db: str | Path, pipeline: Pipeline, *,
 
         for p in pipeline.dictionaries.problems:
             rejected(p)
-        coded: Iterator[CodedArticle] = pipeline.code(read_inputs(paths), on_rejected=rejected)
+        coded: Iterator[CodedArticle] = parallel.code(pipeline, read_inputs(paths), on_rejected=rejected)
         if progress is not None:
             coded = progress(coded)
         for c in coded:
