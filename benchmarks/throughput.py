@@ -65,20 +65,22 @@ def build_corpus(path: Path, articles: int) -> dict:
     return {"articles": n, "words": words}
 
 
-def measure(cmd: list[str]) -> tuple[float, float, str]:
-    """Run ``cmd`` under a tiny wrapper that reports the peak RSS of the process and of its children."""
+def measure(cmd: list[str]) -> tuple[float, float, float, str]:
+    """Run ``cmd`` under a tiny wrapper; wall seconds, CPU seconds (user + system, the process and its
+    children) and peak RSS in MB (the largest single process), and its stdout."""
     wrapper = ("import resource, subprocess, sys, json, time\n"
                "t = time.perf_counter()\n"
                "p = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE)\n"
                "s = time.perf_counter() - t\n"
-               "sys.stderr.write(json.dumps({'rc': p.returncode, 'seconds': s, "
-               "'rss_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}) + '\\n')\n"
+               "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+               "sys.stderr.write(json.dumps({'rc': p.returncode, 'seconds': s, 'cpu': u.ru_utime + u.ru_stime, "
+               "'rss_mb': u.ru_maxrss / 1024}) + '\\n')\n"
                "sys.stdout.write(p.stdout.decode())\n")
     proc = subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True)
     report = json.loads(proc.stderr.decode().strip().splitlines()[-1])
     if report["rc"] not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({report['rc']})")
-    return report["seconds"], report["rss_mb"], proc.stdout.decode()
+    return report["seconds"], report["cpu"], report["rss_mb"], proc.stdout.decode()
 
 
 def main() -> None:
@@ -107,34 +109,36 @@ def main() -> None:
     configs = {k: v for k, v in configs.items() if k in args.only}
     print(f"corpus: {counts['articles']} articles, {counts['words']} words ({corpus}); {args.runs} runs each, alternating; "
           f"cpu count {os.cpu_count()}", flush=True)
-    results: dict[str, list[tuple[float, float]]] = {k: [] for k in configs}
+    results: dict[str, list[tuple[float, float, float]]] = {k: [] for k in configs}
     for n in range(args.runs):
         for key, (label, cmd) in configs.items():
-            seconds, rss, out = measure(cmd)
+            seconds, cpu, rss, out = measure(cmd)
             if key == "a":
                 counts["sentences"] = json.loads(out.strip().splitlines()[-1])["sentences"]
-            results[key].append((seconds, rss))
-            print(f"  run {n + 1} ({key}) {label}: {seconds:.1f} s, peak RSS {rss:.0f} MB", flush=True)
+            results[key].append((seconds, cpu, rss))
+            print(f"  run {n + 1} ({key}) {label}: {seconds:.1f} s wall, {cpu:.1f} s CPU, peak RSS {rss:.0f} MB", flush=True)
     sentences = counts.get("sentences")
-    median = {k: (statistics.median(s for s, _ in v), max(r for _, r in v)) for k, v in results.items()}
+    median = {k: (statistics.median(s for s, _, _ in v), statistics.median(c for _, c, _ in v), max(r for _, _, r in v))
+              for k, v in results.items()}
     print()
-    print(f"| run | words/s | sentences/s | articles/s | peak RSS | median of {args.runs} (s) |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for key, (seconds, rss) in median.items():
+    print("Rates per wall second (what a user waits), and per CPU second (what one core does; steady on a shared machine).")
+    print(f"| run | words/s | sentences/s | articles/s | articles per CPU-s | peak RSS | wall s | CPU s (median of {args.runs}) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for key, (seconds, cpu, rss) in median.items():
         sent = f"{sentences / seconds:,.0f}" if sentences else "-"
         print(f"| ({key}) {configs[key][0]} | {counts['words'] / seconds:,.0f} | {sent} | {counts['articles'] / seconds:,.1f} | "
-              f"{rss:,.0f} MB | {seconds:.1f} |")
-    ratios = {}
+              f"{counts['articles'] / cpu:,.1f} | {rss:,.0f} MB | {seconds:.1f} | {cpu:.1f} |")
     for name, (x, y) in {"b/a": ("b", "a"), "c/a": ("c", "a"), "d/c": ("d", "c")}.items():
         if x in median and y in median:
-            ratios[name] = median[y][0] / median[x][0]  # a speed ratio: the inverse of the times
+            wall = median[y][0] / median[x][0]  # a speed ratio: the inverse of the times
+            cpu = median[y][1] / median[x][1]
             target = f" (target >= {TARGETS[name]})" if name in TARGETS else ""
-            print(f"{name} = {ratios[name]:.2f}{target}")
+            print(f"{name} = {wall:.2f} by wall time, {cpu:.2f} by CPU time{target}")
     if args.scale and "c" in configs:
         big = folder / f"corpus-x{args.scale}.jsonl"
         big_counts = build_corpus(big, counts["articles"] * args.scale)
-        seconds, rss, _ = measure([sys.executable, "-m", "detente.cli", "code", str(big), "--progress", "never", "--prefilter"])
-        print(f"peak RSS of (c): {median['c'][1]:,.0f} MB on {counts['articles']} articles (1x), {rss:,.0f} MB on "
+        seconds, _, rss, _ = measure([sys.executable, "-m", "detente.cli", "code", str(big), "--progress", "never", "--prefilter"])
+        print(f"peak RSS of (c): {median['c'][2]:,.0f} MB on {counts['articles']} articles (1x), {rss:,.0f} MB on "
               f"{big_counts['articles']} articles ({args.scale}x, {seconds:.0f} s)")
 
 
