@@ -540,9 +540,8 @@ def _batch(args: argparse.Namespace) -> int:
         print(f"detente: {summary.failed_articles} articles not fully coded and {summary.rejected} inputs rejected; "
               f"each is a row of {args.out}/problems", file=sys.stderr)
     print(f"detente: {summary.line()}; output in {args.out}", file=sys.stderr)
-    if summary.failed or summary.failed_articles:
-        return EXIT_ERROR
-    return EXIT_USER if summary.rejected else EXIT_OK
+    # as for code: 2 when input was rejected, else 1 when a stage (or a whole shard) failed
+    return EXIT_USER if summary.rejected else EXIT_ERROR if summary.failed or summary.failed_articles else EXIT_OK
 
 
 def _plain(row: dict) -> dict:
