@@ -230,3 +230,10 @@ def test_workers_code_whole_chunks_in_processes_with_the_same_result(tmp_path, p
     assert [c.article.id for c in coded] == [json.loads(line)["id"] for line in sample_lines()[:7]]  # input order
     assert list(event_records(coded)) == one
     assert [str(p) for p in rejected_two] == [str(p) for p in rejected_one] and len(rejected_one) == 1
+
+
+def test_a_manifest_line_torn_by_a_kill_is_not_done_and_does_not_swallow_the_next(tmp_path):
+    (tmp_path / batch.MANIFEST).write_text('{"shard": "a", "files": []}\n{"shard": "b", "fi', encoding="utf-8")
+    assert list(batch.read_manifest(tmp_path)) == ["a"]
+    batch._record(tmp_path, {"shard": "c", "files": []})
+    assert list(batch.read_manifest(tmp_path)) == ["a", "c"]

@@ -106,18 +106,13 @@ def read_manifest(out: str | Path) -> dict[str, dict[str, Any]]:
 
 def _record(out: Path, record: dict[str, Any]) -> None:
     path = out / MANIFEST
-    # a line cut short by an earlier kill must not swallow this one
+    torn = False  # a line cut short by an earlier kill must not swallow this one
     if path.exists() and path.stat().st_size:
         with open(path, "rb") as fh:
             fh.seek(-1, os.SEEK_END)
-            if fh.read(1) != b"\n":
-                record_prefix = "\n"
-            else:
-                record_prefix = ""
-    else:
-        record_prefix = ""
+            torn = fh.read(1) != b"\n"
     with open(path, "a", encoding="utf-8") as fh:
-        fh.write(record_prefix + json.dumps(record, sort_keys=True) + "\n")
+        fh.write(("\n" if torn else "") + json.dumps(record, sort_keys=True) + "\n")
         fh.flush()
         os.fsync(fh.fileno())
 
