@@ -84,7 +84,7 @@ def _shared(parser: argparse.ArgumentParser, files: bool = True) -> None:
     parser.add_argument("--date", help="date (YYYY-MM-DD) for articles that have none")
     parser.add_argument("--workers", type=int, help="parser processes")
     parser.add_argument("--batch-size", type=int, help="articles per parser batch")
-    parser.add_argument("--prefilter", action="store_true", default=None, help="parse only sentences with an actor candidate, pronoun, trigger or quotation cue (faster; docs/scale.md)")
+    parser.add_argument("--prefilter", action="store_true", default=None, help="parse only sentences with an actor candidate, pronoun, trigger or quotation cue (gains only on text about no actor: docs/scale.md)")
     parser.add_argument("--progress", choices=["auto", "always", "never"], help="progress bar on stderr")
     parser.add_argument("-v", "--verbose", action="store_true", help="also print warnings (skipped dictionary lines, stray quote marks)")
     parser.add_argument("--one-sided", action="store_true", default=None, help="also keep events with only a source or only a target")
