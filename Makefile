@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test install dev clean bench bench-analyze
+.PHONY: demo test install dev clean bench bench-analyze fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ bench: $(STAMP)
 
 bench-analyze: $(STAMP)  # dyad, alerts and top on 1,000,000 synthetic events (docs/analysis.md)
 	$(BIN)/python benchmarks/bench_analyze.py
+
+fuzz: $(STAMP)  # the long fuzz run of every reader and the pipeline, 10,000 documents (docs/fuzzing.md); not in make test
+	$(BIN)/python tools/fuzz_ingest.py --docs 10000 --seed 14 --out fuzz-report.json
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache

@@ -24,7 +24,7 @@ LAYERS = [
     {"actors", "events", "quotes"},  # sibling stages
     {"attribution", "selection", "prefilter"},
     {"pipeline"},
-    {"relations", "export", "parallel"},
+    {"relations", "export", "sink", "parallel"},
     {"store"},  # DuckDB store: schema, migrations, the one writer, read-only queries, imports
     {"batch"},  # Dask batch runner: codes shards into Parquet that the store loads
     {"analyze"},  # analyses over the store's events table (may import store)

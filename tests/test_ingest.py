@@ -84,8 +84,10 @@ def test_bad_date_is_a_problem_on_the_article_not_a_rejection(tmp_path):
     f.write_text(json.dumps({"text": "x", "date": "last Tuesday", "problem": "a field like any other"}) + "\n", encoding="utf-8")
     [read] = _items([f])
     assert isinstance(read, Ingested) and read.article.published is None
-    [problem] = read.problems
+    [problem] = [p for p in read.problems if p.severity == "error"]
     assert "unreadable date" in problem.message and problem.where == f"{f}:1" and problem.article == "d:1"
+    [no_date] = [p for p in read.problems if p.severity == "warning"]
+    assert no_date.message.startswith("no date")  # never guessed, and said so
     assert dict(read.article.meta) == {"problem": "a field like any other"}  # meta carries no problems
 
 
@@ -124,7 +126,7 @@ def test_invalid_utf8_in_text_file_is_coded_with_a_problem_naming_the_line(tmp_p
     f.write_bytes(b"Title\n\nFirst line.\nSecond caf\xe9 line.\n")
     [read] = _items([f])
     assert "\ufffd" in read.article.text
-    [problem] = read.problems
+    [problem] = [p for p in read.problems if p.severity == "error"]
     assert problem.where == f"{f}:4" and "invalid UTF-8" in problem.message and problem.severity == "error"
 
 
@@ -133,7 +135,10 @@ def test_directory_is_read_recursively_in_name_order(tmp_path):
     (tmp_path / "a.txt").write_text("A.", encoding="utf-8")
     (tmp_path / "b" / "c.jsonl").write_text(json.dumps({"text": "C."}) + "\n", encoding="utf-8")
     (tmp_path / "notes.bin").write_bytes(b"\x00")
-    assert [a.text for a in _read([tmp_path])] == ["A.", "C."]
+    skipped, *articles = _read([tmp_path])
+    assert [a.text for a in articles] == ["A.", "C."]
+    # a file of another type is not read, and not silently: one warning names the kinds skipped
+    assert skipped.severity == "warning" and "1 .bin" in skipped.message and skipped.where == str(tmp_path)
 
 
 @pytest.mark.parametrize(

@@ -172,14 +172,6 @@ def test_validate_counts(validate_set: Dictionaries, field: str, low: int, high:
     assert low <= counts[field] <= high, counts
 
 
-@pytest.mark.shared
-@requires_shared
-def test_reference_load_time(reference_set: Dictionaries) -> None:
-    # PETRARCH2 takes 0.9-1.4 s; detente's target is under 2 s on a developer machine. The bound here is
-    # looser so a busy CI machine does not fail it, while a quadratic slip still would.
-    assert reference_set.load_seconds < 6.0
-
-
 # ------------------------------------------------------------------------------------------------
 # (c) specific entries of the shared files
 

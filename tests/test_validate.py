@@ -121,3 +121,52 @@ def test_petrarch_unit_tests_meet_the_floors():
     assert totals["records_true"] == 279
     assert totals["exact_true"] >= floors["exact_true"], totals
     assert totals["f1"] >= floors["f1"], totals
+
+
+MALFORMED = """<?xml version="1.0" encoding="UTF-8"?>
+<Sentences>
+<Sentence date="19950101" id="MAL-01" category="DEMO" sentence="true"/>
+<EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
+<Text>
+Arnor is about to restore full diplomatic ties with Gondor.
+</Text>
+<Sentence date="19950102" id="MAL-02" category="DEMO" sentence="true">
+<EventCoding sourcecode="GON" targetcode="ARN" eventcode="042"></EventCoding>
+<Text>
+Gondor & Arnor leaders met; Gondor visited Arnor &c.
+</Text>
+</Sentence>
+<Sentence date="19950103" id="MAL-03" category="DEMO" sentence="true"/>
+<Sentence date="19950104" id="MAL-04" category="DEMO" sentence="true"/>
+<EventCoding noevents="True"></EventCoding>
+<Text>Nothing happened &amp; nobody came.</Text>
+</Sentences>
+"""
+
+
+def test_malformed_validation_file_is_read_as_petrarch_means_it_and_the_repairs_are_said(tmp_path):
+    f = tmp_path / "records.xml"
+    f.write_text(MALFORMED, encoding="utf-8")
+    repairs = []
+    records = list(read_records(f, repairs))
+    assert [(r.id, r.expected, r.text[:20]) for r in records] == [
+        ("MAL-01", [("ARN", "GON", "064")], "Arnor is about to re"),
+        ("MAL-02", [("GON", "ARN", "042")], "Gondor & Arnor leade"),
+        ("MAL-03", [], ""),  # an empty self-closed record stays empty
+        ("MAL-04", [], "Nothing happened & n"),
+    ]
+    assert [(p.where, p.message.split(" ")[0]) for p in repairs] == [
+        (f"{f}:3", "self-closing"), (f"{f}:11", "stray"), (f"{f}:11", "stray"), (f"{f}:15", "self-closing")]
+    assert records[0].line == 3 and records[3].line == 15
+
+
+@pytest.mark.shared
+def test_malformed_validation_file_is_scored_and_the_cli_says_it_was_repaired(tmp_path, capsys):
+    records = shared_path("petrarch", "PETR.UnitTest.records.xml")
+    f = tmp_path / "records.xml"
+    f.write_text(MALFORMED, encoding="utf-8")
+    assert main(["validate", str(f), "--dict", str(records.parent), "--json"]) == 0
+    captured = capsys.readouterr()
+    totals = json.loads(captured.out)
+    assert totals["records"] == 4 and totals["repairs"] == 4 and totals["errors"] == 0
+    assert "not well-formed XML; 4 place(s) repaired" in captured.err

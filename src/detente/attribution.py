@@ -26,7 +26,9 @@ a pattern event.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
+from itertools import accumulate
 
 from detente import cameo
 from detente.dictionaries import Rules
@@ -286,8 +288,9 @@ def attribute(events: tuple[Event, ...] | list[Event], statements: list[Event], 
     with_content = [q for q in quotes if q.content]
     news = rules.reporter_roles() if rules is not None else frozenset()
     out: list[Event] = []
+    quote_around = _quote_finder(with_content)
     for event in stage + kept:
-        quote = _quote_around(with_content, event.trigger[0])
+        quote = quote_around(event.trigger[0])
         if quote is not None:
             event = _speak_for(event, quote, political(quote.speaker, news))
         if _first_person(event.source) or _first_person(event.target):
@@ -303,11 +306,26 @@ def _actor(m: Mention | None) -> object:
     return m.actor if m is not None else None
 
 
-def _quote_around(quotes: list[Quote], offset: int) -> Quote | None:
-    for q in quotes:
-        if any(a <= offset < b for a, b in q.content):
-            return q
-    return None
+def _quote_finder(quotes: list[Quote]):
+    """A function giving the first of ``quotes`` whose content holds an offset (or None). Spans are
+    sorted by start with the running maximum of their ends, so a look-up walks back only over the
+    spans that can reach the offset: a scan of every quotation per event is quadratic on a long
+    article."""
+    spans = sorted((a, b, n) for n, q in enumerate(quotes) for a, b in q.content)
+    starts = [a for a, _, _ in spans]
+    reach = list(accumulate((b for _, b, _ in spans), max))
+
+    def around(offset: int) -> Quote | None:
+        best = None
+        i = bisect_right(starts, offset) - 1
+        while i >= 0 and reach[i] > offset:
+            a, b, n = spans[i]
+            if a <= offset < b and (best is None or n < best):
+                best = n
+            i -= 1
+        return quotes[best] if best is not None else None
+
+    return around
 
 
 def _first_person(m: Mention | None) -> bool:

@@ -150,7 +150,10 @@ def code_shard(path: str, out: str, shard: str, settings: Settings) -> dict[str,
 
     pipeline = _pipeline(replace(settings, workers=1))  # a Dask worker is the process; no parser children
     loose: list = []  # input the readers rejected; the dictionaries' warnings belong to the run, not a shard
-    coded = list(pipeline.code(read_inputs([path]), on_rejected=loose.append))
+    from detente.ingest import parse_date
+
+    reference = parse_date(settings.date, "date setting")[0] if settings.date else None  # as ingest: the year of datelines
+    coded = list(pipeline.code(read_inputs([path], default_date=reference), on_rejected=loose.append))
     rows = coded_rows(coded, loose)
     dates = {c.article.id: c.article.published for c in coded}
     schemas = arrow_schemas()

@@ -40,7 +40,9 @@ class _Report:
             print(f"detente: {p}" if located else f"detente: {p.article or '-'}: {p.stage} failed: {p.message}", file=sys.stderr)
         else:
             self.warnings += 1
-            if self.verbose:
+            # input not read on purpose (files of other types in a directory, WARC records that are not
+            # pages) is said even without --verbose: nothing is skipped silently
+            if self.verbose or (p.stage == "ingest" and p.article is None):
                 print(f"detente: warning: {p.stage}: {p}", file=sys.stderr)
 
     def coded(self, items: Iterable[CodedArticle]) -> Iterator[CodedArticle]:
@@ -267,13 +269,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserInputError, ModelNotInstalledError) as exc:
         print(f"detente: {exc}", file=sys.stderr)
         return EXIT_USER
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (`| head -1`): stop quietly, as cat and grep do
+        _silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
+        print("\ndetente: interrupted; the output written so far is complete, line by line", file=sys.stderr)
         return 130
     except DetenteError as exc:
         print(f"detente: {exc}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush does not fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout is not a file descriptor (a test's capture)
+        pass
+
+
+def _default_date(settings):
+    """The ``--date`` (or ``date`` setting), for articles with no date of their own."""
+    from detente.ingest import parse_date
+
+    if not settings.date:
+        return None
+    found, problem = parse_date(settings.date, "--date")
+    if problem:
+        raise UserInputError(f"--date {settings.date!r}: expected YYYY-MM-DD")
+    return found
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -298,23 +325,28 @@ def _run(args: argparse.Namespace) -> int:
     if args.command in ("code", "quotes"):
         from detente import export
         from detente.ingest import read_inputs
+        from detente.sink import WholeLines
 
         pipeline = Pipeline(settings)
         for p in pipeline.dictionaries.problems:
             status.problem(p)
         from detente import parallel
 
-        coded = status.coded(_progress(parallel.code(pipeline, read_inputs(args.files), on_rejected=status.problem), settings.progress))
-        if args.command == "code" and args.format == "gdelt":
-            export.write_gdelt(export.event_rows(coded), sys.stdout)
-        elif args.command == "code" and args.format == "plover":
-            _, skipped = export.write_plover(export.event_rows(coded), sys.stdout, coder=f"detente {_version()}")
-            _no_plover(skipped)
-        elif args.command == "code":
-            export.write_records(export.event_records(coded), sys.stdout, args.format, export.EVENT_FIELDS)
-        else:
-            export.write_records(export.quote_records(coded), sys.stdout, args.format, export.QUOTE_FIELDS)
-        sys.stdout.flush()
+        inputs = read_inputs(args.files, default_date=_default_date(settings), unique_ids=True)
+        coded = status.coded(_progress(parallel.code(pipeline, inputs, on_rejected=status.problem), settings.progress))
+        try:
+            with WholeLines.over(sys.stdout) as out:
+                if args.command == "code" and args.format == "gdelt":
+                    export.write_gdelt(export.event_rows(coded), out)
+                elif args.command == "code" and args.format == "plover":
+                    _, skipped = export.write_plover(export.event_rows(coded), out, coder=f"detente {_version()}")
+                    _no_plover(skipped)
+                elif args.command == "code":
+                    export.write_records(export.event_records(coded), out, args.format, export.EVENT_FIELDS)
+                else:
+                    export.write_records(export.quote_records(coded), out, args.format, export.QUOTE_FIELDS)
+        finally:
+            coded.close()  # stopped early (a closed pipe, Ctrl-C): parser processes are told to finish now
         return status.exit_status()
     if args.command == "explain":
         from detente.explain import explain_coded, render
@@ -331,6 +363,9 @@ def _run(args: argparse.Namespace) -> int:
         report = validate(args.records, tuple(args.dicts), given_parses=args.given_parses, settings=settings)
         for p in report.problems:
             status.problem(p)
+        if report.repairs:  # said on stderr too, so that --json and --quiet runs know the file was not clean XML
+            print(f"detente: {args.records}: not well-formed XML; {len(report.repairs)} place(s) repaired to read it "
+                  f"(first: {report.repairs[0]})", file=sys.stderr)
         if args.json:
             print(json.dumps(report.totals()))
         else:

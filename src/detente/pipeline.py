@@ -14,6 +14,7 @@ What it does not do: read files (``ingest``) or print anything (``cli``).
 from __future__ import annotations
 
 import copy
+from collections import deque
 from dataclasses import replace
 from datetime import date
 from typing import Callable, Iterable, Iterator
@@ -26,6 +27,7 @@ import detente.quotes  # noqa: F401
 import detente.selection  # noqa: F401
 from detente.dictionaries import Dictionaries, load_dictionaries
 from detente.errors import InputError, PipelineError
+from detente.ingest.split import split_long
 from detente.model import Article, CodedArticle, Ingested, ParsedDoc, Problem
 from detente.settings import Settings
 from detente.stages import Stage, StageContext, Tracer, check_stage, make_stage
@@ -109,7 +111,7 @@ class Pipeline:
     def code(self, items: Iterable[Item], *, on_rejected: Callable[[Problem], None] | None = None) -> Iterator[CodedArticle]:
         """Code a stream of articles (or given parses, or what ``detente.ingest`` reads), yielding them
         in input order. Input ingest rejected (a bare ``Problem`` in the stream) goes to
-        ``on_rejected``; without one it raises ``InputError``, so it is never lost."""
+        ``on_rejected``; without one an error raises ``InputError``, so it is never lost."""
         default = date.fromisoformat(self.settings.date) if self.settings.date else None
         for doc, problems in self._parsed(items, default, on_rejected):
             yield self.run_stages(doc, problems)
@@ -129,36 +131,36 @@ class Pipeline:
         return coded
 
     def _parsed(self, items: Iterable[Item], default: date | None, on_rejected) -> Iterator[tuple[ParsedDoc, tuple[Problem, ...]]]:
-        pending: list[tuple[Problem, ...]] = []
+        pending: deque[tuple[Problem, ...]] = deque()
 
         def articles() -> Iterator[Article | ParsedDoc]:
             for item in items:
                 problems: tuple[Problem, ...] = ()
                 if isinstance(item, Problem):
-                    if on_rejected is None:
+                    if on_rejected is not None:
+                        on_rejected(item)
+                    elif item.severity == "error":
                         raise InputError(str(item))
-                    on_rejected(item)
-                    continue
+                    continue  # a warning (files of other types skipped) with nobody to tell: the run goes on
                 if isinstance(item, Ingested):
                     item, problems = item.item, item.problems
                 if not isinstance(item, (Article, ParsedDoc)):
                     raise TypeError(f"Pipeline.code takes Article, ParsedDoc, Ingested or Problem items, not {type(item).__name__}")
                 article = item.article if isinstance(item, ParsedDoc) else item
-                changes = {}
                 if article.published is None and default is not None:
-                    changes["published"] = default
-                if len(article.text) > self.settings.max_chars:
-                    changes["text"] = article.text[: self.settings.max_chars]
-                    problems += (Problem("ingest", f"article of {len(article.text)} characters truncated to max_chars={self.settings.max_chars}",
-                                         severity="warning", article=article.id),)
-                if changes:
-                    article = replace(article, **changes)
+                    article = replace(article, published=default)
                     item = replace(item, article=article) if isinstance(item, ParsedDoc) else article
-                pending.append(problems)
-                yield item
+                if isinstance(item, ParsedDoc):  # a given parse is coded as given: its offsets cannot move
+                    pending.append(problems)
+                    yield item
+                    continue
+                parts, cut = split_long(article, self.settings.max_chars, truncate=self.settings.long_articles == "truncate")
+                for n, part in enumerate(parts):
+                    pending.append(problems + tuple(cut) if n == 0 else ())
+                    yield part
 
         for doc in self.parser.parse(articles()):
-            yield doc, pending.pop(0)
+            yield doc, pending.popleft()
 
     def code_text(self, text: str, date: str | None = None, article_id: str = "text") -> CodedArticle:
         """Code one text (the public ``detente.code_text``)."""

@@ -36,7 +36,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("hypothetical", False, "Keep events the text puts as possible, conditional, wished or threatened rather than done (modality hypothetical: \"could strike\", \"if they attack\", \"an offensive to free the city\"); dropped by default."),
     Setting("min_confidence", 0.65, "Drop events whose confidence (0-1, from their evidence) is below this: trade recall for precision (0 keeps all)."),
     Setting("date", None, "Article date (YYYY-MM-DD) used when an article has none; resolves dated actor codes."),
-    Setting("max_chars", 1_000_000, "Articles longer than this are truncated, with a problem recorded."),
+    Setting("max_chars", 1_000_000, "Articles longer than this are split into parts at paragraph breaks (or truncated: long_articles), with a problem recorded."),
+    Setting("long_articles", "split", "What to do with an article longer than max_chars: split (parts <id>#part2…, nothing lost) or truncate (an error)."),
     Setting("progress", "auto", "Progress bar on stderr: auto (only on a terminal), always or never."),
     # the store (docs/store.md)
     Setting("db", "detente.duckdb", "DuckDB file of the store (--db): ingest and import write it, events and quotes --db read it."),
@@ -78,6 +79,7 @@ class Settings:
     min_confidence: float = _BY_NAME["min_confidence"].default
     date: str | None = _BY_NAME["date"].default
     max_chars: int = _BY_NAME["max_chars"].default
+    long_articles: str = _BY_NAME["long_articles"].default
     progress: str = _BY_NAME["progress"].default
     db: str = _BY_NAME["db"].default
     store_batch: int = _BY_NAME["store_batch"].default
@@ -151,6 +153,8 @@ def _coerce(name: str, value: Any, origin: str) -> Any:
                 return tuple(v for v in (p.strip() for p in value.split(",")) if v)
             return tuple(str(v) for v in value)
         if name == "progress" and value not in {"auto", "always", "never"}:
+            raise ValueError(value)
+        if name == "long_articles" and value not in {"split", "truncate"}:
             raise ValueError(value)
         if name == "date" and value is not None:
             from datetime import date

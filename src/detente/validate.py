@@ -57,6 +57,7 @@ class Result:
 class Report:
     results: list[Result] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # the dictionary loaders' warnings
+    repairs: list[Problem] = field(default_factory=list)  # what the validation file needed to be read
 
     def totals(self) -> dict[str, float | int]:
         tp = fp = fn = 0
@@ -77,6 +78,7 @@ class Report:
             "recall": round(recall, 4),
             "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
             "errors": sum(r.error is not None for r in self.results),
+            "repairs": len(self.repairs),
             "tp": tp,
             "fp": fp,
             "fn": fn,
@@ -87,17 +89,17 @@ def _ratio(a: int, b: int) -> float:
     return round(a / b, 4) if b else 0.0
 
 
-def read_records(path: str | Path) -> Iterator[Record]:
-    """The ``<Sentence>`` records of a validation file, in order."""
+def read_records(path: str | Path, repairs_out: list[Problem] | None = None) -> Iterator[Record]:
+    """The ``<Sentence>`` records of a validation file, in order; what had to be repaired for the file
+    to read (``parse_validation_xml``) is added to ``repairs_out``."""
     path = Path(path)
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read validation file: {exc}", path=str(path)) from None
-    try:
-        root = ET.fromstring(raw)
-    except ET.ParseError as exc:
-        raise InputError(f"not a valid XML validation file: {exc}", path=str(path)) from None
+    root, repairs = parse_validation_xml(raw, str(path))
+    if repairs_out is not None:
+        repairs_out.extend(repairs)
     lines = {m.group(1): raw.count("\n", 0, m.start()) + 1 for m in re.finditer(r'<Sentence[^>]*\bid\s*=\s*"([^"]+)"', raw)}
     require_dyad = True
     for sentence in root.iter():
@@ -125,6 +127,48 @@ def read_records(path: str | Path) -> Iterator[Record]:
             line=lines.get(rid, 0),
             require_dyad=require_dyad,
         )
+
+
+_STRAY_AMP = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);)")
+_SELF_CLOSED_SENTENCE = re.compile(r"<Sentence\b[^<>]*?/\s*>")
+_NEXT_RECORD = re.compile(r"<Sentence\b|</Sentences\s*>|</[A-Za-z]+>\s*\Z")
+
+
+def parse_validation_xml(raw: str, where: str) -> tuple[ET.Element, list[Problem]]:
+    """The root of a validation file, repairing what PETRARCH's and UniversalPetrarch's files get wrong
+    when they are not well-formed XML, and saying where: a stray ``&`` (not an entity) is read as
+    ``&amp;``; a self-closing ``<Sentence …/>`` followed by its ``<Text>``, ``<EventCoding>`` and
+    ``<Parse>`` holds them up to the next record, as those files mean. Anything else that is not XML is
+    an ``InputError`` naming the line."""
+    try:
+        return ET.fromstring(raw), []
+    except ET.ParseError:
+        pass
+    repairs: list[Problem] = []
+
+    def line_of(offset: int) -> int:
+        return raw.count("\n", 0, offset) + 1
+
+    fixed = raw
+    for m in reversed(list(_SELF_CLOSED_SENTENCE.finditer(fixed))):
+        nxt = _NEXT_RECORD.search(fixed, m.end())
+        end = nxt.start() if nxt else len(fixed)
+        if not fixed[m.end() : end].strip():
+            continue  # an empty record: well-formed as it is
+        opening = re.sub(r"\s*/\s*>$", ">", m.group())
+        fixed = fixed[: m.start()] + opening + fixed[m.end() : end].rstrip() + "\n</Sentence>" + fixed[end:]
+        repairs.append(Problem("validate", "self-closing <Sentence .../> followed by its children: read as holding them up to the next record",
+                               f"{where}:{line_of(m.start())}", severity="warning"))
+    repairs.reverse()
+    for m in _STRAY_AMP.finditer(raw):
+        repairs.append(Problem("validate", "stray '&' (not an entity) read as '&amp;'", f"{where}:{line_of(m.start())}", severity="warning"))
+    fixed = _STRAY_AMP.sub("&amp;", fixed)
+    try:
+        root = ET.fromstring(fixed)
+    except ET.ParseError as exc:
+        raise InputError(f"not a valid XML validation file, even after repairing stray '&' and self-closed <Sentence/>: {exc}",
+                         path=where) from None
+    return root, sorted(repairs, key=lambda p: int(p.where.rsplit(":", 1)[1]))
 
 
 def _clean(code: str) -> str:
@@ -161,9 +205,10 @@ def validate(path: str | Path, dictionaries: tuple[str, ...], *, given_parses: b
     from detente.settings import Settings
 
     base = settings or Settings()
+    repairs: list[Problem] = []
+    records = list(read_records(path, repairs))  # a file that cannot be read is said before the dictionaries load
     pipeline = Pipeline(base.with_(dictionaries=dictionaries, default_dictionaries=False, stages=("actors", "events")))
-    records = list(read_records(path))
-    report = Report(problems=list(pipeline.dictionaries.problems))
+    report = Report(problems=list(pipeline.dictionaries.problems), repairs=repairs)
     items = []
     for record in records:
         if given_parses:
@@ -195,6 +240,8 @@ def format_report(report: Report, verbose: bool = True) -> str:
             err = f"  ERROR {r.error}" if r.error else ""
             out.append(f"{mark} {r.record.id:<24} expected {want:<40} produced {got}{err}")
         out.append("")
+    for p in report.repairs:
+        out.append(f"repaired {p.where}: {p.message}")
     t = report.totals()
     out.append(
         f"records {t['records']} (sentence=true {t['records_true']}): exact {t['exact']:.3f}, exact on sentence=true {t['exact_true']:.3f}; "

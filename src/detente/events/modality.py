@@ -54,6 +54,7 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
     INTENT, REFUSE, THREAT = rules.word("intent_heads"), rules.word("refusal_heads"), rules.word("threat_heads")
     CONDITION, DECISION = rules.word("condition_marks"), rules.word("decision_nouns")
     SUPPOSE = rules.word("supposition_verbs")
+    WISH, PENDING = rules.word("wish_verbs"), rules.word("pending_marks")
     chain = [k]
     if pos == "noun":
         if any(view.lower[c] == "no" and view.dep(c) == "det" for c in view.children[k]):
@@ -68,7 +69,7 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
     while view.head(x) != x and (view.dep(x) in ("xcomp", "acomp") or _shares_modality(view, x)):
         x = view.head(x)
         chain.append(x)
-    negated = planned = hypothetical = future_word = False
+    negated = planned = hypothetical = future_word = wished = False
     subj = view.subject(chain[0]) if pos == "verb" else None
     if subj is not None and any(view.lower[c] in ("neither", "no") and view.dep(c) in ("preconj", "det") and c not in used for c in view.children[subj]):
         negated = True  # "neither the US nor its allies are…", "no country has…"
@@ -90,6 +91,10 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
                     future_word = future_word or view.lower[c] == "would"
             if dep == "mark" and view.lower[c] in CONDITION:
                 hypothetical = True
+            if dep == "mark" and view.lower[c] in PENDING and view.tokens[a].tag in ("VBZ", "VBP"):
+                hypothetical = True  # "will not lift the embargo until China signs": not signed
+        if view.dep(a) == "ccomp" and _verb_in(view, view.head(a), WISH):
+            wished = True  # "hopes the EU will persuade Biden to lift the sanctions": a hope, even with "will"
         if view.dep(a) in ("acl", "advcl", "ccomp") and any(view.dep(c) == "aux" and view.lower[c] == "to" for c in view.children[a]) \
                 and not (view.dep(a) == "acl" and view.lemma[view.head(a)] in DECISION):
             # ("the decision to recognise Jerusalem" reports the act, like "decided to recognise")
@@ -103,7 +108,21 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
                 planned = True
             elif view.lemma[a] in THREAT:
                 hypothetical = True
+    if wished:
+        planned, hypothetical = False, True
     return Modality(negated, planned, hypothetical, future_word)
+
+
+def _verb_in(view: SentenceView, k: int, verbs: frozenset[str]) -> bool:
+    """Is verb k one of ``verbs``, by its lemma or its inflected form (the small model lemmatises
+    "hopes" as "hop")?"""
+    low = view.lower[k]
+    forms = {view.lemma[k], low}
+    for suffix in ("s", "es", "d", "ed", "ing"):
+        if low.endswith(suffix):
+            stem = low[: -len(suffix)]
+            forms |= {stem, stem + "e"}
+    return bool(forms & verbs)
 
 
 def _shares_modality(view: SentenceView, k: int) -> bool:

@@ -21,6 +21,7 @@ to the speaker needs the quote stage's output and is done at article level).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from itertools import product
 
@@ -61,9 +62,10 @@ class EventStage:
             return coded
         events: list[Event] = []
         mentions = sorted(coded.mentions, key=lambda m: m.start)
+        starts = [m.start for m in mentions]
         views = []
-        for sentence in coded.doc.sentences:
-            inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        for sentence in coded.doc.sentences:  # by bisection: a scan per sentence is quadratic on a long article
+            inside = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
             views.append(SentenceView(sentence, inside))
         discarded = self.discarded_sentences(views)
         if discarded is None:
@@ -229,6 +231,12 @@ class EventStage:
             # "NOTED + *": the pattern names the trigger's subject as target, so the source is the
             # subject of a verb above ("Falastur noted that Cirith Ungol regretted…")
             sources = _source_above(view, k, cand.match.target)
+        if pos == "verb" and view.dep(k) == "acl" and view.tokens[k].tag == "VBG" and not cand.match.source and sources \
+                and view.mention_at[view.head(k)] in sources and cand.pattern.scope == "clause":
+            # "the millions of Americans supporting Trump", "spies supporting Boko Haram", "activists
+            # investigating a company": a participle describing an actor says who they are, it reports no act
+            trace(cand.pattern.id, "descriptive", f"{view.tokens[k].text!r} describes {view.tokens[view.head(k)].text!r}: no event")
+            return []
         sources = _split_codes(_unique(sources))
         targets = [t for t in _split_codes(_unique(targets)) if t not in sources]
         if cand.pattern.code.startswith("15") and not cand.match.target:

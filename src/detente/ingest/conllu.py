@@ -22,6 +22,9 @@ from typing import Iterator
 from detente.model import Article, Ingested, ParsedDoc, Problem, Sentence, Token
 
 
+MAX_CONLLU_BYTES = 64 * 1024 * 1024
+
+
 @dataclass
 class _RawSentence:
     text: str | None = None
@@ -39,7 +42,11 @@ def read_conllu_articles(path: Path, *, default_date: date | None = None) -> Ite
     """The documents of a CoNLL-U file as ``Ingested`` parses, or a ``Problem`` for a file or document
     that cannot be read."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        if path.stat().st_size > MAX_CONLLU_BYTES:
+            yield Problem("ingest", f"CoNLL-U file larger than {MAX_CONLLU_BYTES // 2**20} MB (read whole, it could take the process "
+                                    "past 1 GB); split it at '# newdoc' lines", str(path))
+            return
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         yield Problem("ingest", f"cannot read CoNLL-U file: {exc}", str(path))
         return
@@ -94,6 +101,29 @@ def _sentences(lines: list[str], first_line: int) -> Iterator[_RawSentence]:
         yield raw
 
 
+def _cycle_breaks(heads: list[int]) -> list[int]:
+    """The tokens (0-based) to make roots so that ``heads`` (1-based, 0 = root) has no cycle: the first
+    token of each cycle, in text order. A token heading itself counts as a root, as in spaCy."""
+    state = [0] * len(heads)  # 0 unseen, 1 on the current path, 2 reaches a root
+    breaks = []
+    for start in range(len(heads)):
+        path = []
+        k = start
+        while state[k] == 0:
+            state[k] = 1
+            path.append(k)
+            h = heads[k] - 1
+            if h < 0 or h == k:
+                break
+            k = h
+        if state[k] == 1 and heads[k] - 1 not in (-1, k):  # walked back onto the path: a cycle
+            cycle = path[path.index(k):]
+            breaks.append(min(cycle))
+        for x in path:
+            state[x] = 2
+    return sorted(breaks)
+
+
 def _build(raws: list[_RawSentence], article_id: str, published: date | None, where: str) -> tuple[ParsedDoc, list[Problem]]:
     problems: list[Problem] = []
     pieces: list[str] = []
@@ -114,11 +144,18 @@ def _build(raws: list[_RawSentence], article_id: str, published: date | None, wh
             spans.append((at, at + len(form)))
             cursor = at + len(form)
         tokens = []
-        for n, (row, (s, e)) in enumerate(zip(raw.rows, spans)):
-            head_local = int(row[6]) if row[6].isdigit() else 0
+        heads = []
+        for row in raw.rows:
+            head_local = int(row[6]) if row[6].isdigit() and len(row[6]) < 9 else 0
             if head_local > len(raw.rows):
                 problems.append(Problem("ingest", f"head {head_local} outside the sentence; token made a root", f"{where}:{row[10]}"))
                 head_local = 0
+            heads.append(head_local)
+        for n in _cycle_breaks(heads):
+            problems.append(Problem("ingest", f"heads form a cycle through token {n + 1}; it is made a root so the tree can be walked", f"{where}:{raw.rows[n][10]}"))
+            heads[n] = 0
+        for n, (row, (s, e)) in enumerate(zip(raw.rows, spans)):
+            head_local = heads[n]
             head = base + (head_local - 1 if head_local else n)
             tokens.append(
                 Token(

@@ -14,8 +14,16 @@ The model is loaded by package name from site-packages; nothing is downloaded.
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import multiprocessing.queues
+import os
 import re
+import signal
+import threading
+import warnings
 from collections import deque
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
 from detente.errors import ModelNotInstalledError
@@ -51,9 +59,58 @@ def load_nlp(model: str, with_ner: bool = False):
     return nlp
 
 
+LONG_RUN = 500  # spaCy's tokenizer strips affixes off a space-free run in time quadratic in its length
+_LONG_RUN = re.compile(r"\S{%d,}" % (2 * LONG_RUN))
+
+
+def break_long_runs(text: str) -> str:
+    """``text`` (the parser's view; same length) with a space every ``LONG_RUN`` characters of any run
+    of ``2 * LONG_RUN`` or more characters without one (a wall of quote marks, a base64 blob), so that
+    tokenising it stays linear. No word, URL or number of a news story is that long."""
+    if not _LONG_RUN.search(text):
+        return text
+    chars = list(text)
+    for m in _LONG_RUN.finditer(text):
+        for at in range(m.start() + LONG_RUN, m.end(), LONG_RUN):
+            chars[at] = " "
+    return "".join(chars)
+
+
+MAX_PIECE = 20_000  # characters handed to spaCy at once: its memory grows with the longest text
+BATCH_TOKENS = 25_000  # and with the tokens of a batch (about 16 KB a token at the peak)
+_TOKENISH = re.compile(r"\w+|[^\w\s]")
+
+
 def paragraphs(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each blank-line-separated paragraph, stripped of outer whitespace."""
-    return [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text)]
+    """(offset, text) of each blank-line-separated paragraph, stripped of outer whitespace; a paragraph
+    longer than ``MAX_PIECE`` characters (never one of a news story) is cut into pieces at line breaks,
+    else sentence ends, else spaces, so that one run-on text cannot take the parser past its memory."""
+    out = []
+    for m in _PARAGRAPH.finditer(text):
+        para = m.group()
+        if len(para) <= MAX_PIECE:
+            out.append((m.start(), para))
+            continue
+        start = 0
+        while start < len(para):
+            end = _piece_end(para, start)
+            piece = para[start:end]
+            lead = len(piece) - len(piece.lstrip())
+            if piece.strip():
+                out.append((m.start() + start + lead, piece.strip()))
+            start = end
+    return out
+
+
+def _piece_end(para: str, start: int) -> int:
+    limit = start + MAX_PIECE
+    if limit >= len(para):
+        return len(para)
+    for mark in ("\n", ". ", "? ", "! ", " "):
+        found = para.rfind(mark, start + MAX_PIECE // 2, limit)
+        if found > start:
+            return found + len(mark)
+    return limit
 
 
 class SpacyParser:
@@ -90,7 +147,7 @@ class SpacyParser:
                 if isinstance(item, ParsedDoc):
                     pending.append((item, 0))
                     continue
-                paras = paragraphs(blank_datelines(normalize(item.text)))
+                paras = paragraphs(break_long_runs(blank_datelines(normalize(item.text))))
                 if self.select is not None:
                     paras = [(offset + o, piece) for offset, para in paras for o, piece in self.select(para)]
                 pending.append((item, len(paras)))
@@ -107,18 +164,91 @@ class SpacyParser:
         yield from ready()
         if first is None:
             return
-        docs = self.nlp.pipe(_chain(first, stream), as_tuples=True, batch_size=self.batch_size * 4, n_process=self.workers)
-        collected: list[tuple[object, int]] = []
-        for doc, offset in docs:
-            yield from ready()
-            collected.append((doc, offset))
-            if len(collected) == pending[0][1]:
-                yield build_doc(pending.popleft()[0], collected)  # type: ignore[arg-type]
-                collected = []
+        if self.workers > 1:
+            before = set(multiprocessing.active_children())
+
+            def stop_workers() -> None:
+                warnings.filterwarnings("ignore", message=r"\[W127\]")  # spaCy: "not all workers completed": we ended them
+                for proc in multiprocessing.active_children():
+                    if proc not in before:
+                        proc.terminate()
+                # spaCy's queues to the ended workers may hold batches nobody will read: without this
+                # their feeder threads block the interpreter's exit for ever
+                for obj in gc.get_objects():
+                    if isinstance(obj, multiprocessing.queues.Queue):
+                        obj.cancel_join_thread()
+
+            with _interrupt_in_parent_only(stop_workers):
+                yield from self._collect(_chain(first, stream), pending, ready, stop_workers)
+        else:
+            yield from self._collect(_chain(first, stream), pending, ready)
+
+    def _collect(self, texts, pending, ready, stop_workers=None) -> Iterator[ParsedDoc]:
+        if self.workers > 1:
+            docs = self.nlp.pipe(texts, as_tuples=True, batch_size=self.batch_size * 4, n_process=self.workers)
+        else:
+            docs = self._pipe_by_size(texts)
+        builder: _DocBuilder | None = None
+        try:
+            for doc, offset in docs:
+                yield from ready()
+                if builder is None:
+                    builder = _DocBuilder(pending[0][0])  # type: ignore[arg-type]
+                builder.add(doc, offset)
+                if builder.parts == pending[0][1]:
+                    pending.popleft()
+                    yield builder.done()
+                    builder = None
+        except BaseException:
+            # stopped early (a closed pipe, Ctrl-C, an error downstream): closing spaCy's stream joins
+            # workers that may be blocked writing to a pipe nobody reads; end them first
+            if stop_workers is not None:
+                stop_workers()
+            raise
         yield from ready()
+
+    def _pipe_by_size(self, texts) -> Iterator[tuple[object, int]]:
+        """``nlp.pipe`` over batches of at most ``batch_size * 4`` paragraphs and about ``BATCH_TOKENS``
+        tokens (words and punctuation marks, counted ahead of the tokenizer): the parser's memory grows
+        with the tokens of a batch, so a batch of long paragraphs (one huge article, a wall of quote
+        marks) is cut short rather than taking the process past 1 GB."""
+        batch: list[tuple[str, int]] = []
+        size = 0
+        limit = self.batch_size * 4
+        for text, offset in texts:
+            cost = sum(1 for _ in _TOKENISH.finditer(text))
+            if batch and (len(batch) >= limit or size + cost > BATCH_TOKENS):
+                yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+                batch, size = [], 0
+            batch.append((text, offset))
+            size += cost
+        if batch:
+            yield from self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
     def parse_one(self, article: Article) -> ParsedDoc:
         return next(iter(self.parse([article])))
+
+
+@contextmanager
+def _interrupt_in_parent_only(stop_workers):
+    """Ctrl-C while parser processes run: the workers, forked with this handler, ignore it instead of
+    each printing a traceback; the parent ends them (SIGTERM, silent) and stops with KeyboardInterrupt
+    (a one-line message from the CLI)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    parent = os.getpid()
+
+    def handler(signum, frame):
+        if os.getpid() == parent:
+            stop_workers()
+            raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _chain(first, rest):
@@ -132,9 +262,24 @@ def build_doc(article: Article, parts: list[tuple[object, int]]) -> ParsedDoc:
     Whitespace tokens are dropped and the rest renumbered over the whole article; a head that was a
     whitespace token is replaced by the nearest non-space ancestor (or the token itself).
     """
-    sentences: list[Sentence] = []
-    base = 0
+    builder = _DocBuilder(article)
     for doc, offset in parts:
+        builder.add(doc, offset)
+    return builder.done()
+
+
+class _DocBuilder:
+    """``build_doc`` one paragraph at a time, so that each spaCy doc is turned into the project's
+    tokens as soon as it comes back and dropped (a long article never holds all its spaCy docs)."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.sentences: list[Sentence] = []
+        self.base = 0
+        self.parts = 0
+
+    def add(self, doc, offset: int) -> None:
+        article, base = self.article, self.base
         keep = [t for t in doc if not t.is_space]
         index = {t.i: base + n for n, t in enumerate(keep)}
         for sent in doc.sents:
@@ -161,6 +306,9 @@ def build_doc(article: Article, parts: list[tuple[object, int]]) -> ParsedDoc:
                     )
                 )
             if tokens:
-                sentences.append(Sentence(len(sentences), tokens[0].start, tokens[-1].end, tuple(tokens)))
-        base += len(keep)
-    return ParsedDoc(article, tuple(sentences))
+                self.sentences.append(Sentence(len(self.sentences), tokens[0].start, tokens[-1].end, tuple(tokens)))
+        self.base += len(keep)
+        self.parts += 1
+
+    def done(self) -> ParsedDoc:
+        return ParsedDoc(self.article, tuple(self.sentences))

@@ -20,7 +20,9 @@ actor stage's mentions come through the model (``coded.mentions``).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
+from itertools import accumulate
 
 from detente.dictionaries import Rules
 from detente.model import CodedArticle, Problem, Quote
@@ -128,21 +130,43 @@ def _anchor(ctx: Context, f: Found) -> int:
 def _reconcile(direct: list[Found], indirect: list[Found], trace: Tracer) -> list[Found]:
     """Merge what two rules found about one quotation (see the module docstring, step 4)."""
     keep_direct = []
+    near_indirect = _overlapping(indirect)
     for d in direct:
         dlen = sum(b - a for a, b in d.parts)
-        cover = next((g for g in indirect if g.start < d.end and d.start < g.end and overlap(d.parts, g.parts) >= 0.9 * dlen and sum(b - a for a, b in g.parts) > dlen + 8), None)
+        cover = next((g for g in near_indirect(d.start, d.end) if overlap(d.parts, g.parts) >= 0.9 * dlen and sum(b - a for a, b in g.parts) > dlen + 8), None)
         if d.cue is None and d.speaker_span is None and cover is not None:
             trace("reconcile:mixed", "merged", f"cue-less quoted span at {d.start} is part of the reported clause at {cover.start}")
             continue
         keep_direct.append(d)
     out = list(keep_direct)
+    near_direct = _overlapping(keep_direct)
     for g in indirect:
         glen = sum(b - a for a, b in g.parts)
-        clash = [d for d in keep_direct if d.start < g.end and g.start < d.end and overlap(d.parts, g.parts) > 0.5 * glen]
+        clash = [d for d in near_direct(g.start, g.end) if overlap(d.parts, g.parts) > 0.5 * glen]
         if clash:
             continue
         out.append(g)
     return out
+
+
+def _overlapping(found: list[Found]):
+    """A function giving, in list order, the items of ``found`` whose [start, end) overlaps a range
+    (sorted by start with the running maximum of ends, so that a look-up does not scan them all)."""
+    order = sorted(range(len(found)), key=lambda n: found[n].start)
+    starts = [found[n].start for n in order]
+    reach = list(accumulate((found[n].end for n in order), max))
+
+    def near(start: int, end: int) -> list[Found]:
+        hits = []
+        i = bisect_left(starts, end) - 1
+        while i >= 0 and reach[i] > start:
+            n = order[i]
+            if found[n].end > start:
+                hits.append(n)
+            i -= 1
+        return [found[n] for n in sorted(hits)]
+
+    return near
 
 
 class _Letters:

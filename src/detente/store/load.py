@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from detente import parallel
-from detente.ingest import read_inputs
+from detente.ingest import parse_date, read_inputs
 from detente.model import CodedArticle, Problem
 from detente.pipeline import Pipeline
 from detente.store.writer import Writer, WriteSummary, dictionary_hashes
@@ -38,7 +38,8 @@ def ingest(paths: Iterable[str], db: str | Path, pipeline: Pipeline, *,
 
         for p in pipeline.dictionaries.problems:
             rejected(p)
-        coded: Iterator[CodedArticle] = parallel.code(pipeline, read_inputs(paths), on_rejected=rejected)
+        reference = parse_date(settings.date, "date setting")[0] if settings.date else None  # the year of datelines
+        coded: Iterator[CodedArticle] = parallel.code(pipeline, read_inputs(paths, default_date=reference), on_rejected=rejected)
         if progress is not None:
             coded = progress(coded)
         for c in coded:
