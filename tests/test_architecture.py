@@ -22,10 +22,11 @@ LAYERS = [
     {"parse"},
     {"dictionaries"},
     {"actors", "events", "quotes", "geo"},  # sibling stages
-    {"attribution", "selection"},
+    {"attribution", "selection", "prefilter"},
     {"pipeline"},
-    {"relations", "export", "sink"},
+    {"relations", "export", "sink", "parallel"},
     {"store"},  # DuckDB store: schema, migrations, the one writer, read-only queries, imports
+    {"batch"},  # Dask batch runner: codes shards into Parquet that the store loads
     {"analyze"},  # analyses over the store's events table (may import store)
     {"validate", "explain", "evaluation"},
     {"serve"},  # the JSON API and dashboard over the store and the analyses

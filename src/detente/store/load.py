@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from detente import parallel
 from detente.ingest import parse_date, read_inputs
 from detente.model import CodedArticle, Problem
 from detente.pipeline import Pipeline
@@ -38,7 +39,7 @@ def ingest(paths: Iterable[str], db: str | Path, pipeline: Pipeline, *,
         for p in pipeline.dictionaries.problems:
             rejected(p)
         reference = parse_date(settings.date, "date setting")[0] if settings.date else None  # the year of datelines
-        coded: Iterator[CodedArticle] = pipeline.code(read_inputs(paths, default_date=reference), on_rejected=rejected)
+        coded: Iterator[CodedArticle] = parallel.code(pipeline, read_inputs(paths, default_date=reference), on_rejected=rejected)
         if progress is not None:
             coded = progress(coded)
         for c in coded:

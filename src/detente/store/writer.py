@@ -33,6 +33,7 @@ from detente.errors import StoreError
 from detente.export import event_row, quote_record
 from detente.model import CodedArticle, Problem
 from detente.store.connection import connect, migrate
+from detente.store.schema import MIGRATIONS
 
 _ARROW = {
     "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "TINYINT": pa.int8(), "DOUBLE": pa.float64(),
@@ -63,6 +64,72 @@ def dictionary_hashes(settings: Any) -> dict[str, str]:
     shipped = default_dictionary_dir()
     paths: list[Path] = [shipped] if settings.default_dictionaries else [shipped / "rules.toml"]
     return file_hashes([*paths, *settings.dictionaries])
+
+
+TABLES = ("articles", "mentions", "events", "quotes", "problems")
+
+
+def coded_rows(batch: Iterable[CodedArticle], loose: Iterable[Problem] = (), run_id: int | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The rows of ``TABLES`` that store ``batch`` (and the problems of no article, ``loose``): what
+    ``Writer`` inserts, and what ``detente batch`` writes to Parquet (there with ``run_id`` None; the
+    load that stores them sets it)."""
+    rid = run_id
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    for c in batch:
+        a = c.article
+        rows["articles"].append({
+            "article_id": a.id, "run_id": rid, "title": a.title, "url": a.url, "outlet": a.source, "published": a.published,
+            "language": a.language, "text": a.text, "meta": json.dumps([list(kv) for kv in a.meta]) if a.meta else None,
+            "n_mentions": len(c.mentions), "n_events": len(c.events), "n_quotes": len(c.quotes),
+            "n_problems": len(c.problems), "failed": c.failed,
+        })
+        for n, m in enumerate(c.mentions):
+            rows["mentions"].append({
+                "article_id": a.id, "n": n, "run_id": rid, "start": m.start, "end": m.end, "text": m.text, "code": m.code or None,
+                "kind": m.kind, "via": m.via, "name": m.name, "resolution": m.resolution,
+                "antecedent_start": m.antecedent[0] if m.antecedent else None,
+                "antecedent_end": m.antecedent[1] if m.antecedent else None, "given": m.given,
+            })
+        for e in c.events:
+            rows["events"].append({**event_row(c, e), "run_id": rid})
+        for q in c.quotes:
+            r = quote_record(c, q)
+            rows["quotes"].append({
+                "quote_id": q.id, "article_id": a.id, "run_id": rid, "date": a.published, "kind": q.kind,
+                "content": json.dumps(r["content"]), "text": r["text"], "speaker_text": r["speaker_text"],
+                "speaker_start": r["speaker_start"], "speaker_end": r["speaker_end"], "speaker_name": r["speaker_name"],
+                "speaker_role": r["speaker_role"], "speaker": r["speaker"], "cue_start": q.cue[0] if q.cue else None,
+                "cue_end": q.cue[1] if q.cue else None, "cue_lemma": q.cue_lemma, "floating": q.floating, "via": q.via,
+            })
+        for p in c.problems:
+            rows["problems"].append(problem_row(p, a.id, rid))
+    for p in loose:
+        rows["problems"].append(problem_row(p, None, rid))
+    return rows
+
+
+def problem_row(p: Problem, article_id: str | None, run_id: int | None = None) -> dict[str, Any]:
+    return {"run_id": run_id, "article_id": article_id or p.article, "stage": p.stage, "severity": p.severity,
+            "message": p.message, "where": p.where}
+
+
+def arrow_schemas() -> dict[str, pa.Schema]:
+    """The Arrow schema of each of ``TABLES`` as the current migrations define it, without ``run_id``
+    and ``problem_id`` (set by the store): the columns of ``detente batch``'s Parquet files."""
+    con = duckdb.connect(":memory:")
+    try:
+        for m in MIGRATIONS:
+            for statement in m.statements:
+                con.execute(statement)
+        cols = con.execute("SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' "
+                           "ORDER BY table_name, column_index").fetchall()
+    finally:
+        con.close()
+    fields: dict[str, list[tuple[str, pa.DataType]]] = {t: [] for t in TABLES}
+    for table, name, kind in cols:
+        if table in fields and name not in ("run_id", "problem_id"):
+            fields[table].append((name, _ARROW[kind]))
+    return {t: pa.schema(f) for t, f in fields.items()}
 
 
 @dataclass
@@ -160,43 +227,10 @@ class Writer:
         self._loose = []
 
     def _rows(self, batch: list[CodedArticle], loose: list[Problem]) -> dict[str, list[dict[str, Any]]]:
-        rid = self.run_id
-        rows: dict[str, list[dict[str, Any]]] = {"articles": [], "mentions": [], "events": [], "quotes": [], "problems": []}
-        for c in batch:
-            a = c.article
-            rows["articles"].append({
-                "article_id": a.id, "run_id": rid, "title": a.title, "url": a.url, "outlet": a.source, "published": a.published,
-                "language": a.language, "text": a.text, "meta": json.dumps([list(kv) for kv in a.meta]) if a.meta else None,
-                "n_mentions": len(c.mentions), "n_events": len(c.events), "n_quotes": len(c.quotes),
-                "n_problems": len(c.problems), "failed": c.failed,
-            })
-            for n, m in enumerate(c.mentions):
-                rows["mentions"].append({
-                    "article_id": a.id, "n": n, "run_id": rid, "start": m.start, "end": m.end, "text": m.text, "code": m.code or None,
-                    "kind": m.kind, "via": m.via, "name": m.name, "resolution": m.resolution,
-                    "antecedent_start": m.antecedent[0] if m.antecedent else None,
-                    "antecedent_end": m.antecedent[1] if m.antecedent else None, "given": m.given,
-                })
-            for e in c.events:
-                rows["events"].append({**event_row(c, e), "run_id": rid})
-            for q in c.quotes:
-                r = quote_record(c, q)
-                rows["quotes"].append({
-                    "quote_id": q.id, "article_id": a.id, "run_id": rid, "date": a.published, "kind": q.kind,
-                    "content": json.dumps(r["content"]), "text": r["text"], "speaker_text": r["speaker_text"],
-                    "speaker_start": r["speaker_start"], "speaker_end": r["speaker_end"], "speaker_name": r["speaker_name"],
-                    "speaker_role": r["speaker_role"], "speaker": r["speaker"], "cue_start": q.cue[0] if q.cue else None,
-                    "cue_end": q.cue[1] if q.cue else None, "cue_lemma": q.cue_lemma, "floating": q.floating, "via": q.via,
-                })
-            for p in c.problems:
-                rows["problems"].append(self._problem_row(p, a.id))
-        for p in loose:
-            rows["problems"].append(self._problem_row(p, None))
-        return rows
+        return coded_rows(batch, loose, self.run_id)
 
     def _problem_row(self, p: Problem, article_id: str | None) -> dict[str, Any]:
-        return {"run_id": self.run_id, "article_id": article_id or p.article, "stage": p.stage, "severity": p.severity,
-                "message": p.message, "where": p.where}
+        return problem_row(p, article_id, self.run_id)
 
     def _replace(self, ids: list[str], wheres: list[str], rows: dict[str, list[dict[str, Any]]]) -> None:
         if ids:
@@ -240,6 +274,56 @@ class Writer:
             if isinstance(exc, duckdb.Error):
                 raise StoreError(f"{self.path}: writing failed, the batch was rolled back: {str(exc).splitlines()[0]}") from None
             raise
+
+    # -- batch output ------------------------------------------------------------------------------
+
+    def add_parquet(self, files: dict[str, list[str]], shards: list[str]) -> None:
+        """Store the Parquet rows ``detente batch`` wrote (``files``: the files of each of ``TABLES``,
+        named ``<shard>.parquet``; ``shards``: the shard names, later ones winning) in one
+        transaction. Each article replaces its stored rows, as re-ingesting would, so loading the same
+        output twice changes nothing; an article id found in two shards is taken from the later
+        shard only (never duplicated); a problem of no article replaces the stored one of the same place."""
+        if not files.get("articles") and not files.get("problems"):
+            return
+        con = self.con
+
+        def source(table: str) -> str:
+            listed = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files[table])
+            return (f"(SELECT *, regexp_extract(filename, '([^/\\\\]+)\\.parquet$', 1) AS _shard FROM "
+                    f"read_parquet([{listed}], union_by_name = true, filename = true, hive_partitioning = false))")
+
+        def work() -> None:
+            con.register("_order", pa.table({"shard": pa.array(shards, pa.string()), "n": pa.array(range(len(shards)), pa.int64())}))
+            if files.get("articles"):
+                con.execute(f"CREATE OR REPLACE TEMP TABLE _win AS SELECT a.article_id, arg_max(a._shard, o.n) AS shard "
+                            f"FROM {source('articles')} a JOIN _order o ON o.shard = a._shard GROUP BY a.article_id")
+            else:
+                con.execute("CREATE OR REPLACE TEMP TABLE _win (article_id VARCHAR, shard VARCHAR)")
+            if con.execute("SELECT count(*) FROM articles WHERE article_id IN (SELECT article_id FROM _win)").fetchall()[0][0]:
+                for table in ("events", "mentions", "quotes", "problems", "articles"):
+                    only_ours = " AND dataset = 'detente'" if table == "events" else ""
+                    con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _win){only_ours}")
+            if files.get("problems"):
+                con.execute(f'DELETE FROM problems WHERE article_id IS NULL AND "where" IN '
+                            f'(SELECT "where" FROM {source("problems")} WHERE article_id IS NULL AND "where" IS NOT NULL)')
+            for table in TABLES:
+                if not files.get(table):
+                    continue
+                names = [n for n in self._types[table] if n not in ("run_id", "problem_id")]
+                cols = ", ".join(f'"{n}"' for n in names)
+                keep = "(s.article_id, s._shard) IN (SELECT article_id, shard FROM _win)"
+                if table == "problems":
+                    keep += " OR s.article_id IS NULL"
+                n = con.execute(f"INSERT INTO {table} ({cols}, run_id) SELECT {', '.join('s.' + chr(34) + c + chr(34) for c in names)}, "
+                                f"{int(self.run_id)} FROM {source(table)} s WHERE {keep}").fetchall()[0][0]
+                if table == "articles":
+                    self.summary.articles += n
+                elif table in ("events", "quotes", "problems"):
+                    setattr(self.summary, table, getattr(self.summary, table) + n)
+            con.execute("DROP TABLE _win")
+            con.unregister("_order")
+
+        self._transaction(work)
 
     # -- imported events ---------------------------------------------------------------------------
 

@@ -1,0 +1,88 @@
+"""``--workers N`` for ``code``, ``quotes`` and ``ingest``: whole chunks of articles coded end to end in N
+processes (issue 13, docs/scale.md).
+
+spaCy's own ``n_process`` parses in N processes but sends every parsed ``Doc`` back to the main process
+(pickled) and runs every stage there, so on two cores it gained little (43 against 34 articles/s). Here
+each worker process holds the whole pipeline (forked from the caller's, so the dictionaries are loaded
+once and the spaCy model once per worker), takes chunks of ``CHUNK`` articles, parses and codes them,
+and sends back the coded articles: plain frozen dataclasses, much smaller than spaCy docs. At most
+``2 × N`` chunks are in flight, so memory stays flat however long the stream; results come back in
+input order. Input the readers rejected is passed to ``on_rejected`` in the caller's process.
+
+Workers ignore SIGINT; Ctrl-C (or the caller dropping the stream) terminates them.
+
+What it does not do: decide the number of workers (the ``workers`` setting) or run on several machines
+(``detente batch``). Where ``fork`` is unavailable it falls back to one process.
+"""
+
+from __future__ import annotations
+
+import copy
+import multiprocessing
+import signal
+from collections import deque
+from dataclasses import replace
+from typing import Callable, Iterable, Iterator
+
+from detente.errors import InputError
+from detente.model import CodedArticle, Problem
+from detente.pipeline import Item, Pipeline
+
+CHUNK = 16
+
+_PIPELINE: Pipeline | None = None  # the caller's pipeline, inherited by the forked workers
+
+
+def code(pipeline: Pipeline, items: Iterable[Item], *, on_rejected: Callable[[Problem], None] | None = None,
+         chunk: int = CHUNK) -> Iterator[CodedArticle]:
+    """``pipeline.code(items)``, on ``pipeline.settings.workers`` processes when that is more than one."""
+    workers = pipeline.settings.workers
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from pipeline.code(items, on_rejected=on_rejected)
+        return
+    global _PIPELINE
+    _PIPELINE = pipeline
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker)
+    try:
+        pending: deque = deque()
+        for batch in _chunks(items, chunk, on_rejected):
+            pending.append(pool.apply_async(_code_chunk, (batch,)))
+            while len(pending) >= 2 * workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()
+        _PIPELINE = None
+
+
+def _chunks(items: Iterable[Item], size: int, on_rejected) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    for item in items:
+        if isinstance(item, Problem):
+            if on_rejected is None:
+                raise InputError(str(item))
+            on_rejected(item)
+            continue
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _start_worker() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and terminates the pool
+    global _PIPELINE
+    own = copy.copy(_PIPELINE)
+    own.settings = replace(own.settings, workers=1)  # this process is the worker: no parser children
+    own._parser = None  # load the model here, once
+    _PIPELINE = own
+
+
+def _code_chunk(batch: list[Item]) -> list[CodedArticle]:
+    assert _PIPELINE is not None
+    return list(_PIPELINE.code(batch))
