@@ -42,7 +42,13 @@ def code(pipeline: Pipeline, items: Iterable[Item], *, on_rejected: Callable[[Pr
         return
     global _PIPELINE
     _PIPELINE = pipeline
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker)
+    # the workers are forked with SIGINT ignored, so a Ctrl-C that comes while one is still starting
+    # cannot kill it (the pool would start another and go on); the parent's own handler is put back
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     try:
         pending: deque = deque()
         for batch in _chunks(items, chunk, on_rejected):
@@ -53,9 +59,22 @@ def code(pipeline: Pipeline, items: Iterable[Item], *, on_rejected: Callable[[Pr
             yield from pending.popleft().get()
         pool.close()
         pool.join()
+    except BaseException:
+        _end(pool)
+        raise
     finally:
-        pool.terminate()
+        _end(pool)
         _PIPELINE = None
+
+
+def _end(pool) -> None:
+    """Terminate the pool. A worker pipe already closed while it ends (Ctrl-C reached the process group
+    first) is no error of the run: it must not replace the KeyboardInterrupt or error being raised (a
+    BrokenPipeError here made an interrupted run exit 0)."""
+    try:
+        pool.terminate()
+    except OSError:
+        pass
 
 
 def _chunks(items: Iterable[Item], size: int, on_rejected) -> Iterator[list[Item]]:
