@@ -332,10 +332,10 @@ def _run(args: argparse.Namespace) -> int:
         pipeline = Pipeline(settings)
         for p in pipeline.dictionaries.problems:
             status.problem(p)
-        from detente import parallel
-
         inputs = read_inputs(args.files, default_date=_default_date(settings), unique_ids=True)
-        coded = status.coded(_progress(parallel.code(pipeline, inputs, on_rejected=status.problem), settings.progress))
+        # --workers here is the parser's processes (issue 14's Ctrl-C and pipe handling is tested on that
+        # path); issue 13's chunked worker pool (detente.parallel) serves ingest and batch
+        coded = status.coded(_progress(pipeline.code(inputs, on_rejected=status.problem), settings.progress))
         try:
             with WholeLines.over(sys.stdout) as out:
                 if args.command == "code" and args.format == "gdelt":
