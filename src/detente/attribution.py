@@ -33,6 +33,7 @@ from itertools import accumulate
 from detente import cameo
 from detente.dictionaries import Rules
 from detente.doc import DocView
+from detente.events.figurative import characterisation
 from detente.model import CodedArticle, Event, Mention, Quote
 from detente.stages import StageContext, Tracer, register_stage
 
@@ -199,27 +200,20 @@ def _target(view: DocView, q: Quote, speaker: Mention, neutral: bool) -> Mention
 
 
 def _characterised(view: DocView, q: Quote, rules: Rules) -> tuple[Mention | None, bool] | None:
-    """For a naming cue with an object and a predicate ("called X a dead end", "described X as a
-    disgrace"): (the actor the object names or None, whether the predicate is a negative evaluation).
+    """For a naming cue with an object and a predicate ("called X a dead end"): (the actor the object
+    names or None, whether the predicate is a negative evaluation: ``events.figurative.characterisation``).
     None for any other cue."""
     cue = view.token_covering(q.cue[0]) if q.cue else None
-    if cue is None or view.tokens[cue].lemma.lower() not in rules.word("naming_verbs"):
+    if cue is None:
         return None
     sv = view.view_of(cue)
     k = cue - sv.base
     objects = sv.kids(k, {"dobj", "obj"})
-    preds = sv.kids(k, {"oprd"}) + [p for c in sv.kids(k, {"prep"}) if sv.lower[c] == "as" for p in sv.kids(c, {"pobj"})]
-    if not objects or not preds:
+    negative = characterisation(sv, k, rules) if objects else None
+    if negative is None:
         return None
-    words = {w for p in preds for t in sv.subtree(p) for w in (sv.lemma[t], sv.lower[t])}
-    said = " ".join(sv.lower[t] for p in preds for t in sv.subtree(p))
-    negative = bool(words & rules.word("negative_evaluation")) or any(ph in said for ph in rules.word("negative_phrases"))
-    actor = None
-    for t in sorted(sv.subtree(objects[0])):
-        m = sv.mention_of(t)
-        if m is not None and m.kind != "pronoun" and m.code and not m.code.startswith("---"):
-            actor = m
-            break
+    actor = next((m for t in sorted(sv.subtree(objects[0])) if (m := sv.mention_of(t)) is not None
+                  and m.kind != "pronoun" and m.code and not m.code.startswith("---")), None)
     return actor, negative
 
 

@@ -13,6 +13,8 @@ an actor missing.
 
 from __future__ import annotations
 
+from detente.dictionaries import Rules
+from detente.doc import SentenceView
 from detente.model import Mention
 
 MATERIAL_CONFLICT = frozenset({"14", "15", "17", "18", "19", "20"})
@@ -37,3 +39,19 @@ def _may_use_force(m: Mention, security: frozenset[str]) -> bool:
     if len(m.code) == 3 and not m.code.startswith("---"):
         return True  # a state
     return _security(m, security) or role == "gov" or m.code.startswith(("IMG", "IGO"))
+
+
+def characterisation(view: SentenceView, k: int, rules: Rules) -> bool | None:
+    """For a naming verb k with a predicate ("called X a dead end", "described X as a disgrace",
+    ``naming_verbs``): whether the predicate is a negative evaluation (criticism, CAMEO 111; else the
+    verb names X and reports no event). None when k names nothing so. The event stage and the
+    attribution stage (a naming verb read as a quotation cue) both read it here."""
+    if view.lemma[k] not in rules.word("naming_verbs"):
+        return None
+    preds = [c for c in view.children[k] if view.dep(c) == "oprd"] + [
+        p for c in view.children[k] if view.dep(c) == "prep" and view.lower[c] == "as" for p in view.children[c] if view.dep(p) == "pobj"]
+    if not preds:
+        return None
+    said = " ".join(view.lower[t] for p in preds for t in view.subtree(p))
+    words = {view.lemma[t] for p in preds for t in view.subtree(p)} | set(said.split())
+    return bool(words & rules.word("negative_evaluation")) or any(ph in said for ph in rules.word("negative_phrases"))
