@@ -601,3 +601,92 @@ def test_a_participle_describing_an_actor_reports_no_act_and_an_avoided_one_is_n
     avoid = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("avoids", "avoid", "VERB", "ROOT", 1, "VBZ"),
              W("criticizing", "criticize", "VERB", "dobj", 1, "VBG"), W("Ukraine", "Ukraine", "PROPN", "dobj", 2)]
     assert [t for t in triples(code(pipe, [avoid], min_confidence=0.0)) if t[3] == "asserted"] == []
+
+
+# -- fourth session: allegations, acts on oneself, relations, questions, offices of undated people --------
+
+def code_undated(pipe, sentences, **settings):
+    p = pipe if not settings else Pipeline(Settings().with_(**settings), dictionaries=pipe.dictionaries)
+    [coded] = p.code([make_doc(sentences, published=None)])
+    return coded
+
+
+def test_what_an_accusation_alleges_is_not_asserted(pipe):
+    # Ukraine accused Russia of sending tanks to the rebels.
+    words = [W("Ukraine", "Ukraine", "PROPN", "nsubj", 1), W("accused", "accuse", "VERB", "ROOT", 1, "VBD"),
+             W("Russia", "Russia", "PROPN", "dobj", 1), W("of", "of", "ADP", "prep", 1), W("sending", "send", "VERB", "pcomp", 3, "VBG"),
+             W("tanks", "tank", "NOUN", "dobj", 4), W("to", "to", "ADP", "prep", 4), W("the", "the", "DET", "det", 8),
+             W("rebels", "rebel", "NOUN", "pobj", 6), W(".", ".", "PUNCT", "punct", 1)]
+    assert [(t[0], t[1][:3], t[2], t[3]) for t in triples(code(pipe, [words]))] == [("UKR", "112", "RUS", "asserted")]
+    alleged = [t for t in triples(code(pipe, [words], hypothetical=True)) if not t[1].startswith("112")]
+    assert alleged and all(t[3] == "hypothetical" for t in alleged)
+
+
+def test_an_act_on_oneself_is_no_event(pipe):
+    # Russia defended itself against Ukraine.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("defended", "defend", "VERB", "ROOT", 1, "VBD"),
+             W("itself", "itself", "PRON", "dobj", 1), W("against", "against", "ADP", "prep", 1), W("Ukraine", "Ukraine", "PROPN", "pobj", 3),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [words])) == []
+    # Russia defended Serbia against Ukraine.  (the same verb on another actor is an event)
+    other = [words[0], words[1], W("Serbia", "Serbia", "PROPN", "dobj", 1)] + words[3:]
+    assert ("RUS", "SRB") in {(t[0], t[2]) for t in triples(code(pipe, [other]))}
+
+
+def test_a_participle_of_relation_describes_an_actor(pipe):
+    # The rebels opposed to Russia attacked Ukraine.
+    words = [W("The", "the", "DET", "det", 1), W("rebels", "rebel", "NOUN", "nsubj", 5), W("opposed", "oppose", "VERB", "acl", 1, "VBN"),
+             W("to", "to", "ADP", "prep", 2), W("Russia", "Russia", "PROPN", "pobj", 3), W("attacked", "attack", "VERB", "ROOT", 5, "VBD"),
+             W("Ukraine", "Ukraine", "PROPN", "dobj", 5), W(".", ".", "PUNCT", "punct", 5)]
+    got = triples(code(pipe, [words]))
+    assert not [t for t in got if t[2] == "RUS"], got
+    assert [t for t in got if t[2] == "UKR"]
+
+
+def test_a_question_asserts_nothing(pipe):
+    # Will Russia attack Ukraine?
+    words = [W("Will", "will", "AUX", "aux", 2, "MD"), W("Russia", "Russia", "PROPN", "nsubj", 2), W("attack", "attack", "VERB", "ROOT", 2, "VB"),
+             W("Ukraine", "Ukraine", "PROPN", "dobj", 2), W("?", "?", "PUNCT", "punct", 2)]
+    assert triples(code(pipe, [words])) == []
+    assert {t[3] for t in triples(code(pipe, [words], hypothetical=True))} == {"hypothetical"}
+    # Russia will attack Ukraine.  (the statement of the same plan is a threat, not a question)
+    stated = [W("Russia", "Russia", "PROPN", "nsubj", 2), W("will", "will", "AUX", "aux", 2, "MD")] + words[2:4] + [W(".", ".", "PUNCT", "punct", 2)]
+    assert {t[3] for t in triples(code(pipe, [stated]))} == {"planned"}
+
+
+def test_an_undated_person_out_of_office_is_read_in_office():
+    from detente.dictionaries.model import ActorEntry, DatedCode
+
+    leader = ActorEntry("t:1", "Ana Example", "person", "VENELI", (DatedCode("VENGOV", date(2013, 3, 5), date(2020, 1, 3)),))
+    assert leader.code_on(None) == "VENGOV"  # an undated report names a leader mostly while in office
+    assert leader.code_on(date(2022, 1, 1)) == "VENELI"
+    writer = ActorEntry("t:2", "Bo Example", "person", "VENELI", (DatedCode("VENMED", date(2013, 3, 5), date(2020, 1, 3)),))
+    assert writer.code_on(None) == "VENELI"  # no state office: the undated code
+
+
+def test_an_undated_administration_named_after_a_president_is_its_government(pipe):
+    # The Bush administration lifted sanctions on China.
+    words = [W("The", "the", "DET", "det", 2), W("Bush", "Bush", "PROPN", "compound", 2), W("administration", "administration", "NOUN", "nsubj", 3),
+             W("lifted", "lift", "VERB", "ROOT", 3, "VBD"), W("sanctions", "sanction", "NOUN", "dobj", 3), W("on", "on", "ADP", "prep", 4),
+             W("China", "China", "PROPN", "pobj", 5), W(".", ".", "PUNCT", "punct", 3)]
+    assert {(t[0], t[2]) for t in triples(code_undated(pipe, [words]))} == {("USAGOV", "CHN")}
+
+
+def test_an_agent_takes_the_country_of_the_actor_in_apposition(pipe):
+    # Japan accused the North's leader, Kim Jong Un, of recklessness.
+    words = [W("Japan", "Japan", "PROPN", "nsubj", 1), W("accused", "accuse", "VERB", "ROOT", 1, "VBD"), W("the", "the", "DET", "det", 3),
+             W("North", "North", "PROPN", "poss", 5), W("'s", "'s", "PART", "case", 3), W("leader", "leader", "NOUN", "dobj", 1),
+             W(",", ",", "PUNCT", "punct", 5), W("Kim", "Kim", "PROPN", "compound", 9), W("Jong", "Jong", "PROPN", "compound", 9),
+             W("Un", "Un", "PROPN", "appos", 5), W(",", ",", "PUNCT", "punct", 5), W("of", "of", "ADP", "prep", 1),
+             W("recklessness", "recklessness", "NOUN", "pobj", 11), W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [words])) == [("JPN", "112", "PRKGOV", "asserted")]
+
+
+def test_nested_mentions_of_one_actor_give_one_event(pipe):
+    # Somalia's President Mohamed Farmaajo rejected Kenya's offer.
+    words = [W("Somalia", "Somalia", "PROPN", "poss", 4), W("'s", "'s", "PART", "case", 0), W("President", "President", "PROPN", "compound", 4),
+             W("Mohamed", "Mohamed", "PROPN", "compound", 4), W("Farmaajo", "Farmaajo", "PROPN", "nsubj", 5), W("rejected", "reject", "VERB", "ROOT", 5, "VBD"),
+             W("Kenya", "Kenya", "PROPN", "poss", 8), W("'s", "'s", "PART", "case", 6), W("offer", "offer", "NOUN", "dobj", 5), W(".", ".", "PUNCT", "punct", 5)]
+    coded = code(pipe, [words])
+    assert len({(m.start, m.end) for m in coded.mentions if m.code.startswith("SOM")}) == 2  # the phrase and the name inside it
+    assert [(t[0], t[2]) for t in triples(coded) if t[1].startswith("12")] == [("SOMGOV", "KEN")]

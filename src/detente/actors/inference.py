@@ -375,6 +375,15 @@ class _Finder:
                 if (m is not None and m.kind != "person" and m.code[:3] in self.table.prefixes and m.resolution != "inferred"
                         and actor_roles(m.code) & STATE_ROLES):
                     found.setdefault(m.code[:3], m.text)
+        # "the North's leader, Kim Jong Un", "Jane Doe, a senior official of the Kenyan government": an
+        # actor in apposition names the same one, so its country is the agent's
+        twins = [c for c in view.children[head] if view.dep(c) == "appos"]
+        if view.dep(head) == "appos" and view.head(head) != head:
+            twins.append(view.head(head))
+        for c in twins:
+            m = view.mention_at[c]
+            if m is not None and m is not self.mention and m.code[:3] in self.table.prefixes and m.resolution != "inferred":
+                found.setdefault(m.code[:3], m.text)
         # "forces loyal to Assad", "rebels loyal to Machar": the country of the one they serve
         for c in view.children[head]:
             if view.lemma[c] == "loyal":
@@ -394,12 +403,16 @@ class _Finder:
 
     def office_holder(self, k: int) -> tuple[str, str] | None:
         """"the Bush administration" on a 2008 article date: the country of the people of that surname
-        in office that day (all of one country)."""
+        in office that day (all of one country); in an undated text, of those who ever held a state
+        office."""
         view = self.view
         t = view.tokens[k]
-        if self.people is None or self.when is None or t.pos != "PROPN" or not t.text[:1].isupper() or view.mention_at[k] is not None:
+        if self.people is None or t.pos != "PROPN" or not t.text[:1].isupper() or view.mention_at[k] is not None:
             return None
-        countries = self.people.countries_on(view.lower[k], self.when)
+        if self.when is None:
+            countries = self.people.countries_in_office(view.lower[k])
+        else:
+            countries = self.people.countries_on(view.lower[k], self.when)
         if len(countries) == 1:
             (code,) = countries
             return (t.text, code) if code in self.table.prefixes else None

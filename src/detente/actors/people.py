@@ -33,6 +33,9 @@ from detente.actors.words import per_dictionaries
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+_STATE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
 def _key(word: str) -> str:
     return fold(word).lower()
 
@@ -61,6 +64,16 @@ class PeopleIndex:
         for e in self.by_surname.get(_key(surname), ()):
             for dated in e.codes:
                 if dated.applies(when) and not dated.code.startswith("---"):
+                    out.add(dated.code[:3])
+        return out
+
+    def countries_in_office(self, surname: str) -> set[str]:
+        """The countries (code prefixes) of the people called ``surname`` who ever held a state office
+        (GOV, MIL, LEG, JUD, COP, SPY), whatever its dates: for an undated "Bush administration"."""
+        out = set()
+        for e in self.by_surname.get(_key(surname), ()):
+            for dated in e.codes:
+                if not dated.code.startswith("---") and _STATE_ROLES & {dated.code[i : i + 3] for i in range(3, len(dated.code), 3)}:
                     out.add(dated.code[:3])
         return out
 

@@ -25,6 +25,7 @@ from detente.model import Problem
 from detente.text import Folded, fold
 
 _WORDS = re.compile(r"\w+")
+_STATE_OFFICE = re.compile(r"^(?:...)*?(?:GOV|MIL|LEG|JUD|COP|SPY)")  # a role code at a 3-letter boundary
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,17 @@ class ActorEntry:
             if when is None:
                 # no date: a group's or body's own undated code (the Taliban are AFGREB, not the
                 # government they are only at times); for a person, the code still in force, else the
+                # last state office held (an undated report of "Maduro closed the border" is most likely
+                # from his years in office, which is when the news names a leader most), else the
                 # undated one, else the latest that ended
                 if self.kind != "person" and self.code is not None:
                     return self.code
                 current = [c for c in self.codes if c.end is None]
                 if current:
                     return max(current, key=lambda c: c.start or date.min).code
+                offices = [c for c in self.codes if _STATE_OFFICE.search(c.code[3:])]
+                if offices:
+                    return max(offices, key=lambda c: c.end or date.min).code
                 if self.code is not None:
                     return self.code
                 return max(self.codes, key=lambda c: c.end or date.min).code

@@ -5,7 +5,8 @@
 - planned: the future ("will", "shall", "'ll", "is going to"), or the trigger is the complement of a verb
   of intention or decision ("plans to", "intends to", "vowed to", "agreed to", "is set to").
 - hypothetical: modal auxiliaries of possibility or obligation ("would", "could", "may", "might",
-  "should"), a condition ("if", "unless"), the complement of a verb of threat or consideration
+  "should"), a condition ("if", "unless"), a question ("will you pledge…?"), an allegation's content
+  ("accused Russia of sending tanks"), the complement of a verb of threat or consideration
   ("threatened to", "considers"), or an infinitive of purpose or of another's wish ("an offensive to
   free the city", "expect the administration to punish", "wants Turkey to open").
 
@@ -55,6 +56,7 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
     CONDITION, DECISION = rules.word("condition_marks"), rules.word("decision_nouns")
     SUPPOSE = rules.word("supposition_verbs")
     WISH, PENDING = rules.word("wish_verbs"), rules.word("pending_marks")
+    ALLEGE = rules.word("allegation_heads")
     chain = [k]
     if pos == "noun":
         if any(view.lower[c] == "no" and view.dep(c) == "det" for c in view.children[k]):
@@ -93,6 +95,10 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
                 hypothetical = True
             if dep == "mark" and view.lower[c] in PENDING and view.tokens[a].tag in ("VBZ", "VBP"):
                 hypothetical = True  # "will not lift the embargo until China signs": not signed
+        if _asked(view, a):
+            wished = True  # "will you pledge not to pardon her?": a question asserts nothing, even with "will"
+        if _alleged(view, a, ALLEGE):
+            hypothetical = True  # "accused Russia of sending tanks", "allegations that the army shelled…"
         if view.dep(a) == "ccomp" and _verb_in(view, view.head(a), WISH):
             wished = True  # "hopes the EU will persuade Biden to lift the sanctions": a hope, even with "will"
         if view.dep(a) in ("acl", "advcl", "ccomp") and any(view.dep(c) == "aux" and view.lower[c] == "to" for c in view.children[a]) \
@@ -111,6 +117,29 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
     if wished:
         planned, hypothetical = False, True
     return Modality(negated, planned, hypothetical, future_word)
+
+
+def _asked(view: SentenceView, a: int) -> bool:
+    """Is verb a asked about, not asserted: an auxiliary before its subject and a question mark after it
+    ("will you pledge…?", "did Russia attack…?")?"""
+    subj = next((c for c in view.children[a] if view.dep(c) in ("nsubj", "nsubjpass", "nsubj:pass")), None)
+    if subj is None or not any(view.dep(c) in ("aux", "aux:pass") and c < subj for c in view.children[a]):
+        return False
+    return any(view.tokens[j].text == "?" for j in range(a + 1, len(view.tokens)))
+
+
+def _alleged(view: SentenceView, a: int, heads: frozenset[str]) -> bool:
+    """Is a what an allegation alleges: the "of"/"for" complement of an accusing word ("accused Russia
+    of sending tanks", "blamed Hamas for the attack") or the clause of an allegation noun ("allegations
+    that the army shelled the town", "claims Russia sent troops")?"""
+    dep, up = view.dep(a), view.head(a)
+    if up == a:
+        return False
+    if dep in ("pcomp", "pobj") and view.lower[up] in ("of", "for") and view.head(up) != up:
+        return _verb_in(view, view.head(up), heads)
+    if dep in ("acl", "ccomp") and view.tokens[up].pos == "NOUN":
+        return view.lemma[up] in heads or view.lower[up] in heads
+    return False
 
 
 def _verb_in(view: SentenceView, k: int, verbs: frozenset[str]) -> bool:

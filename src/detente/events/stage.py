@@ -133,7 +133,7 @@ class EventStage:
                 # one event per dyad and code in a sentence: "carried out strikes" fires on the verb
                 # and on the noun; both describe the same event
                 key = (event.source.actor if event.source else None, event.target.actor if event.target else None, event.cameo)
-                if key not in seen:
+                if key not in seen and not any(_same_event(event, e) for e in out):
                     seen.add(key)
                     out.append(event)
         # an event without a target adds nothing when the same actor's same act has one
@@ -236,11 +236,17 @@ class EventStage:
             # "NOTED + *": the pattern names the trigger's subject as target, so the source is the
             # subject of a verb above ("Falastur noted that Cirith Ungol regretted…")
             sources = _source_above(view, k, cand.match.target)
-        if pos == "verb" and view.dep(k) == "acl" and view.tokens[k].tag == "VBG" and not cand.match.source and sources \
+        if pos == "verb" and view.dep(k) == "acl" and not cand.match.source and sources \
+                and (view.tokens[k].tag == "VBG" or (view.tokens[k].tag == "VBN" and view.lemma[k] in self.rules.word("relation_participles"))) \
                 and view.mention_at[view.head(k)] in sources and cand.pattern.scope == "clause":
-            # "the millions of Americans supporting Trump", "spies supporting Boko Haram", "activists
-            # investigating a company": a participle describing an actor says who they are, it reports no act
+            # "the millions of Americans supporting Trump", "spies supporting Boko Haram", "the rebel forces
+            # opposed to Gaddafi": a participle describing an actor says who they are, it reports no act
             trace(cand.pattern.id, "descriptive", f"{view.tokens[k].text!r} describes {view.tokens[view.head(k)].text!r}: no event")
+            return []
+        if pos == "verb" and (own := next((c for c in view.kids(k, {"dobj", "obj"}) if view.lower[c] in self.rules.word("reflexive_pronouns")
+                                           and c not in cand.match.used), None)) is not None:
+            # "defended himself against the attacks", "surrounded himself with advisers": an act on oneself
+            trace(cand.pattern.id, "reflexive", f"{view.tokens[k].text!r} {view.tokens[own].text!r}: done to its actor, no event")
             return []
         sources = _split_codes(_unique(sources))
         targets = [t for t in _split_codes(_unique(targets)) if t not in sources]
@@ -385,6 +391,19 @@ def _stem_lookup(table: dict[str, list[Pattern]], word: str) -> list[Pattern] | 
             if found:
                 return found
     return None
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    """Are a and b one act read twice through nested mentions of one actor ("Somalia's President Mohamed
+    Farmaajo" and, inside it, "Farmaajo"): same trigger and code, each actor the same code in
+    overlapping words?"""
+    return a.trigger == b.trigger and a.cameo == b.cameo and _same_mention(a.source, b.source) and _same_mention(a.target, b.target)
+
+
+def _same_mention(a: Mention | None, b: Mention | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.code == b.code and a.start < b.end and b.start < a.end
 
 
 def _source_above(view: SentenceView, k: int, exclude: Mention) -> list[Mention]:
