@@ -690,3 +690,36 @@ def test_nested_mentions_of_one_actor_give_one_event(pipe):
     coded = code(pipe, [words])
     assert len({(m.start, m.end) for m in coded.mentions if m.code.startswith("SOM")}) == 2  # the phrase and the name inside it
     assert [(t[0], t[2]) for t in triples(coded) if t[1].startswith("12")] == [("SOMGOV", "KEN")]
+
+
+def test_a_country_in_a_document_title_is_no_actor(pipe):
+    # Russia criticized the North American Free Trade Agreement.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1, "VBD"), W("the", "the", "DET", "det", 7),
+             W("North", "North", "PROPN", "compound", 4), W("American", "American", "PROPN", "compound", 7), W("Free", "Free", "PROPN", "compound", 6),
+             W("Trade", "Trade", "PROPN", "compound", 7), W("Agreement", "Agreement", "PROPN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
+    coded = code(pipe, [words])
+    assert [m.text for m in coded.mentions] == ["Russia"]
+    assert triples(coded) == []
+    # Russia criticized the North American states.  (the same name before an ordinary noun is an actor)
+    plain = words[:5] + [W("states", "state", "NOUN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
+    plain[4] = W("American", "American", "PROPN", "compound", 5)
+    plain[2] = W("the", "the", "DET", "det", 5)
+    assert "North American" in [m.text for m in code(pipe, [plain]).mentions]
+
+
+def test_a_verb_of_force_that_characterises_its_object_is_criticism(pipe):
+    # The Russian army pounded the Ukrainian army as a gang of thugs.  (force could be used here; the "as"
+    # phrase makes it words)
+    words = [W("The", "the", "DET", "det", 2), W("Russian", "Russian", "ADJ", "amod", 2), W("army", "army", "NOUN", "nsubj", 3),
+             W("pounded", "pound", "VERB", "ROOT", 3, "VBD"), W("the", "the", "DET", "det", 6), W("Ukrainian", "Ukrainian", "ADJ", "amod", 6),
+             W("army", "army", "NOUN", "dobj", 3), W("as", "as", "SCONJ", "mark", 10), W("a", "a", "DET", "det", 9), W("gang", "gang", "NOUN", "nsubj", 10),
+             W("of", "of", "ADP", "prep", 9), W("thugs", "thug", "NOUN", "pobj", 10), W(".", ".", "PUNCT", "punct", 3)]
+    words[9] = W("gang", "gang", "NOUN", "pobj", 7)
+    words[7] = W("as", "as", "SCONJ", "mark", 3)
+    words[10] = W("of", "of", "ADP", "prep", 9)
+    got = triples(code(pipe, [words]))
+    assert got and {t[1] for t in got} == {"111"}, got
+    # The Russian army pounded the Ukrainian army.  (force)
+    plain = words[:7] + [W(".", ".", "PUNCT", "punct", 3)]
+    force = {t[1][:2] for t in triples(code(pipe, [plain]))}
+    assert force and force <= {"19", "18"}, force

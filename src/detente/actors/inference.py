@@ -410,6 +410,8 @@ class _Finder:
         if self.people is None or t.pos != "PROPN" or not t.text[:1].isupper() or view.mention_at[k] is not None:
             return None
         if self.when is None:
+            if view.lemma[view.head(k)].lower() not in words.ADMINISTRATION_HEADS:
+                return None  # undated, only "the Bush administration": "the Austin officials" may be the city's
             countries = self.people.countries_in_office(view.lower[k])
         else:
             countries = self.people.countries_on(view.lower[k], self.when)

@@ -209,6 +209,20 @@ def _sentence_mentions(sentence: Sentence, text: str, ctx: _Context) -> list[Men
     return [m for group in groups if (m := _compose(group, tokens, text, ctx))]
 
 
+def _in_document_title(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """Is tokens[start:end] part of a capitalised title that a document noun heads ("the North American
+    Free Trade Agreement", "the Paris Agreement") or that names it ("the Treaty of Versailles")?"""
+    k = end
+    while k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].pos in ("PROPN", "ADJ", "NOUN"):
+        if tokens[k].text.lower() in words.DOCUMENT_NOUNS:
+            return True
+        k += 1
+    if start >= 2 and tokens[start - 1].text == "of" and tokens[start - 2].text[:1].isupper() \
+            and tokens[start - 2].text.lower() in words.DOCUMENT_NOUNS:
+        return True
+    return False
+
+
 def _any_case(folded: Folded) -> Folded:
     """``folded`` with every token counted as capitalised (for names written in lower case)."""
     f = Folded.__new__(Folded)
@@ -240,7 +254,7 @@ def _drop_places_and_modifiers(pieces: list[_Piece], tokens: tuple[Token, ...]) 
         if p.actor is not None:
             entry = p.actor[-1]
             code = entry.code or (entry.codes[0].code if entry.codes else "")
-            if is_modifier(lower, p.start, p.end):
+            if is_modifier(lower, p.start, p.end) or _in_document_title(tokens, p.start, p.end):
                 continue
             if (entry.kind not in ("country", "person", "actor") and len(code) > 3 and p.end < len(tokens)
                     and tokens[p.end].pos == "NOUN" and tokens[p.end].lemma.lower() in words.PLACE_NOUNS):
@@ -360,6 +374,10 @@ def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, ctx: _Co
         elif when is None and offices and (office := ctx.people.office_code(person, offices)) is not None:
             # an undated text: "Ukrainian President Petro Poroshenko" is in the office the title names
             code, via = office, f"title:{'+'.join(a.id for a in offices)}+{person.id}"
+        elif when is None and not offices and len(offices) != sum(p.agent is not None and not p.borrowed for p in group) and person.code:
+            # an undated "veteran leader Silvio Berlusconi": a title naming no office says no office is
+            # meant, so not the one an undated person is otherwise read in; the person's own code
+            code = person.code
         if code is None:
             return None
         ctx.persons[(start, end)] = person

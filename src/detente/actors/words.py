@@ -29,6 +29,17 @@ PLACE_NOUNS = frozenset(
     river mountain mountains island islands airport port""".split()
 )
 
+# what a leader's surname names in an undated text ("the Bush administration", "the Putin government"):
+# the government of the country the people of that surname led
+ADMINISTRATION_HEADS = frozenset("administration government cabinet regime".split())
+
+# "the North American Free Trade Agreement", "the Paris Agreement", "the Treaty of Versailles": a name in
+# a capitalised title headed by one of these nouns names the document, not an actor
+DOCUMENT_NOUNS = frozenset(
+    """agreement agreements accord accords treaty treaties pact convention conventions protocol charter
+    act declaration doctrine memorandum""".split()
+)
+
 # prepositions that place an agent ("police in Valparaiso", "troops near Aleppo") and that say where
 # it comes from ("refugees from Syria", "residents of Aleppo")
 LOCATION_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout", "within"})

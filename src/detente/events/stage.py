@@ -367,8 +367,9 @@ class EventStage:
             if e.target is not None and e.target.kind == "country" and any(view.mention_of(o) is e.target for o in view.objects(k)):
                 reading = self.rules.rewrite("territory", code)  # "Russia seized Crimea": 192, not 171
             elif view.lemma[k] in words("verbal_attack_verbs") and code[:2] in MATERIAL_CONFLICT \
-                    and civilian_pair(e.source, e.target, words("security_roles")):
-                reading = self.rules.rewrite("figurative", code)  # "Trump attacked Clinton": 111
+                    and (civilian_pair(e.source, e.target, words("security_roles")) or _characterised(view, k)):
+                # "Trump attacked Clinton", "pounding Trump as a con artist": 111
+                reading = self.rules.rewrite("figurative", code)
             elif code[:2] == "04" and view.lemma[k] in words("speech_verbs") and e.target is not None and not _political(e.target):
                 continue  # "speaking to students", "spoke to the commander": a speech, not a consultation
             if reading is not None:
@@ -391,6 +392,22 @@ def _stem_lookup(table: dict[str, list[Pattern]], word: str) -> list[Pattern] | 
             if found:
                 return found
     return None
+
+
+def _characterised(view: SentenceView, k: int) -> bool:
+    """Does verb k characterise its object with an "as" phrase ("pounding Trump as a con artist",
+    "attacked the plan as reckless")? Force used on someone is not described so; words are."""
+    objects = view.objects(k)
+    if not objects:
+        return False
+    if any(view.lower[c] == "as" and view.kids(c, {"pobj", "amod", "acomp"}) for c in view.kids(k, {"prep"})):
+        return True
+    # the small model often hangs "as" elsewhere ("pounding Trump as a “con artist”" as a clause mark):
+    # read the word order, "as" right after the object and a noun or adjective after it
+    end = max(view.subtree(objects[0]))
+    nxt = [j for j in range(end + 2, min(end + 5, len(view.tokens))) if view.tokens[j].pos in ("NOUN", "ADJ", "PROPN")]
+    return end + 1 < len(view.tokens) and view.lower[end + 1] == "as" and bool(nxt) and view.tokens[end + 2].pos != "PRON" \
+        and not any(view.tokens[j].pos in ("VERB", "AUX") for j in range(end + 2, nxt[0] + 1))
 
 
 def _same_event(a: Event, b: Event) -> bool:
