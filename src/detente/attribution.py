@@ -56,8 +56,10 @@ class AttributionStage:
         trace = trace if trace is not None else Tracer(self.name)
         if coded.doc is None:
             return coded
-        statements = statement_events(DocView(coded), coded.quotes, self.rules, trace)
-        return replace(coded, events=tuple(attribute(coded.events, statements, coded.quotes, trace, self.rules)))
+        view = DocView(coded)
+        statements = statement_events(view, coded.quotes, self.rules, trace)
+        named = _named_doers(view, coded.events)
+        return replace(coded, events=tuple(attribute(coded.events, statements, coded.quotes, trace, self.rules, named)))
 
 
 @register_stage("attribution")
@@ -86,6 +88,9 @@ def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rul
         code, rule_id, modality = (rule.code, rule.id, rule.modality) if rule is not None else ("010", NEUTRAL_RULE, "asserted")
         if code == "010" and _negative(view, q, rules):
             code, rule_id = "111", NEGATIVE_RULE
+        if code == "010" and modality == "asserted" and _anonymous(sp, rules):
+            trace(rule_id, "anonymous", f"{q.id}: an unnamed speaker ({sp.text!r}) sources the news; no statement")
+            continue
         if code == "010" and modality == "asserted" and not _party(sp, q, view.coded.events):
             trace(rule_id, "no-party", f"{q.id}: the speaker is no party to what it reports (the news source)")
             continue
@@ -144,6 +149,13 @@ def political(m: Mention | None, news: frozenset[str]) -> bool:
     if m is None or not m.code or m.code.startswith("---") or m.kind in ("media", "source"):
         return False
     return m.code[3:6].lower() not in news
+
+
+def _anonymous(speaker: Mention, rules: Rules) -> bool:
+    """Is the speaker unnamed ("German officials said", "a Turkish official says", "diplomats said"):
+    a role noun with no name (``rules.toml`` anonymous_speakers), which sources the news?"""
+    words = speaker.text.lower().split()
+    return speaker.kind not in ("person", "pronoun") and bool(words) and words[-1] in rules.word("anonymous_speakers")
 
 
 def _party(speaker: Mention, q: Quote, events: tuple[Event, ...]) -> bool:
@@ -256,10 +268,28 @@ def _negated(view: DocView, cue: int) -> bool:
 # -- 2 and 3. one event per statement; reported speech ----------------------------------------------
 
 
+def _named_doers(view: DocView, events: tuple[Event, ...]) -> frozenset[tuple[int, int]]:
+    """The triggers of sourceless events whose verb names its doer with words that are no actor
+    ("People who go to Beijing know…"): the speaker of the quotation is not that doer."""
+    out = set()
+    for e in events:
+        if e.source is not None or (i := view.token_at(e.trigger[0])) is None:
+            continue
+        sv = view.view_of(i)
+        k = i - sv.base
+        if sv.tokens[k].pos not in ("VERB", "AUX"):
+            continue
+        subj = sv.subject(k)
+        if subj is not None and sv.mention_at[subj] is None and sv.tokens[subj].pos in ("NOUN", "PROPN"):
+            out.add(e.trigger)
+    return frozenset(out)
+
+
 def attribute(events: tuple[Event, ...] | list[Event], statements: list[Event], quotes: tuple[Quote, ...] | list[Quote], trace: Tracer | None = None,
-              rules: Rules | None = None) -> list[Event]:
+              rules: Rules | None = None, named: frozenset[tuple[int, int]] = frozenset()) -> list[Event]:
     """Pattern events and statements merged (a statement the event stage coded from the same words is
-    one event, linked to its quotation), then events inside quotations attributed to the speaker."""
+    one event, linked to its quotation), then events inside quotations attributed to the speaker
+    (``named``: triggers whose doer the text names with words that are no actor, so not the speaker)."""
     trace = trace if trace is not None else Tracer("attribution")
     stage = [e for e in events if e.origin != "statement"]
     by_trigger = {e.trigger: n for n, e in enumerate(stage)}
@@ -286,7 +316,7 @@ def attribute(events: tuple[Event, ...] | list[Event], statements: list[Event], 
     for event in stage + kept:
         quote = quote_around(event.trigger[0])
         if quote is not None:
-            event = _speak_for(event, quote, political(quote.speaker, news))
+            event = _speak_for(event, quote, political(quote.speaker, news) and event.trigger not in named)
         if _first_person(event.source) or _first_person(event.target):
             trace(event.rule, "dropped", "an actor is a 'we' no quotation resolves")
             continue

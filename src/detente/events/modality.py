@@ -101,7 +101,7 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
             hypothetical = True  # "accused Russia of sending tanks", "allegations that the army shelled…"
         if view.dep(a) == "ccomp" and _verb_in(view, view.head(a), WISH):
             wished = True  # "hopes the EU will persuade Biden to lift the sanctions": a hope, even with "will"
-        if view.dep(a) in ("acl", "advcl", "ccomp") and any(view.dep(c) == "aux" and view.lower[c] == "to" for c in view.children[a]) \
+        if view.dep(a) in ("acl", "advcl", "ccomp", "relcl") and any(view.dep(c) == "aux" and view.lower[c] == "to" for c in view.children[a]) \
                 and not (view.dep(a) == "acl" and view.lemma[view.head(a)] in DECISION):
             # ("the decision to recognise Jerusalem" reports the act, like "decided to recognise")
             # an infinitive of purpose or of someone else's wish: "launched an offensive to free the city",

@@ -107,6 +107,8 @@ class EventStage:
                 continue  # a word inside an actor's name ("riot police", "peace envoy") is no trigger
             if tok.pos in ("VERB", "AUX") and view.dep(k) == "amod":
                 continue  # a participle used as an adjective names no act: "the internationally recognised government"
+            if tok.pos in ("VERB", "AUX") and _possessor_subject(view, k):
+                continue  # "Libya's internationally recognised Government": a possessive is no subject; the parse misread a noun phrase
             if tok.pos in ("VERB", "AUX"):
                 patterns = self.dicts.verbs.get(view.lemma[k]) or self.dicts.verbs.get(view.lower[k]) or _stem_lookup(self.dicts.verbs, view.lower[k])
                 pos = "verb"
@@ -372,6 +374,9 @@ class EventStage:
                 reading = self.rules.rewrite("figurative", code)
             elif code[:2] == "04" and view.lemma[k] in words("speech_verbs") and e.target is not None and not _political(e.target):
                 continue  # "speaking to students", "spoke to the commander": a speech, not a consultation
+            elif code[:2] in ("01", "04", "06") and e.target is not None and not e.target.given \
+                    and {r.lower() for r in cameo.actor_roles(e.target.code)} & words("news_source_roles"):
+                continue  # "informed the news agency MTI", "told the newspaper": how news is made, no event
             if reading is not None:
                 e = replace(e, cameo=reading[0], **cameo.scores(reading[0]), rule=f"{e.rule} > {reading[1]}")
             out.append(e)
@@ -392,6 +397,13 @@ def _stem_lookup(table: dict[str, list[Pattern]], word: str) -> list[Pattern] | 
             if found:
                 return found
     return None
+
+
+def _possessor_subject(view: SentenceView, k: int) -> bool:
+    """Is verb k's subject a possessor ("Libya's" in "Libya's internationally recognised Government
+    announced…", which the small model parses as "Libya recognised the Government")?"""
+    return any(view.dep(s) in ("nsubj", "nsubjpass") and any(view.dep(c) == "case" and view.tokens[c].text in ("'s", "\u2019s", "'", "\u2019")
+                                                             for c in view.children[s]) for s in view.children[k])
 
 
 def _characterised(view: SentenceView, k: int) -> bool:
@@ -543,6 +555,11 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
         found = [m for m in _with_conjuncts(view, c) if m not in exclude]
         if found:
             return found
+    if pos == "verb" and scope == "clause" and view.dep(k) in ("relcl", "acl:relcl") and not view.objects(k) \
+            and view.tokens[view.head(k)].pos == "NOUN" and (subj := view.subject(k)) is not None and subj != view.head(k):
+        # "policies she supported that Trump argues…": the relative clause's object is the noun it
+        # modifies, which is no actor; an actor deeper in the clause is not what was supported
+        return []
     if pos == "verb":
         # PETRARCH's reading: the first actor in the verb phrase, however deep ("welcomed their
         # resumption of ties with Osgiliath", "believes Dagolath can cope"), but not in adverbial or
