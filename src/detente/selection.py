@@ -14,6 +14,10 @@ Runs last. For each event it computes a confidence in 0-1 from its evidence, wit
   which can use force — no state, government or security force on either side ("attacked the
   moderators") — or between two actors of one country neither of which is a security force ("the
   senator is always fighting the party's nominee") is usually figurative;
+- where the trigger stands: a verb inside a relative clause, a participle or infinitive modifying a
+  noun, the object of a preposition, or a verb another verb controls ("policies she supported",
+  "the rebels opposed to", "accused X of sending", "wants to attack") tells less of an act than a main
+  clause does (blind judges found 3 in 10 such events fully right against 6 in 10 in main clauses);
 - an audience taken for a party: a consultation, visit or meeting (CAMEO 04) whose target is civilians,
   students, media, business or a hospital ("spoke to students", "went to the hospital") is a speech or
   an errand, not diplomacy.
@@ -41,9 +45,12 @@ from detente.stages import StageContext, Tracer, register_stage
 
 
 
+EMBEDDED = frozenset({"relcl", "acl", "acl:relcl", "pcomp", "xcomp"})
+
+
 class SelectionStage:
     name = "selection"
-    reads = ("events",)
+    reads = ("doc", "events")
     adds = ("events",)
 
     def __init__(self, dictionaries: Dictionaries, one_sided: bool = False, min_confidence: float = 0.0, negated: bool = False,
@@ -61,8 +68,9 @@ class SelectionStage:
     def __call__(self, coded: CodedArticle, trace: Tracer | None = None) -> CodedArticle:
         trace = trace if trace is not None else Tracer(self.name)
         kept: list[Event] = []
+        embedded = self._embedded(coded)
         for event in coded.events:
-            event = replace(event, confidence=self.confidence(event))
+            event = replace(event, confidence=self.confidence(event, event.trigger in embedded))
             reason = self.reject(event)
             if reason:
                 trace(event.rule, "dropped", f"{_dyad(event)} [{event.cameo}]: {reason}")
@@ -87,9 +95,20 @@ class SelectionStage:
             return f"confidence {event.confidence} below min_confidence {self.min_confidence}"
         return None
 
-    def confidence(self, event: Event) -> float:
+    @staticmethod
+    def _embedded(coded: CodedArticle) -> frozenset[tuple[int, int]]:
+        """The triggers of pattern events that are verbs in an embedded clause (``EMBEDDED``)."""
+        if coded.doc is None or not coded.events:
+            return frozenset()
+        starts = {e.trigger[0]: e.trigger for e in coded.events if e.origin == "pattern"}
+        return frozenset(starts[t.start] for s in coded.doc.sentences for t in s.tokens
+                         if t.start in starts and t.pos in ("VERB", "AUX") and t.dep in EMBEDDED)
+
+    def confidence(self, event: Event, embedded: bool = False) -> float:
         w = self.weights
         score = w.get("base", 0.5)
+        if embedded:
+            score += w.get("embedded", 0.0)
         for m in (event.source, event.target):
             if m is None:
                 score += w.get("missing_actor", 0.0)

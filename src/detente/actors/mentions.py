@@ -500,6 +500,40 @@ def _unfit_for_it(doc: ParsedDoc, place_preps: frozenset[str]) -> set[int]:
     return out
 
 
+def _surname(m: Mention) -> str:
+    words = (m.name or m.text).split()
+    return fold(words[-1]).lower() if words else ""
+
+
+def _sexes(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> dict[str, str]:
+    """What the article says of its people's sex, by surname: an honorific or a gendered word before or
+    in the name ("Mr. Trump", "Mrs. Clinton", "Queen Rania", "the spokeswoman Maria Zakharova"). A
+    surname said both ways (two Clintons) says nothing."""
+    male, female = rules.word("male_words"), rules.word("female_words")
+    found: dict[str, set[str]] = {}
+    for sentence in doc.sentences:
+        toks = sentence.tokens
+        for n, t in enumerate(toks):
+            word = fold(t.text).lower().rstrip(".")
+            sex = "m" if word in male else "f" if word in female else None
+            if sex is None and n + 1 < len(toks) and f"{word} {fold(toks[n + 1].text).lower()}" in female:
+                sex, n = "f", n + 1  # "first lady"
+            if sex is None:
+                continue
+            k = n + 1
+            while k < len(toks) and toks[k].pos == "PROPN":
+                k += 1
+            if k > n + 1:
+                found.setdefault(fold(toks[k - 1].text).lower(), set()).add(sex)
+    for m in mentions:
+        if m.kind == "person":
+            words = {fold(w).lower().rstrip(".") for w in m.text.split()}
+            sex = {"m" for w in words if w in male} | {"f" for w in words if w in female}
+            if sex:
+                found.setdefault(_surname(m), set()).update(sex)
+    return {name: next(iter(s)) for name, s in found.items() if len(s) == 1}
+
+
 def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> list[Mention]:
     """``mentions`` without their pronoun mentions, plus personal pronouns resolved anew: he/she ->
     the nearest earlier person in this or the three sentences before; it/they -> the nearest earlier
@@ -516,6 +550,8 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> l
     by_start = sorted(mentions, key=lambda m: m.start)
     starts = [s.start for s in doc.sentences]
     unfit: set[int] | None = None  # where the nouns "it" cannot refer to end, when an "it" needs them
+    MALE = rules.word("male_pronouns")
+    sexes: dict[str, str] | None = None  # surname -> "m" / "f", when the article says, read when a he/she needs it
     for sentence in doc.sentences:
         for tok in sentence.tokens:
             low = tok.text.lower()
@@ -531,6 +567,10 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> l
             if low in PERSON_PRONOUNS:
                 floor = starts[max(0, sentence.index - PERSON_REACH)]
                 cands = [m for m in earlier if m.kind in ("person", "given") and m.start >= floor]
+                if sexes is None:
+                    sexes = _sexes(doc, mentions, rules)
+                other = "f" if low in MALE else "m"
+                cands = [m for m in cands if sexes.get(_surname(m)) != other]  # "she" is no "Mr. Lewis"
             else:
                 floor = starts[max(0, sentence.index - BODY_REACH)]
                 cands = [m for m in earlier if m.kind != "person" and m.start >= floor]

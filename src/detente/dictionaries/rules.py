@@ -74,6 +74,7 @@ RULE_TABLES = ("statement", "rewrites", "words", "confidence")
 CONFIDENCE_KEYS = frozenset({
     "base", "dictionary", "composed", "metonym", "given", "coref", "speaker", "first-person", "parties", "inferred",
     "missing_actor", "unknown_country", "specific_pattern", "word_order", "figurative", "statement", "audience",
+    "embedded",
 })
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z_][\w.]*)\s*\]\]?")
 
