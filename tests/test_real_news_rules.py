@@ -825,3 +825,17 @@ def test_a_trigger_in_an_embedded_clause_has_less_confidence(pipe):
     assert main and embedded
     assert embedded[0].confidence == pytest.approx(main[0].confidence + pipe.dictionaries.rules.confidence["embedded"])
     assert pipe.dictionaries.rules.confidence["embedded"] < 0
+
+
+def test_she_is_not_a_man_the_article_calls_mister(pipe):
+    # Hillary Clinton met Mr. Putin. She criticized Russia.
+    first = [W("Hillary", "Hillary", "PROPN", "compound", 1), W("Clinton", "Clinton", "PROPN", "nsubj", 2), W("met", "meet", "VERB", "ROOT", 2, "VBD"),
+             W("Mr.", "Mr.", "PROPN", "compound", 4), W("Putin", "Putin", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)]
+    second = [W("She", "she", "PRON", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1, "VBD"), W("Russia", "Russia", "PROPN", "dobj", 1),
+              W(".", ".", "PUNCT", "punct", 1)]
+    coded = code(pipe, [first, second])
+    she = next(m for m in coded.mentions if m.text == "She")
+    assert she.name == "Hillary Clinton", she
+    # without the honorific the nearest person is taken, as before
+    plain = code(pipe, [[first[0], first[1], first[2], W("Putin", "Putin", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)], second])
+    assert next(m for m in plain.mentions if m.text == "She").name != "Hillary Clinton"
