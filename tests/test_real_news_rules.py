@@ -106,8 +106,9 @@ def test_source_and_target_that_are_one_mention_are_no_event(dictionaries):
             [W("Ukraine", "Ukraine", "PROPN", "nsubj", 1), W("carried", "carry", "VERB", "ROOT", 1), W("out", "out", "ADP", "prt", 1),
              W("strikes", "strike", "NOUN", "dobj", 1), W("on", "on", "ADP", "prep", 3), W("Russia", "Russia", "PROPN", "pobj", 4)],
             "UKR", id="support-verb"),
-        pytest.param(  # Ukraine condemned attacks on Russia.  (the condemner did not attack)
-            [W("Ukraine", "Ukraine", "PROPN", "nsubj", 1), W("condemned", "condemn", "VERB", "ROOT", 1),
+        pytest.param(  # Ukraine documented attacks on Russia.  (who documents did not attack; a judgement's
+            # topic, "condemned attacks", is no event at all: test_what_a_judgement_is_about_is_its_topic_not_an_act)
+            [W("Ukraine", "Ukraine", "PROPN", "nsubj", 1), W("documented", "document", "VERB", "ROOT", 1),
              W("attacks", "attack", "NOUN", "dobj", 1), W("on", "on", "ADP", "prep", 2), W("Russia", "Russia", "PROPN", "pobj", 3)],
             None, id="other-verb"),
     ],
@@ -839,3 +840,18 @@ def test_she_is_not_a_man_the_article_calls_mister(pipe):
     # without the honorific the nearest person is taken, as before
     plain = code(pipe, [[first[0], first[1], first[2], W("Putin", "Putin", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)], second])
     assert next(m for m in plain.mentions if m.text == "She").name != "Hillary Clinton"
+
+
+def test_what_a_judgement_is_about_is_its_topic_not_an_act(pipe):
+    # Serbia condemned Russia's invasion of Ukraine.
+    words = [W("Serbia", "Serbia", "PROPN", "nsubj", 1), W("condemned", "condemn", "VERB", "ROOT", 1, "VBD"), W("Russia", "Russia", "PROPN", "poss", 4),
+             W("'s", "'s", "PART", "case", 2), W("invasion", "invasion", "NOUN", "dobj", 1), W("of", "of", "ADP", "prep", 4),
+             W("Ukraine", "Ukraine", "PROPN", "pobj", 5), W(".", ".", "PUNCT", "punct", 1)]
+    got = triples(code(pipe, [words], min_confidence=0.0))
+    assert not [t for t in got if t[0] == "RUS"], got
+    assert [t for t in got if t[0] == "SRB" and t[1].startswith("11")]
+    # Russia's invasion of Ukraine began.  (the act itself, judged by nobody)
+    alone = [W("Russia", "Russia", "PROPN", "poss", 2), W("'s", "'s", "PART", "case", 0), W("invasion", "invasion", "NOUN", "nsubj", 5),
+             W("of", "of", "ADP", "prep", 2), W("Ukraine", "Ukraine", "PROPN", "pobj", 3), W("began", "begin", "VERB", "ROOT", 5, "VBD"),
+             W(".", ".", "PUNCT", "punct", 5)]
+    assert [t for t in triples(code(pipe, [alone], min_confidence=0.0)) if t[0] == "RUS" and t[2] == "UKR"]

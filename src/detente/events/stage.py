@@ -101,6 +101,7 @@ class EventStage:
         out: list[Event] = []
         seen: set[tuple] = set()
         code_of: dict[int, str] = {}
+        noun_at: dict[int, int] = {}  # id(event) -> its noun trigger
         heads: set[int] = set()
         for k, tok in enumerate(view.tokens):
             if view.mention_at[k] is not None and view.mention_at[k].kind != "pronoun":
@@ -138,6 +139,13 @@ class EventStage:
                 if key not in seen and not any(_same_event(event, e) for e in out):
                     seen.add(key)
                     out.append(event)
+                    if pos == "noun":
+                        noun_at[id(event)] = k
+        # "avoids condemning the invasion", "praised the release of the prisoners": a noun that a verb of
+        # judgement (praise, defence, criticism, rejection: rules.toml topic_codes) is about is its
+        # topic; the judgement is the event, the act named is not reported by this sentence
+        topics = self.rules.word("topic_codes")
+        out = [e for e in out if id(e) not in noun_at or not _judged(view, noun_at[id(e)], code_of, topics, trace)]
         # an event without a target adds nothing when the same actor's same act has one
         with_target = {(e.source.actor if e.source else None, e.cameo) for e in out if e.target is not None}
         out = [e for e in out if e.target is not None or (e.source.actor if e.source else None, e.cameo) not in with_target]
@@ -397,6 +405,19 @@ def _stem_lookup(table: dict[str, list[Pattern]], word: str) -> list[Pattern] | 
             if found:
                 return found
     return None
+
+
+def _judged(view: SentenceView, k: int, code_of: dict[int, str], topics: frozenset[str], trace: Tracer) -> bool:
+    """Is noun trigger k what a coded verb of judgement is about ("condemned the invasion", "praised
+    the release of the prisoners", "rejected the offer"): its object, or the object of its preposition?"""
+    verb = view.governing_verb(k)
+    if verb is None or verb not in code_of or not code_of[verb].startswith(tuple(topics)):
+        return False
+    head = view.head(k)
+    if head != verb and not (view.dep(head) == "prep" and view.head(head) == verb):
+        return False
+    trace("topic", "no-trigger", f"{view.tokens[k].text!r}: what {view.tokens[verb].text!r} judges, not an act reported")
+    return True
 
 
 def _possessor_subject(view: SentenceView, k: int) -> bool:
