@@ -596,3 +596,14 @@ def test_gazetteer_lookup(name, namesakes, country):
 def test_place_key():
     assert place_key("Kandahār") == place_key("KANDAHAR") == "kandahar"
     assert place_key("Port-au-Prince") == "portauprince"
+
+
+def test_a_people_or_faction_adjective_keeps_forces_from_the_place_s_state(dicts):
+    # Armed Kurdish forces near Kirkuk shelled the town .  (not Iraq's military: the adjective says whose)
+    kurdish = [("Armed", "armed", "ADJ", "amod", 2), ("Kurdish", "kurdish", "ADJ", "amod", 2), ("forces", "force", "NOUN", "nsubj", 5),
+               ("near", "near", "ADP", "prep", 2), ("Kirkuk", "Kirkuk", "PROPN", "pobj", 3), ("shelled", "shell", "VERB", "ROOT", 5),
+               ("the", "the", "DET", "det", 7), ("town", "town", "NOUN", "dobj", 5), (".", ".", "PUNCT", "punct", 5)]
+    assert [c for t, c in codes(make_doc([kurdish]), dicts) if t.endswith("forces")] == ["---MIL"]
+    # Government forces near Kirkuk shelled the town .  (no such adjective: the place gives the country)
+    plain = [kurdish[0], ("government", "government", "NOUN", "compound", 2)] + kurdish[2:]
+    assert [c for t, c in codes(make_doc([plain]), dicts) if t.endswith("forces")] == ["IRQMIL"]

@@ -312,6 +312,8 @@ class _Finder:
         found = self.phrase(head, inside)
         if found is False:
             return None
+        if found is None and actor_roles(m.code) & STATE_ROLES and self.group_adjective(head, inside):
+            return None  # "Kurdish forces near Kirkuk", "Houthi fighters in Sanaa": the adjective says whose, not the place
         if found is None:
             found = self.locative(head, inside, local)
             if found is False:
@@ -392,6 +394,20 @@ class _Finder:
                     if prep == "to" and m is not None and m.code[:3] in self.table.prefixes and m.resolution != "inferred":
                         found.setdefault(m.code[:3], m.text)
         return _one(found, "phrase")
+
+    def group_adjective(self, head: int, inside: set[int]) -> bool:
+        """Does a capitalised adjective that names no country modify the agent ("Kurdish forces",
+        "Houthi fighters", "Shiite militiamen")? It names a people or a faction, which a place does not
+        make the state's forces."""
+        view = self.view
+        for t in sorted(inside | {head}):
+            for c in view.children[t]:
+                if c in inside or c == 0 or view.dep(c) not in ("amod", "compound") or not view.tokens[c].text[:1].isupper():
+                    continue
+                if view.tokens[c].pos in ("ADJ", "PROPN") and view.mention_at[c] is None and self.country_at(c) is None \
+                        and self.city(self.name_run(c), 0, phrase=True) is None:
+                    return True
+        return False
 
     def conjuncts(self, k: int) -> list[int]:
         """The nouns coordinated with k ("the Treasury and State Department"), k excluded."""
