@@ -855,3 +855,11 @@ def test_what_a_judgement_is_about_is_its_topic_not_an_act(pipe):
              W("of", "of", "ADP", "prep", 2), W("Ukraine", "Ukraine", "PROPN", "pobj", 3), W("began", "begin", "VERB", "ROOT", 5, "VBD"),
              W(".", ".", "PUNCT", "punct", 5)]
     assert [t for t in triples(code(pipe, [alone], min_confidence=0.0)) if t[0] == "RUS" and t[2] == "UKR"]
+
+
+def test_who_lets_free_is_who_frees(pipe):
+    # Ethiopia let free the opposition leaders.
+    words = [W("Ethiopia", "Ethiopia", "PROPN", "nsubj", 1), W("let", "let", "VERB", "ROOT", 1, "VBD"), W("free", "free", "VERB", "ccomp", 1, "VB"),
+             W("the", "the", "DET", "det", 5), W("opposition", "opposition", "NOUN", "compound", 5), W("leaders", "leader", "NOUN", "dobj", 2),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert [(t[0], t[1][:3]) for t in triples(code(pipe, [words], min_confidence=0.0))] == [("ETH", "084")]

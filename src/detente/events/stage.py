@@ -528,6 +528,10 @@ def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[st
     if view.is_passive(k) or view.is_reduced_passive(k):
         return _with_conjuncts(view, view.passive_agent(k))
     found = _with_conjuncts(view, view.subject(k))
+    if not found and view.dep(k) in ("ccomp", "xcomp") and view.lemma[view.head(k)] in CAUSATIVE and view.objects(k) \
+            and not view.objects(view.head(k)):
+        # "Ethiopia let free 74 political leaders": the one who lets is who frees
+        found = _with_conjuncts(view, view.subject(view.head(k)))
     if not found and view.dep(k) in ("acl", "advcl") and view.tokens[k].tag == "VBG":
         # "released a statement condemning Iran", "put out a report accusing the army": the
         # participle's doer is the author of the statement, the subject of the verb above
@@ -608,6 +612,7 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
     return []
 
 
+CAUSATIVE = frozenset({"let"})  # "let free X", "let go X": the verb after it is the subject's own act
 LATER_CLAUSES = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "punct", "cc", "mark"})
 
 
