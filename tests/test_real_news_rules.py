@@ -773,14 +773,6 @@ def test_an_infinitival_relative_clause_is_not_done(pipe):
     assert {t[3] for t in triples(code(pipe, [words], hypothetical=True, min_confidence=0.0))} == {"hypothetical"}
 
 
-def _said(dictionaries, speaker):
-    """Russia criticized Ukraine, <speaker> said.  (an indirect quotation reporting an act against the speaker's country)"""
-    doc = make_doc([CRITICIZE])
-    coded = next(Pipeline(Settings().with_(stages=("actors", "events")), dictionaries=dictionaries).code([doc]))
-    quote = Quote("t:q1", "t", "indirect", ((0, 24),), speaker.text, speaker, (40, 44), "say")
-    return AttributionStage(dictionaries.rules)(replace(coded, quotes=(quote,)), Tracer("attribution"))
-
-
 @pytest.mark.parametrize(
     "speaker, statement",
     [
@@ -791,7 +783,7 @@ def _said(dictionaries, speaker):
     ],
 )
 def test_an_unnamed_speaker_makes_no_statement(dictionaries, speaker, statement):
-    coded = _said(dictionaries, speaker)
+    coded = _quoted(dictionaries, speaker)
     assert any(e.origin == "statement" for e in coded.events) is statement
 
 
