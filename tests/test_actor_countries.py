@@ -607,3 +607,17 @@ def test_a_people_or_faction_adjective_keeps_forces_from_the_place_s_state(dicts
     # Government forces near Kirkuk shelled the town .  (no such adjective: the place gives the country)
     plain = [kurdish[0], ("government", "government", "NOUN", "compound", 2)] + kurdish[2:]
     assert [c for t, c in codes(make_doc([plain]), dicts) if t.endswith("forces")] == ["IRQMIL"]
+
+
+def test_a_country_named_as_a_place_yields_to_the_actors_country(dicts):
+    # Syria 's government met rebel groups at talks in Lebanon .  (the rebels are Syria's; Lebanon is where)
+    words = [("Syria", "Syria", "PROPN", "poss", 2), ("'s", "'s", "PART", "case", 0), ("government", "government", "NOUN", "nsubj", 3),
+             ("met", "meet", "VERB", "ROOT", 3), ("rebel", "rebel", "NOUN", "compound", 5), ("groups", "group", "NOUN", "dobj", 3),
+             ("at", "at", "ADP", "prep", 3), ("talks", "talk", "NOUN", "pobj", 6), ("in", "in", "ADP", "prep", 7), ("Lebanon", "Lebanon", "PROPN", "pobj", 8),
+             (".", ".", "PUNCT", "punct", 3)]
+    assert [c for t, c in codes(make_doc([words]), dicts) if "rebel" in t] == ["SYRREB"]
+    # The rebel groups met at talks in Lebanon .  (no actor names a country: the place does)
+    alone = [("The", "the", "DET", "det", 2), ("rebel", "rebel", "NOUN", "compound", 2), ("groups", "group", "NOUN", "nsubj", 3), ("met", "meet", "VERB", "ROOT", 3),
+             ("at", "at", "ADP", "prep", 3), ("talks", "talk", "NOUN", "pobj", 4), ("in", "in", "ADP", "prep", 5), ("Lebanon", "Lebanon", "PROPN", "pobj", 6),
+             (".", ".", "PUNCT", "punct", 3)]
+    assert [c for t, c in codes(make_doc([alone]), dicts) if "rebel" in t] == ["LBNREB"]

@@ -855,3 +855,25 @@ def test_who_lets_free_is_who_frees(pipe):
              W("the", "the", "DET", "det", 5), W("opposition", "opposition", "NOUN", "compound", 5), W("leaders", "leader", "NOUN", "dobj", 2),
              W(".", ".", "PUNCT", "punct", 1)]
     assert [(t[0], t[1][:3]) for t in triples(code(pipe, [words], min_confidence=0.0))] == [("ETH", "084")]
+
+
+def test_a_state_organ_coercing_its_own_citizens_is_literal(pipe):
+    # The Venezuelan government banned opposition parties.  (coercion of one's own: no figurative discount)
+    words = [W("The", "the", "DET", "det", 2), W("Venezuelan", "Venezuelan", "ADJ", "amod", 2), W("government", "government", "NOUN", "nsubj", 3),
+             W("banned", "ban", "VERB", "ROOT", 3, "VBD"), W("opposition", "opposition", "NOUN", "compound", 5), W("parties", "party", "NOUN", "dobj", 3),
+             W(".", ".", "PUNCT", "punct", 3)]
+    [ban] = [e for e in code(pipe, [words], min_confidence=0.0).events if e.cameo.startswith("17")]
+    assert (ban.source.code, ban.target.code) == ("VENGOV", "VENOPP")
+    assert ban.confidence >= 0.65
+    # Venezuelan activists attacked opposition parties.  (civilians of one country: still figurative)
+    verbal = [W("Venezuelan", "Venezuelan", "ADJ", "amod", 1), W("activists", "activist", "NOUN", "nsubj", 2), W("attacked", "attack", "VERB", "ROOT", 2, "VBD"),
+              W("opposition", "opposition", "NOUN", "compound", 4), W("parties", "party", "NOUN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)]
+    assert not [e for e in code(pipe, [verbal], min_confidence=0.0).events if e.cameo[:2] in ("17", "18", "19") and e.confidence >= 0.65]
+
+
+def test_a_congress_that_is_not_the_us_congress(pipe):
+    # The African National Congress criticized Zimbabwe.
+    words = [W("The", "the", "DET", "det", 3), W("African", "African", "PROPN", "compound", 3), W("National", "National", "PROPN", "compound", 3),
+             W("Congress", "Congress", "PROPN", "nsubj", 4), W("criticized", "criticize", "VERB", "ROOT", 4, "VBD"), W("Zimbabwe", "Zimbabwe", "PROPN", "dobj", 4),
+             W(".", ".", "PUNCT", "punct", 4)]
+    assert triples(code(pipe, [words])) == [("ZAFPTY", "111", "ZWE", "asserted")]

@@ -13,7 +13,8 @@ Runs last. For each event it computes a confidence in 0-1 from its evidence, wit
 - literal or figurative use: material conflict (CAMEO 14-15, 17-20) between two actors neither of
   which can use force — no state, government or security force on either side ("attacked the
   moderators") — or between two actors of one country neither of which is a security force ("the
-  senator is always fighting the party's nominee") is usually figurative;
+  senator is always fighting the party's nominee") is usually figurative, except a state organ's
+  coercion (CAMEO 17: "the president banned peasant organisations");
 - where the trigger stands: a verb inside a relative clause, a participle or infinitive modifying a
   noun, the object of a preposition, or a verb another verb controls ("policies she supported",
   "the rebels opposed to", "accused X of sending", "wants to attack") tells less of an act than a main
@@ -39,7 +40,7 @@ from dataclasses import replace
 
 from detente import cameo
 from detente.dictionaries import Dictionaries
-from detente.events.figurative import MATERIAL_CONFLICT, civilian_pair
+from detente.events.figurative import MATERIAL_CONFLICT, civilian_pair, state_coercion
 from detente.model import CodedArticle, Event
 from detente.stages import StageContext, Tracer, register_stage
 
@@ -124,7 +125,8 @@ class SelectionStage:
         if event.origin == "pattern" and event.source is not None and event.target is not None:
             if event.source.start > event.trigger[0] and event.target.end <= event.trigger[0]:
                 score += w.get("word_order", 0.0)  # target before and source after the trigger: suspicious
-        if event.cameo[:2] in MATERIAL_CONFLICT and civilian_pair(event.source, event.target, self.security):
+        if event.cameo[:2] in MATERIAL_CONFLICT and civilian_pair(event.source, event.target, self.security) \
+                and not state_coercion(event.cameo, event.source):
             score += w.get("figurative", 0.0)
         if event.cameo[:2] == "04" and event.target is not None and not event.target.given \
                 and {r.lower() for r in cameo.actor_roles(event.target.code)} & self.audience:

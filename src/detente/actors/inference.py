@@ -338,14 +338,26 @@ class _Finder:
         (``words.SCENE_EVIDENCE``); for a government, only its country's domestic actors
         (``words.DOMESTIC_EVIDENCE``, ``states=False``)."""
         prefixes = self.table.prefixes
-        named = {m.code[:3] for m in self.view.mentions
+        named = [m for m in self.view.mentions
                  if m.kind not in ("pronoun", "person") and m.resolution not in ("inferred", "parties", "first-person")
-                 and ((states and len(m.code) == 3) or actor_roles(m.code) & evidence)}
-        countries = {c for c in named if c in prefixes}
+                 and ((states and len(m.code) == 3) or actor_roles(m.code) & evidence)]
+        # the actors' countries; a country named only as a place ("peace talks in South Sudan") counts
+        # when no actor names one
+        countries = {m.code[:3] for m in named if m.code[:3] in prefixes and not self.is_place(m)} \
+            or {m.code[:3] for m in named if m.code[:3] in prefixes}
         if len(countries) != 1:
             return None
         code = next(iter(countries))
         return Evidence("sentence", code, code)
+
+    def is_place(self, m: Mention) -> bool:
+        """Is m where something happens ("peace talks in South Sudan"), not an actor of the scene?"""
+        view = self.view
+        tokens = view.tokens_of(m)
+        if not tokens or m.kind != "country":
+            return False
+        head = next((k for k in tokens if view.head(k) not in tokens or view.head(k) == k), tokens[-1])
+        return view.dep(head) == "pobj" and self.texts[view.head(head)] in words.LOCATION_PREPS
 
     def refers_back(self, head: int) -> bool:
         view = self.view

@@ -13,6 +13,7 @@ an actor missing.
 
 from __future__ import annotations
 
+from detente.cameo import actor_roles
 from detente.dictionaries import Rules
 from detente.doc import SentenceView
 from detente.model import Mention
@@ -28,6 +29,12 @@ def civilian_pair(s: Mention | None, t: Mention | None, security: frozenset[str]
     if not any(_may_use_force(m, security) for m in (s, t)):
         return True
     return s.code[:3] == t.code[:3] and not s.code.startswith("---") and not any(_security(m, security) for m in (s, t))
+
+
+def state_coercion(code: str, s: Mention | None) -> bool:
+    """Is this coercion (CAMEO 17: arrests, bans, repression) by a state organ? A government banning its
+    own farmers' unions coerces them literally, whatever the pair's roles."""
+    return code[:2] == "17" and s is not None and bool(actor_roles(s.code) & {"GOV", "JUD", "LEG", "COP", "MIL", "SPY"})
 
 
 def _security(m: Mention, security: frozenset[str]) -> bool:
