@@ -877,3 +877,27 @@ def test_a_congress_that_is_not_the_us_congress(pipe):
              W("Congress", "Congress", "PROPN", "nsubj", 4), W("criticized", "criticize", "VERB", "ROOT", 4, "VBD"), W("Zimbabwe", "Zimbabwe", "PROPN", "dobj", 4),
              W(".", ".", "PUNCT", "punct", 4)]
     assert triples(code(pipe, [words])) == [("ZAFPTY", "111", "ZWE", "asserted")]
+
+
+def test_ones_own_troops_somewhere_are_not_that_countrys_troops(pipe):
+    # Russia withdrew its troops from Syria.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("withdrew", "withdraw", "VERB", "ROOT", 1, "VBD"), W("its", "its", "PRON", "poss", 3, "PRP$"),
+             W("troops", "troop", "NOUN", "dobj", 1), W("from", "from", "ADP", "prep", 3), W("Syria", "Syria", "PROPN", "pobj", 4),
+             W(".", ".", "PUNCT", "punct", 1)]
+    coded = code(pipe, [words], min_confidence=0.0)
+    assert not [m for m in coded.mentions if m.code == "SYRMIL"]
+    assert not [t for t in triples(coded) if t[2] == "SYRMIL"]
+    # Officials from Syria met Russia.  (no owner: where they are from is whose they are)
+    officials = [W("Officials", "official", "NOUN", "nsubj", 3), W("from", "from", "ADP", "prep", 0), W("Syria", "Syria", "PROPN", "pobj", 1),
+                 W("met", "meet", "VERB", "ROOT", 3, "VBD"), W("Russia", "Russia", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 3)]
+    assert "SYRGOV" in [m.code for m in code(pipe, [officials]).mentions]
+
+
+def test_a_portfolio_in_an_office_title_is_no_actor(pipe):
+    # Kuwaiti Minister of Commerce and Industry Ali Taweel met Russia.
+    words = [W("Kuwaiti", "Kuwaiti", "ADJ", "amod", 1), W("Minister", "Minister", "PROPN", "compound", 8), W("of", "of", "ADP", "prep", 1),
+             W("Commerce", "Commerce", "PROPN", "pobj", 2), W("and", "and", "CCONJ", "cc", 3), W("Industry", "Industry", "PROPN", "conj", 3),
+             W("Ali", "Ali", "PROPN", "compound", 8), W("Al", "Al", "PROPN", "compound", 8), W("Taweel", "Taweel", "PROPN", "nsubj", 9),
+             W("met", "meet", "VERB", "ROOT", 9, "VBD"), W("Russia", "Russia", "PROPN", "dobj", 9), W(".", ".", "PUNCT", "punct", 9)]
+    coded = code(pipe, [words])
+    assert not [m for m in coded.mentions if "BUS" in m.code], [(m.text, m.code) for m in coded.mentions]

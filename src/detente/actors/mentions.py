@@ -204,9 +204,27 @@ def _sentence_mentions(sentence: Sentence, text: str, ctx: _Context) -> list[Men
             pieces.append(_Piece(i, agent[0], agent=agent[1][-1]))
             i = agent[0]
     pieces = _drop_places_and_modifiers(pieces, tokens)
+    pieces = _drop_title_words(pieces, tokens)
     groups = _group(pieces, tokens)
     _share_roles(groups, tokens)
     return [m for group in groups if (m := _compose(group, tokens, text, ctx))]
+
+
+def _drop_title_words(pieces: list[_Piece], tokens: tuple[Token, ...]) -> list[_Piece]:
+    """Role words inside an office's capitalised title ("Minister of Commerce and Industry", "Secretary
+    of Labor") name the office's portfolio, not another actor."""
+    kept: list[_Piece] = []
+    for p in pieces:
+        if p.agent is not None and p.actor is None and kept and tokens[p.start].text[:1].isupper():
+            k, through_of = p.start - 1, False
+            while k >= 0 and (tokens[k].text.lower() in ("of", "and", "&", "for") or tokens[k].text[:1].isupper()) and k >= kept[-1].end:
+                through_of = through_of or tokens[k].text.lower() == "of"
+                k -= 1
+            prev = kept[-1]
+            if through_of and k == prev.end - 1 and prev.agent is not None and "GOV" in prev.agent.code:
+                continue
+        kept.append(p)
+    return kept
 
 
 def _in_document_title(tokens: tuple[Token, ...], start: int, end: int) -> bool:
@@ -329,6 +347,8 @@ def _joins(left: _Piece, right: _Piece, tokens: tuple[Token, ...]) -> bool | str
     if left.agent is not None and right.actor is not None and gap in (["of"], ["of", "the"], ["in"], ["from"]):
         if right.actor[0].kind == "person":
             return False  # "supporters of Obama", "protesters in Obama" are not Obama
+        if gap != ["of"] and left.start > 0 and tokens[left.start - 1].tag == "PRP$":
+            return "place"  # "its troops from Iraq", "its forces in Crimea": whose, the pronoun says; the country is where
         if gap == ["in"] and not _placed_by_location(left, tokens):
             return "place"  # "refugees in Lebanon" are not Lebanese, "diplomats in Beijing" not Chinese
         return True  # "ambassadors of Arnor", "lawmakers in Fornost", "officials from Moscow"
