@@ -901,3 +901,14 @@ def test_a_portfolio_in_an_office_title_is_no_actor(pipe):
              W("met", "meet", "VERB", "ROOT", 9, "VBD"), W("Russia", "Russia", "PROPN", "dobj", 9), W(".", ".", "PUNCT", "punct", 9)]
     coded = code(pipe, [words])
     assert not [m for m in coded.mentions if "BUS" in m.code], [(m.text, m.code) for m in coded.mentions]
+
+
+def test_criticism_read_from_words_alone_is_about_the_subject_of_what_was_said(pipe):
+    # Russia said Serbia is a dead end.  /  Russia said it is a dead end for Serbia.  (Serbia only in passing)
+    said = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("said", "say", "VERB", "ROOT", 1, "VBD"), W("Serbia", "Serbia", "PROPN", "nsubj", 3),
+            W("is", "be", "AUX", "ccomp", 1, "VBZ"), W("a", "a", "DET", "det", 6), W("dead", "dead", "ADJ", "amod", 6), W("end", "end", "NOUN", "attr", 3),
+            W(".", ".", "PUNCT", "punct", 1)]
+    assert ("RUS", "111", "SRB", "asserted") in triples(code(pipe, [said]))
+    passing = [said[0], said[1], W("it", "it", "PRON", "nsubj", 3), said[3], said[4], said[5], said[6], W("for", "for", "ADP", "prep", 6),
+               W("Serbia", "Serbia", "PROPN", "pobj", 7), W(".", ".", "PUNCT", "punct", 1)]
+    assert not [t for t in triples(code(pipe, [passing])) if t[1] == "111"]

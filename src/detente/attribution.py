@@ -105,7 +105,10 @@ def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rul
                 continue
             code, rule_id, modality, target = "111", CHARACTERISATION_RULE, "asserted", obj
         else:
-            target = (code != "010" and _aimed_at(view, q, sp)) or _target(view, q, sp, neutral=code == "010")
+            # a plain statement, and one read as criticism from its words alone ("said US policy is a dead
+            # end"), is about the subject of what was said, not any actor named in passing
+            plain = code == "010" or rule_id == NEGATIVE_RULE
+            target = (not plain and _aimed_at(view, q, sp)) or _target(view, q, sp, neutral=plain)
         if target is None:
             trace(rule_id, "no-target", f"{q.id}: nobody the statement is about")
             continue
