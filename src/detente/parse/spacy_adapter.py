@@ -253,13 +253,13 @@ class SameAttributes:
     word, POS and morphology (``Lemmatizer.rule_lemmatize`` caches on exactly these). So both are
     cached on those keys and filled by spaCy's own components:
 
-    - a doc holding a token whose (word, tag, dep) was never seen, or matched by a pattern of two or
-      more tokens ("ai n't", "gon na": a matcher of those alone looks), goes through spaCy's attribute
-      ruler unchanged, and what each one-token pattern did to each of its tokens is remembered;
+    - a doc holding a token whose (word, tag, dep) was never seen goes through spaCy's attribute ruler
+      unchanged, and which one-token patterns matched each of its tokens is remembered;
     - every other doc gets, token by token, the remembered attributes, set as the ruler sets them
       (``set_token_attrs``; the ruler applies matches in pattern order, later ones winning, and every
       attribute it sets is a plain overwrite, so the merged attributes of a token's patterns are what
-      the ruler leaves);
+      the ruler leaves); the few patterns of two tokens ("there is", "gon na", "ai n't") are matched
+      by a ``Matcher`` of their own and merged in pattern order with the token's one-token patterns;
     - a token without a lemma gets the lemma the lemmatizer gave to the same (word, POS, morphology),
       or asks ``lemmatizer.lemmatize`` (the component's own function) the first time.
 
@@ -285,7 +285,8 @@ class SameAttributes:
                 self.single.add(n)
             else:
                 self.longer.add(str(n), patterns)
-        self.attrs: dict[tuple[int, int, int], dict] = {}  # (orth, tag, dep) -> what the ruler sets
+        # (orth, tag, dep) -> the numbers of the one-token patterns that match it, and what they set
+        self.attrs: dict[tuple[int, int, int], tuple[tuple[int, ...], dict]] = {}
         self.lemmas: dict[tuple[int, int, int], int] = {}  # (orth, pos, morph) -> lemma
         self._checked = False
 
@@ -308,17 +309,22 @@ class SameAttributes:
         if not self._checked:  # the first doc through spaCy's own components: they check their tables
             self._checked = True
             return self.lemmatizer(self.ruler(doc))
-        keys = [tuple(row) for row in doc.to_array([ORTH, TAG, DEP]).tolist()]
+        keys = list(zip(*doc.to_array([ORTH, TAG, DEP]).T.tolist()))
         attrs = self.attrs
-        if self.longer(doc, allow_missing=True) or any(k not in attrs for k in keys):
+        if any(k not in attrs for k in keys):
             self._ruler_and_remember(doc, keys)
         else:
-            for token, key in zip(doc, keys):
-                found = attrs[key]
+            longer = self._longer_targets(doc)
+            for i, (token, key) in enumerate(zip(doc, keys)):
+                numbers, found = attrs[key]
+                if i in longer:  # the token's patterns of one token and of two, in pattern order
+                    found = {}
+                    for n in sorted(numbers + tuple(longer[i])):
+                        found.update(self.ruler.attrs[n])
                 if found:
                     self._set(token, found)
         lemmas = self.lemmas
-        for token, (orth, pos, morph, lemma) in zip(doc, doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+        for token, orth, pos, morph, lemma in zip(doc, *doc.to_array([ORTH, POS, MORPH, LEMMA]).T.tolist()):
             if lemma:
                 continue
             key = (orth, pos, morph)
@@ -329,15 +335,29 @@ class SameAttributes:
                 lemmas[key] = token.lemma
         return doc
 
+    def _longer_targets(self, doc) -> dict[int, list[int]]:
+        """Token index -> numbers of the ruler's patterns of two or more tokens that set it."""
+        from spacy.tokens import Span
+
+        targets: dict[int, list[int]] = {}
+        for match_id, start, end in self.longer(doc, allow_missing=True):
+            n = int(self.ruler.vocab.strings[match_id])
+            targets.setdefault(Span(doc, start, end)[self.ruler.indices[n]].i, []).append(n)
+        return targets
+
     def _ruler_and_remember(self, doc, keys) -> None:
         matches = self.ruler.match(doc)
         self.ruler.set_annotations(doc, matches)
-        found: dict[int, dict] = {}
+        numbers: dict[int, list[int]] = {}
         for n, _, start, _ in matches:  # sorted by pattern number: later patterns win, as in set_annotations
             if n in self.single:
-                found.setdefault(start, {}).update(self.ruler.attrs[n])
+                numbers.setdefault(start, []).append(n)
         for i, key in enumerate(keys):
-            self.attrs.setdefault(key, found.get(i, {}))
+            if key not in self.attrs:
+                found: dict = {}
+                for n in numbers.get(i, ()):
+                    found.update(self.ruler.attrs[n])
+                self.attrs[key] = (tuple(numbers.get(i, ())), found)
 
 
 @contextmanager
