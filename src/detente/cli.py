@@ -335,7 +335,7 @@ def _run(args: argparse.Namespace) -> int:
         from detente import parallel
 
         inputs = read_inputs(args.files, default_date=_default_date(settings), unique_ids=True)
-        coded = status.coded(_progress(parallel.code(pipeline, inputs, on_rejected=status.problem), settings.progress))
+        coded = status.coded(_progress(parallel.code(pipeline, inputs, on_rejected=status.problem, tokens=False), settings.progress))
         try:
             with WholeLines.over(sys.stdout) as out:
                 if args.command == "code" and args.format == "gdelt":
