@@ -305,6 +305,17 @@ def _cli(*args, **kw):
     return subprocess.Popen([sys.executable, "-m", "detente.cli", *args], cwd=ROOT, **kw)
 
 
+def _ctrl_c_as_on_a_terminal() -> None:
+    """Run in the child before exec: Ctrl-C at its default, as a shell on a terminal starts a command.
+
+    A suite started as a background job by a non-interactive shell (`make test &`, `bash -c '… &'`, some
+    CI runners) runs with SIGINT ignored (POSIX: asynchronous lists ignore SIGINT and SIGQUIT), the
+    ignore is inherited across exec, and Python then keeps SIGINT ignored instead of installing its
+    KeyboardInterrupt handler: the command never sees the Ctrl-C the test sends and codes on to the end
+    (exit 0). That, not the worker pool, is why this test failed only in fresh-clone runs of the suite."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.spacy
 def test_head_1_ends_without_a_traceback(tmp_path):
     f = tmp_path / "many.jsonl"
@@ -325,7 +336,8 @@ def test_ctrl_c_with_workers_stops_with_one_line_and_valid_output(tmp_path):
                  encoding="utf-8")
     out = tmp_path / "out.jsonl"
     with out.open("wb") as fh:
-        proc = _cli("code", str(f), "--workers", "2", stdout=fh, stderr=subprocess.PIPE, start_new_session=True)
+        proc = _cli("code", str(f), "--workers", "2", stdout=fh, stderr=subprocess.PIPE, start_new_session=True,
+                    preexec_fn=_ctrl_c_as_on_a_terminal)
         deadline = time.time() + 120
         while out.stat().st_size == 0 and time.time() < deadline:
             time.sleep(0.5)

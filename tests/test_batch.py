@@ -213,12 +213,13 @@ def test_sigkill_mid_batch_then_rerun_loses_nothing_and_repeats_nothing(tmp_path
     assert on_disk == sorted(f for r in batch.read_manifest(out).values() for f in r["files"])
 
 
-def test_workers_code_whole_chunks_in_processes_with_the_same_result(tmp_path, pipeline):
+@pytest.mark.parametrize("tokens", [True, False], ids=["with-tokens", "spans-only"])
+def test_workers_code_whole_chunks_in_processes_with_the_same_result(tmp_path, pipeline, tokens):
     import copy
     from dataclasses import replace as change
 
     from detente import parallel
-    from detente.export import event_records
+    from detente.export import event_records, quote_records
 
     corpus = tmp_path / "c.jsonl"
     corpus.write_text("\n".join(sample_lines()[:7]) + '\n{"id": "broken", "text": \n', encoding="utf-8")
@@ -226,10 +227,37 @@ def test_workers_code_whole_chunks_in_processes_with_the_same_result(tmp_path, p
     two.settings = change(pipeline.settings, workers=2)
     rejected_one, rejected_two = [], []
     one = list(event_records(pipeline.code(read_inputs([str(corpus)]), on_rejected=rejected_one.append)))
-    coded = list(parallel.code(two, read_inputs([str(corpus)]), on_rejected=rejected_two.append, chunk=2))
+    coded = list(parallel.code(two, read_inputs([str(corpus)]), on_rejected=rejected_two.append, chunk=2, tokens=tokens))
     assert [c.article.id for c in coded] == [json.loads(line)["id"] for line in sample_lines()[:7]]  # input order
     assert list(event_records(coded)) == one
+    alone = list(pipeline.code(read_inputs([str(corpus)]), on_rejected=[].append))
+    assert list(quote_records(coded)) == list(quote_records(alone))
+    assert [c.mentions for c in coded] == [c.mentions for c in alone]
+    spans = [[(s.start, s.end) for s in c.doc.sentences] for c in coded]
+    assert spans == [[(s.start, s.end) for s in c.doc.sentences] for c in alone]
+    assert all(bool(c.doc.tokens) == tokens for c in coded)
     assert [str(p) for p in rejected_two] == [str(p) for p in rejected_one] and len(rejected_one) == 1
+
+
+@pytest.mark.spacy
+def test_pipeline_code_on_spacys_parser_processes_gives_what_one_process_gives(tmp_path, pipeline):
+    """``Pipeline.code`` called from Python with ``workers`` > 1 parses on spaCy's ``n_process`` (the CLI
+    uses the pool above): the docs come back without the attribute ruler and lemmatizer, which the
+    parent applies (``SameAttributes``), so the tokens and events must be those of one process."""
+    import copy
+    from dataclasses import replace as change
+
+    from detente.export import event_records
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(sample_lines()[:6]) + "\n", encoding="utf-8")
+    two = copy.copy(pipeline)
+    two.settings = change(pipeline.settings, workers=2)
+    two._parser = None  # its own parser, on two processes
+    one = list(pipeline.code(read_inputs([str(corpus)])))
+    coded = list(two.code(read_inputs([str(corpus)])))
+    assert [c.doc for c in coded] == [c.doc for c in one]
+    assert list(event_records(coded)) == list(event_records(one))
 
 
 def test_a_manifest_line_torn_by_a_kill_is_not_done_and_does_not_swallow_the_next(tmp_path):

@@ -90,3 +90,37 @@ def test_a_stage_object_must_declare_its_fields(base):
 
     with pytest.raises(PipelineError, match="has no 'reads'"):
         base.derive([Vague()])
+
+
+def _sample_texts() -> list[str]:
+    import json
+
+    from detente.explain import sample_corpus
+
+    return [json.loads(line)["text"] for line in sample_corpus().read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+CONTRACTIONS = ["He ain't gon na stop, they said.", "They're gonna go, ain't they? Y'all wanna know.",
+                "  \n  ", "Moscow's envoy didn't say 'no'.", "Ain't nobody gon na tell 'em."]
+
+
+@pytest.mark.spacy
+@pytest.mark.parametrize("texts", [pytest.param(_sample_texts, id="sample-corpus"),
+                                   pytest.param(lambda: CONTRACTIONS * 2, id="patterns-of-two-tokens-seen-twice")])
+def test_same_attributes_give_every_token_what_spacys_ruler_and_lemmatizer_give(texts):
+    """The cached attribute ruler and lemmatizer (issue 13) against spaCy's components, token by token:
+    the first doc, docs with unseen words, docs that only hit the caches, and the ruler's patterns of
+    two tokens ("ai n't", "gon na") seen once and again."""
+    from detente.parse.spacy_adapter import SameAttributes, load_nlp
+
+    nlp = load_nlp(Settings().spacy_model)
+    same = SameAttributes.over(nlp)
+    assert same is not None and same.longer  # the model's ruler has patterns of two tokens
+
+    def view(doc):
+        return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+
+    texts = texts()
+    spacy_docs = [view(doc) for doc in nlp.pipe(texts)]
+    ours = [view(same(doc)) for doc in nlp.pipe(texts, disable=SameAttributes.REPLACES)]
+    assert ours == spacy_docs

@@ -84,7 +84,7 @@ def _shared(parser: argparse.ArgumentParser, files: bool = True) -> None:
     parser.add_argument("--dict", dest="dicts", action="append", default=[], metavar="DIR", help="extra dictionary directory or file (repeatable)")
     parser.add_argument("--no-default-dict", action="store_true", help="do not load the shipped default dictionaries")
     parser.add_argument("--date", help="date (YYYY-MM-DD) for articles that have none")
-    parser.add_argument("--workers", type=int, help="parser processes")
+    parser.add_argument("--workers", type=int, help="worker processes, each coding whole chunks of articles end to end (docs/scale.md)")
     parser.add_argument("--batch-size", type=int, help="articles per parser batch")
     parser.add_argument("--prefilter", action="store_true", default=None, help="parse only sentences with an actor candidate, pronoun, trigger or quotation cue (gains only on text about no actor: docs/scale.md)")
     parser.add_argument("--progress", choices=["auto", "always", "never"], help="progress bar on stderr")
@@ -332,10 +332,10 @@ def _run(args: argparse.Namespace) -> int:
         pipeline = Pipeline(settings)
         for p in pipeline.dictionaries.problems:
             status.problem(p)
+        from detente import parallel
+
         inputs = read_inputs(args.files, default_date=_default_date(settings), unique_ids=True)
-        # --workers here is the parser's processes (issue 14's Ctrl-C and pipe handling is tested on that
-        # path); issue 13's chunked worker pool (detente.parallel) serves ingest and batch
-        coded = status.coded(_progress(pipeline.code(inputs, on_rejected=status.problem), settings.progress))
+        coded = status.coded(_progress(parallel.code(pipeline, inputs, on_rejected=status.problem, tokens=False), settings.progress))
         try:
             with WholeLines.over(sys.stdout) as out:
                 if args.command == "code" and args.format == "gdelt":
@@ -348,7 +348,7 @@ def _run(args: argparse.Namespace) -> int:
                 else:
                     export.write_records(export.quote_records(coded), out, args.format, export.QUOTE_FIELDS)
         finally:
-            coded.close()  # stopped early (a closed pipe, Ctrl-C): parser processes are told to finish now
+            coded.close()  # stopped early (a closed pipe, Ctrl-C): the worker processes are ended now
         return status.exit_status()
     if args.command == "explain":
         from detente.explain import explain_coded, render

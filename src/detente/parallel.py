@@ -9,6 +9,11 @@ and sends back the coded articles: plain frozen dataclasses, much smaller than s
 ``2 × N`` chunks are in flight, so memory stays flat however long the stream; results come back in
 input order. Input the readers rejected is passed to ``on_rejected`` in the caller's process.
 
+The parser object (with the pre-filter's word list, when it is on) is built once here, before the fork,
+and copied into every worker; only the spaCy model is loaded per worker. With ``tokens=False`` (what
+``code``, ``quotes`` and ``ingest`` need) each article's parse comes back as its sentences' spans
+without their tokens: pickling every token back and forth cost more CPU than all the rest of the pool.
+
 Workers ignore SIGINT; Ctrl-C (or the caller dropping the stream) terminates them.
 
 What it does not do: decide the number of workers (the ``workers`` setting) or run on several machines
@@ -34,14 +39,17 @@ _PIPELINE: Pipeline | None = None  # the caller's pipeline, inherited by the for
 
 
 def code(pipeline: Pipeline, items: Iterable[Item], *, on_rejected: Callable[[Problem], None] | None = None,
-         chunk: int = CHUNK) -> Iterator[CodedArticle]:
-    """``pipeline.code(items)``, on ``pipeline.settings.workers`` processes when that is more than one."""
+         chunk: int = CHUNK, tokens: bool = True) -> Iterator[CodedArticle]:
+    """``pipeline.code(items)``, on ``pipeline.settings.workers`` processes when that is more than one;
+    with ``tokens=False`` the articles coded in workers keep their sentences' spans but not their
+    tokens (events, quotes, mentions and problems are whole)."""
     workers = pipeline.settings.workers
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         yield from pipeline.code(items, on_rejected=on_rejected)
         return
     global _PIPELINE
     _PIPELINE = pipeline
+    pipeline.parser  # built once, here: the workers inherit it (and the pre-filter's word list) by the fork
     # the workers are forked with SIGINT ignored, so a Ctrl-C that comes while one is still starting
     # cannot kill it (the pool would start another and go on); the parent's own handler is put back
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -52,7 +60,7 @@ def code(pipeline: Pipeline, items: Iterable[Item], *, on_rejected: Callable[[Pr
     try:
         pending: deque = deque()
         for batch in _chunks(items, chunk, on_rejected):
-            pending.append(pool.apply_async(_code_chunk, (batch,)))
+            pending.append(pool.apply_async(_code_chunk, (batch, tokens)))
             while len(pending) >= 2 * workers:
                 yield from pending.popleft().get()
         while pending:
@@ -98,10 +106,20 @@ def _start_worker() -> None:
     global _PIPELINE
     own = copy.copy(_PIPELINE)
     own.settings = replace(own.settings, workers=1)  # this process is the worker: no parser children
-    own._parser = None  # load the model here, once
+    parser = copy.copy(_PIPELINE._parser)  # the caller's, pre-filter included; the model loads here, once
+    parser.workers = 1
+    own._parser = parser
     _PIPELINE = own
 
 
-def _code_chunk(batch: list[Item]) -> list[CodedArticle]:
+def _code_chunk(batch: list[Item], tokens: bool) -> list[CodedArticle]:
     assert _PIPELINE is not None
-    return list(_PIPELINE.code(batch))
+    coded = list(_PIPELINE.code(batch))
+    return coded if tokens else [_without_tokens(c) for c in coded]
+
+
+def _without_tokens(coded: CodedArticle) -> CodedArticle:
+    if coded.doc is None:
+        return coded
+    sentences = tuple(replace(s, tokens=()) for s in coded.doc.sentences)
+    return replace(coded, doc=replace(coded.doc, sentences=sentences))

