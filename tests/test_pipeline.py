@@ -124,3 +124,8 @@ def test_same_attributes_give_every_token_what_spacys_ruler_and_lemmatizer_give(
     spacy_docs = [view(doc) for doc in nlp.pipe(texts)]
     ours = [view(same(doc)) for doc in nlp.pipe(texts, disable=SameAttributes.REPLACES)]
     assert ours == spacy_docs
+    # with caches so small they are emptied again and again (a long stream of new words): the same
+    small = SameAttributes.over(nlp)
+    small.LIMIT = 20
+    assert [view(small(doc)) for doc in nlp.pipe(texts, disable=SameAttributes.REPLACES)] == spacy_docs
+    assert len(small.attrs) <= 20 + max(len(doc) for doc in nlp.pipe(texts))

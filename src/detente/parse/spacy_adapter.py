@@ -303,9 +303,15 @@ class SameAttributes:
             return None
         return cls(nlp)
 
+    LIMIT = 200_000  # cached keys of each table; a stream of new words (names, numbers) starts them afresh
+
     def __call__(self, doc):
         from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
 
+        if len(self.attrs) > self.LIMIT:
+            self.attrs.clear()
+        if len(self.lemmas) > self.LIMIT:
+            self.lemmas.clear()
         if not self._checked:  # the first doc through spaCy's own components: they check their tables
             self._checked = True
             return self.lemmatizer(self.ruler(doc))
