@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from stage_timing import time_stages
+
 from detente.explain import sample_corpus
 from detente.settings import Settings
 
@@ -53,7 +55,6 @@ def run(path: Path, stages: tuple[str, ...]) -> tuple[float, float]:
 def in_process(path: Path) -> tuple[float, float]:
     """(geo stage seconds, all stages + parse seconds) inside one process."""
     from detente.ingest import read_articles
-    from detente.model import CodedArticle
     from detente.pipeline import Pipeline
 
     pipeline = Pipeline(Settings())
@@ -62,16 +63,8 @@ def in_process(path: Path) -> tuple[float, float]:
     t0 = time.perf_counter()
     docs = list(pipeline.parser.parse(iter(articles)))
     total = time.perf_counter() - t0
-    coded = [CodedArticle(d.article, d) for d in docs]
-    geo = 0.0
-    for stage in pipeline.stages:
-        t0 = time.perf_counter()
-        coded = [stage(c) for c in coded]
-        took = time.perf_counter() - t0
-        total += took
-        if stage.name == "geo":
-            geo = took
-    return geo, total
+    _, seconds = time_stages(pipeline, docs)
+    return seconds.get("geo", 0.0), total + sum(seconds.values())
 
 
 def gazetteer_load() -> float:

@@ -13,6 +13,8 @@ import resource
 import time
 from dataclasses import replace
 
+from stage_timing import time_stages
+
 from detente.explain import sample_corpus
 from detente.ingest import read_articles
 from detente.pipeline import Pipeline
@@ -39,16 +41,10 @@ def main() -> None:
     print(f"{len(articles)} articles, {sentences} sentences, {chars / 1e6:.2f} M chars; workers={args.workers} batch={args.batch_size}")
     print(f"parse          {parse_s:7.2f} s  {len(articles) / parse_s:8.1f} articles/s  {sentences / parse_s:8.1f} sentences/s")
 
-    from detente.model import CodedArticle
-
-    coded = [CodedArticle(d.article, d) for d in docs]
-    stage_total = 0.0
-    for stage in pipeline.stages:
-        t0 = time.perf_counter()
-        coded = [stage(c) for c in coded]
-        took = time.perf_counter() - t0
-        stage_total += took
-        print(f"{stage.name:<14} {took:7.2f} s  {sentences / took:8.1f} sentences/s  ({100 * took / parse_s:5.1f}% of parse time)")
+    coded, seconds = time_stages(pipeline, docs)
+    for name, took in seconds.items():
+        print(f"{name:<14} {took:7.2f} s  {sentences / took:8.1f} sentences/s  ({100 * took / parse_s:5.1f}% of parse time)")
+    stage_total = sum(seconds.values())
     events = sum(len(c.events) for c in coded)
     quotes = sum(len(c.quotes) for c in coded)
     total = parse_s + stage_total

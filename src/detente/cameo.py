@@ -96,6 +96,10 @@ def scores(code: str) -> dict:
     }
 
 
+# the organs of a state: government, military, police, intelligence, courts, legislature
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
 def actor_roles(code: str) -> set[str]:
     """The role codes after an actor code's country part: ``USAGOVMIL`` -> {"GOV", "MIL"}, ``RUS`` -> set()."""
     return {code[i : i + 3] for i in range(3, len(code), 3)}

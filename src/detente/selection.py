@@ -102,7 +102,8 @@ class SelectionStage:
         if coded.doc is None or not coded.events:
             return frozenset()
         starts = {e.trigger[0]: e.trigger for e in coded.events if e.origin == "pattern"}
-        return frozenset(starts[t.start] for s in coded.doc.sentences for t in s.tokens
+        wanted = {e.sentence for e in coded.events if e.origin == "pattern"}
+        return frozenset(starts[t.start] for s in coded.doc.sentences if s.index in wanted for t in s.tokens
                          if t.start in starts and t.pos in ("VERB", "AUX") and t.dep in EMBEDDED)
 
     def confidence(self, event: Event, embedded: bool = False) -> float:

@@ -47,7 +47,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from detente.actors import words
-from detente.cameo import actor_roles
+from detente.cameo import STATE_ROLES, actor_roles
 from detente.dictionaries.gazetteer import STATE_POPULATION, Place, choose_place_country, gazetteer
 from detente.actors.people import PeopleIndex
 from detente.dictionaries import ActorEntry, Dictionaries
@@ -59,7 +59,6 @@ from detente.actors.words import per_dictionaries
 PREMODIFIERS = frozenset({"amod", "compound", "poss", "nmod", "nmod:poss", "npadvmod", "flat", "flat:name"})
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj", "iobj", "dative", "obl:agent"})
 NAME_GLUE = frozenset({"de", "del", "da", "do", "dos", "al", "el", "la", "le", "-"})
-STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 PHRASE_MIN_POPULATION = 100_000  # a city as a modifier ("the Valparaiso police") must be a large one
 STORY_SENTENCES = 3  # one or two sentences are no story: no dominant country is read from them
 _DATELINE_TAIL = re.compile(r"\s*(?:--|[-\u2013\u2014\u2015:])\s*$")

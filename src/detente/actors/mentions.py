@@ -37,6 +37,7 @@ from datetime import date
 from detente.actors import words
 from detente.actors.inference import infer_countries, is_modifier, is_stance
 from detente.actors.people import PeopleIndex, people_index, surname_mentions
+from detente.cameo import STATE_ROLES
 from detente.dictionaries import ActorEntry, AgentEntry, Dictionaries, Rules
 from detente.model import CodedArticle, Mention, ParsedDoc, Sentence, Token
 from detente.stages import StageContext, Tracer, register_stage
@@ -454,7 +455,6 @@ def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, ctx: _Co
     return None
 
 
-OFFICE_ROLES = ("GOV", "MIL", "LEG", "JUD", "SPY", "COP")
 
 
 def _former(tokens: tuple[Token, ...], start_tok: int, words: frozenset[str]) -> bool:
@@ -469,7 +469,7 @@ def _former(tokens: tuple[Token, ...], start_tok: int, words: frozenset[str]) ->
 
 def _out_of_office(code: str | None) -> str | None:
     """A code of someone no longer in office: the office role replaced by ELI (CAMEO's former officials)."""
-    if code is None or len(code) < 6 or code[3:6] not in OFFICE_ROLES:
+    if code is None or len(code) < 6 or code[3:6] not in STATE_ROLES:
         return code
     return code[:3] + "ELI"
 

@@ -25,15 +25,13 @@ from bisect import bisect_right
 from datetime import date
 
 from detente.actors import words
+from detente.cameo import STATE_ROLES, actor_roles
 from detente.dictionaries import ActorEntry, AgentEntry, Dictionaries
 from detente.model import Mention, ParsedDoc
 from detente.text import fold
 from detente.actors.words import per_dictionaries
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-_STATE_ROLES = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
 def _key(word: str) -> str:
@@ -73,7 +71,7 @@ class PeopleIndex:
         out = set()
         for e in self.by_surname.get(_key(surname), ()):
             for dated in e.codes:
-                if not dated.code.startswith("---") and _STATE_ROLES & {dated.code[i : i + 3] for i in range(3, len(dated.code), 3)}:
+                if not dated.code.startswith("---") and actor_roles(dated.code) & STATE_ROLES:
                     out.add(dated.code[:3])
         return out
 

@@ -20,12 +20,12 @@ from functools import cached_property
 from datetime import date
 from typing import Generic, Iterable, Sequence, TypeVar
 
+from detente.cameo import STATE_ROLES, actor_roles
 from detente.dictionaries.rules import Rules
 from detente.model import Problem
 from detente.text import Folded, fold
 
 _WORDS = re.compile(r"\w+")
-_STATE_OFFICE = re.compile(r"^(?:...)*?(?:GOV|MIL|LEG|JUD|COP|SPY)")  # a role code at a 3-letter boundary
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class ActorEntry:
                 current = [c for c in self.codes if c.end is None]
                 if current:
                     return max(current, key=lambda c: c.start or date.min).code
-                offices = [c for c in self.codes if _STATE_OFFICE.search(c.code[3:])]
+                offices = [c for c in self.codes if actor_roles(c.code) & STATE_ROLES]
                 if offices:
                     return max(offices, key=lambda c: c.end or date.min).code
                 if self.code is not None:

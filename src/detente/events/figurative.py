@@ -13,7 +13,7 @@ an actor missing.
 
 from __future__ import annotations
 
-from detente.cameo import actor_roles
+from detente.cameo import STATE_ROLES, actor_roles
 from detente.dictionaries import Rules
 from detente.doc import SentenceView
 from detente.model import Mention
@@ -34,7 +34,7 @@ def civilian_pair(s: Mention | None, t: Mention | None, security: frozenset[str]
 def state_coercion(code: str, s: Mention | None) -> bool:
     """Is this coercion (CAMEO 17: arrests, bans, repression) by a state organ? A government banning its
     own farmers' unions coerces them literally, whatever the pair's roles."""
-    return code[:2] == "17" and s is not None and bool(actor_roles(s.code) & {"GOV", "JUD", "LEG", "COP", "MIL", "SPY"})
+    return code[:2] == "17" and s is not None and bool(actor_roles(s.code) & STATE_ROLES)
 
 
 def _security(m: Mention, security: frozenset[str]) -> bool:

@@ -233,7 +233,8 @@ class EventStage:
 
     def make_events(self, view: SentenceView, cand: Candidate, pos: str, coded: CodedArticle, trace: Tracer) -> list[Event]:
         k = cand.trigger
-        sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos, self.rules.word("support_verbs"))
+        words = self.rules.word
+        sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos, words("support_verbs"), words("causative_verbs"))
         if not sources and pos == "noun" and not cand.match.source:
             # "Israeli shelling killed…", "Russian air strikes on Kyiv": the country adjective is the
             # actor of the act the noun names (an adjective alone names no actor mention)
@@ -382,7 +383,7 @@ class EventStage:
                 reading = self.rules.rewrite("figurative", code)
             elif code[:2] == "04" and view.lemma[k] in words("speech_verbs") and e.target is not None and not _political(e.target):
                 continue  # "speaking to students", "spoke to the commander": a speech, not a consultation
-            elif code[:2] in ("01", "04", "06") and e.target is not None and not e.target.given \
+            elif code.startswith(tuple(words("press_codes"))) and e.target is not None and not e.target.given \
                     and {r.lower() for r in cameo.actor_roles(e.target.code)} & words("news_source_roles"):
                 continue  # "informed the news agency MTI", "told the newspaper": how news is made, no event
             if reading is not None:
@@ -506,7 +507,8 @@ def _with_conjuncts(view: SentenceView, k: int | None) -> list[Mention]:
     return out
 
 
-def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[str] | None = None) -> list[Mention]:
+def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[str] | None = None,
+                     causative: frozenset[str] = frozenset()) -> list[Mention]:
     if pos == "noun":
         for c in view.children[k]:
             if view.dep(c) in ("poss", "nmod:poss", "compound", "amod") and view.mention_at[c] is not None:
@@ -528,7 +530,7 @@ def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[st
     if view.is_passive(k) or view.is_reduced_passive(k):
         return _with_conjuncts(view, view.passive_agent(k))
     found = _with_conjuncts(view, view.subject(k))
-    if not found and view.dep(k) in ("ccomp", "xcomp") and view.lemma[view.head(k)] in CAUSATIVE and view.objects(k) \
+    if not found and view.dep(k) in ("ccomp", "xcomp") and view.lemma[view.head(k)] in causative and view.objects(k) \
             and not view.objects(view.head(k)):
         # "Ethiopia let free 74 political leaders": the one who lets is who frees
         found = _with_conjuncts(view, view.subject(view.head(k)))
@@ -612,7 +614,6 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
     return []
 
 
-CAUSATIVE = frozenset({"let"})  # "let free X", "let go X": the verb after it is the subject's own act
 LATER_CLAUSES = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "punct", "cc", "mark"})
 
 

@@ -94,21 +94,21 @@ def parse_bbox(value: str | Iterable[float]) -> tuple[float, float, float, float
     return w, s, e, n
 
 
+def _in_filter(where: list[str], params: list[Any], column: str, values, pattern: str, what: str, expected: str) -> None:
+    """``column IN (values)``, upper-cased, each checked against ``pattern`` (a bad one is a user error)."""
+    values = [v.upper() for v in values]
+    for v in values:
+        if not re.fullmatch(pattern, v):
+            raise UserInputError(f"bad {what} {v!r}: give {expected}")
+    if values:
+        where.append(f"{column} IN (" + ", ".join("?" for _ in values) + ")")
+        params += values
+
+
 def _place_filters(where: list[str], params: list[Any], country, adm1, bbox) -> None:
-    countries = [c.upper() for c in _values(country)]
-    for c in countries:
-        if not re.fullmatch(r"[A-Z]{3}", c):
-            raise UserInputError(f"bad country {c!r}: give an ISO 3166 alpha-3 code (SYR, USA)")
-    if countries:
-        where.append("e.place_country IN (" + ", ".join("?" for _ in countries) + ")")
-        params += countries
-    regions = [a.upper() for a in _values(adm1)]
-    for a in regions:
-        if not re.fullmatch(r"[A-Z]{2}\.[A-Z0-9]{1,3}", a):
-            raise UserInputError(f"bad ADM1 code {a!r}: give a GeoNames ADM1 code, country and region (US.NY, SY.09)")
-    if regions:
-        where.append("e.place_adm1 IN (" + ", ".join("?" for _ in regions) + ")")
-        params += regions
+    _in_filter(where, params, "e.place_country", _values(country), r"[A-Z]{3}", "country", "an ISO 3166 alpha-3 code (SYR, USA)")
+    _in_filter(where, params, "e.place_adm1", _values(adm1), r"[A-Z]{2}\.[A-Z0-9]{1,3}", "ADM1 code",
+               "a GeoNames ADM1 code, country and region (US.NY, SY.09)")
     if bbox is not None:
         w, s, e, n = parse_bbox(bbox)
         lon = "e.place_lon BETWEEN ? AND ?" if w <= e else "(e.place_lon >= ? OR e.place_lon <= ?)"
