@@ -746,6 +746,10 @@ def test_a_doer_the_text_names_is_not_the_speaker_of_the_quotation(dictionaries)
     bare = [W("Will", "will", "AUX", "aux", 1, "MD"), W("travel", "travel", "VERB", "ROOT", 1, "VB"), W("to", "to", "ADP", "prep", 1),
             W("Ukraine", "Ukraine", "PROPN", "pobj", 2), W(".", ".", "PUNCT", "punct", 1)]
     assert [(e.source.code, e.target.code) for e in _in_direct_quote(dictionaries, bare).events if e.source is not None] == [("RUSGOV", "UKR")]
+    # Ukraine was attacked.  (in Putin's quotation: a passive leaves its doer unsaid; it is not the speaker)
+    passive = [W("Ukraine", "Ukraine", "PROPN", "nsubjpass", 2), W("was", "be", "AUX", "auxpass", 2, "VBD"), W("attacked", "attack", "VERB", "ROOT", 2, "VBN"),
+               W(".", ".", "PUNCT", "punct", 2)]
+    assert [e for e in _in_direct_quote(dictionaries, passive).events if e.source is not None] == []
 
 
 def test_the_object_of_a_relative_clause_is_the_noun_it_modifies(pipe):
@@ -829,9 +833,82 @@ def test_she_is_not_a_man_the_article_calls_mister(pipe):
     coded = code(pipe, [first, second])
     she = next(m for m in coded.mentions if m.text == "She")
     assert she.name == "Hillary Clinton", she
-    # without the honorific the nearest person is taken, as before
-    plain = code(pipe, [[first[0], first[1], first[2], W("Putin", "Putin", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)], second])
-    assert next(m for m in plain.mentions if m.text == "She").name != "Hillary Clinton"
+    # a pronoun of the sex the article gives both takes the nearest person, as before
+    he = [W("He", "he", "PRON", "nsubj", 1)] + second[1:]
+    plain = code(pipe, [[first[0], first[1], first[2], W("Putin", "Putin", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)], he])
+    assert next(m for m in plain.mentions if m.text == "He").name != "Hillary Clinton"
+
+
+def test_a_given_name_says_a_persons_sex(pipe):
+    # Angela Merkel met Vladimir Putin. She criticized Russia.
+    first = [W("Angela", "Angela", "PROPN", "compound", 1), W("Merkel", "Merkel", "PROPN", "nsubj", 2), W("met", "meet", "VERB", "ROOT", 2, "VBD"),
+             W("Vladimir", "Vladimir", "PROPN", "compound", 4), W("Putin", "Putin", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)]
+    second = [W("She", "she", "PRON", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1, "VBD"), W("Ukraine", "Ukraine", "PROPN", "dobj", 1),
+              W(".", ".", "PUNCT", "punct", 1)]
+    coded = code(pipe, [first, second])
+    assert next(m for m in coded.mentions if m.text == "She").name == "Angela Merkel"
+    assert [t for t in triples(coded) if t[1] == "111"] == [("DEUGOV", "111", "UKR", "asserted")]
+
+
+def test_a_nearer_person_who_is_no_actor_takes_the_pronoun(pipe):
+    # Angela Merkel met the singers. Patricia Smith said she criticized Russia.
+    first = [W("Angela", "Angela", "PROPN", "compound", 1), W("Merkel", "Merkel", "PROPN", "nsubj", 2), W("met", "meet", "VERB", "ROOT", 2, "VBD"),
+             W("the", "the", "DET", "det", 4), W("singers", "singer", "NOUN", "dobj", 2, "NNS"), W(".", ".", "PUNCT", "punct", 2)]
+    second = [W("Patricia", "Patricia", "PROPN", "compound", 1), W("Smith", "Smith", "PROPN", "nsubj", 2), W("said", "say", "VERB", "ROOT", 2, "VBD"),
+              W("she", "she", "PRON", "nsubj", 4), W("criticized", "criticize", "VERB", "ccomp", 2, "VBD"), W("Russia", "Russia", "PROPN", "dobj", 4),
+              W(".", ".", "PUNCT", "punct", 2)]
+    coded = code(pipe, [first, second])
+    assert not [m for m in coded.mentions if m.text == "she"]
+    assert not [t for t in triples(coded) if t[2] == "RUS"]
+    # with no one between them, "she" is Merkel
+    alone = code(pipe, [first, [W("She", "she", "PRON", "nsubj", 1)] + second[4:6] + [W(".", ".", "PUNCT", "punct", 1)]])
+    assert next(m for m in alone.mentions if m.text == "She").name == "Angela Merkel"
+
+
+def test_it_standing_for_a_clause_refers_to_nobody(pipe):
+    # The Senate met. It was a mistake to attack Russia.
+    first = [W("The", "the", "DET", "det", 1), W("Senate", "Senate", "PROPN", "nsubj", 2), W("met", "meet", "VERB", "ROOT", 2, "VBD"),
+             W(".", ".", "PUNCT", "punct", 2)]
+    second = [W("It", "it", "PRON", "nsubj", 1), W("was", "be", "AUX", "ROOT", 1, "VBD"), W("a", "a", "DET", "det", 3), W("mistake", "mistake", "NOUN", "attr", 1),
+              W("to", "to", "PART", "aux", 5), W("attack", "attack", "VERB", "xcomp", 1, "VB"), W("Russia", "Russia", "PROPN", "dobj", 5),
+              W(".", ".", "PUNCT", "punct", 1)]
+    coded = code(pipe, [first, second])
+    assert not [m for m in coded.mentions if m.text == "It"]
+    # "It attacked Russia": the Senate
+    plain = [W("It", "it", "PRON", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1, "VBD"), W("Russia", "Russia", "PROPN", "dobj", 1),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert [m for m in code(pipe, [first, plain]).mentions if m.text == "It"]
+
+
+def test_security_forces_firing_on_protesters_repress_them(pipe):
+    # Police opened fire on protesters in Santiago.
+    words = [W("Police", "police", "NOUN", "nsubj", 1), W("opened", "open", "VERB", "ROOT", 1, "VBD"), W("fire", "fire", "NOUN", "dobj", 1),
+             W("on", "on", "ADP", "prep", 1), W("protesters", "protester", "NOUN", "pobj", 3, "NNS"), W("in", "in", "ADP", "prep", 4),
+             W("Santiago", "Santiago", "PROPN", "pobj", 5), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[1] for t in triples(code(pipe, [words], min_confidence=0.0))] == ["175"]
+    # Police opened fire on gunmen in Santiago.  (an exchange of fire, not repression)
+    gunmen = words[:4] + [W("gunmen", "gunman", "NOUN", "pobj", 3, "NNS")] + words[5:]
+    assert [t[1][:2] for t in triples(code(pipe, [gunmen], min_confidence=0.0))] == ["19"]
+
+
+def test_a_country_adjective_on_what_is_sanctioned_or_attacked_is_the_target(pipe):
+    # The US imposed tariffs on Chinese goods.
+    def sentence(adjective):
+        return [W("The", "the", "DET", "det", 1), W("US", "US", "PROPN", "nsubj", 2), W("imposed", "impose", "VERB", "ROOT", 2, "VBD"),
+                W("tariffs", "tariff", "NOUN", "dobj", 2, "NNS"), W("on", "on", "ADP", "prep", 3), W(adjective, adjective.lower(), "ADJ", "amod", 6),
+                W("goods", "good", "NOUN", "pobj", 4, "NNS"), W(".", ".", "PUNCT", "punct", 2)]
+    assert triples(code(pipe, [sentence("Chinese")])) == [("USA", "163", "CHN", "asserted")]
+    # its own goods name no target: no event
+    assert triples(code(pipe, [sentence("American")])) == []
+    # Mexico and Canada lifted tariffs on American goods.  (each lifts them for the US; not a mutual act)
+    lifted = [W("Mexico", "Mexico", "PROPN", "nsubj", 3), W("and", "and", "CCONJ", "cc", 0), W("Canada", "Canada", "PROPN", "conj", 0),
+              W("lifted", "lift", "VERB", "ROOT", 3, "VBD"), W("tariffs", "tariff", "NOUN", "dobj", 3, "NNS"), W("on", "on", "ADP", "prep", 4),
+              W("American", "american", "ADJ", "amod", 7), W("goods", "good", "NOUN", "pobj", 5, "NNS"), W(".", ".", "PUNCT", "punct", 3)]
+    assert sorted((t[0], t[2]) for t in triples(code(pipe, [lifted], min_confidence=0.0))) == [("CAN", "USA"), ("MEX", "USA")]
+    # Russia discussed Chinese goods.  (talk about a thing is no act done to its country)
+    talk = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("discussed", "discuss", "VERB", "ROOT", 1, "VBD"), W("Chinese", "chinese", "ADJ", "amod", 3),
+            W("goods", "good", "NOUN", "dobj", 1, "NNS"), W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [talk], min_confidence=0.0)) == []
 
 
 def test_what_a_judgement_is_about_is_its_topic_not_an_act(pipe):
@@ -912,3 +989,36 @@ def test_criticism_read_from_words_alone_is_about_the_subject_of_what_was_said(p
     passing = [said[0], said[1], W("it", "it", "PRON", "nsubj", 3), said[3], said[4], said[5], said[6], W("for", "for", "ADP", "prep", 6),
                W("Serbia", "Serbia", "PROPN", "pobj", 7), W(".", ".", "PUNCT", "punct", 1)]
     assert not [t for t in triples(code(pipe, [passing])) if t[1] == "111"]
+
+
+def test_an_act_inside_a_condition_is_hypothetical(pipe):
+    # If Russia agreed, breaking the embargo on Ukraine, Serbia would object.
+    words = [W("If", "if", "SCONJ", "mark", 2), W("Russia", "Russia", "PROPN", "nsubj", 2), W("agreed", "agree", "VERB", "advcl", 11, "VBD"),
+             W(",", ",", "PUNCT", "punct", 2), W("breaking", "break", "VERB", "advcl", 2, "VBG"), W("the", "the", "DET", "det", 6),
+             W("embargo", "embargo", "NOUN", "dobj", 4), W("on", "on", "ADP", "prep", 6), W("Ukraine", "Ukraine", "PROPN", "pobj", 7),
+             W(",", ",", "PUNCT", "punct", 11), W("Serbia", "Serbia", "PROPN", "nsubj", 11), W("objected", "object", "VERB", "ROOT", 11, "VBD"),
+             W(".", ".", "PUNCT", "punct", 11)]
+    got = triples(code(pipe, [words], min_confidence=0.0, hypothetical=True))
+    broken = [t for t in got if t[0] == "RUS" and t[2] == "UKR"]
+    assert broken and all(t[3] == "hypothetical" for t in broken), got
+    # the same act outside the condition is asserted
+    plain = words[1:2] + [W("broke", "break", "VERB", "ROOT", 1, "VBD")] + words[5:9] + [W(".", ".", "PUNCT", "punct", 1)]
+    plain = [W(w[0], w[1], w[2], w[3], {0: 1, 1: 1, 2: 3, 3: 1, 4: 3, 5: 4, 6: 1}[i], w[5]) for i, w in enumerate(plain)]
+    assert [t for t in triples(code(pipe, [plain], min_confidence=0.0)) if t[0] == "RUS" and t[2] == "UKR" and t[3] == "asserted"]
+
+
+def test_an_infinitive_conjoined_to_a_complement_shares_its_modality(pipe):
+    # Congress is considering sending aid and to punish Russia.
+    words = [W("Congress", "Congress", "PROPN", "nsubj", 2), W("is", "be", "AUX", "aux", 2, "VBZ"), W("considering", "consider", "VERB", "ROOT", 2, "VBG"),
+             W("sending", "send", "VERB", "xcomp", 2, "VBG"), W("aid", "aid", "NOUN", "dobj", 3), W("and", "and", "CCONJ", "cc", 3),
+             W("to", "to", "PART", "aux", 7), W("punish", "punish", "VERB", "conj", 3, "VB"), W("Russia", "Russia", "PROPN", "dobj", 7),
+             W(".", ".", "PUNCT", "punct", 2)]
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[2] == "RUS"] == []
+    assert [t[3] for t in triples(code(pipe, [words], min_confidence=0.0, hypothetical=True)) if t[2] == "RUS"] == ["hypothetical"]
+
+
+def test_a_coordinated_country_adjective_shares_a_bodys_role(pipe):
+    # British and EU negotiators met.
+    words = [W("British", "british", "ADJ", "amod", 3), W("and", "and", "CCONJ", "cc", 0), W("EU", "EU", "PROPN", "conj", 0),
+             W("negotiators", "negotiator", "NOUN", "nsubj", 4), W("met", "meet", "VERB", "ROOT", 4, "VBD"), W(".", ".", "PUNCT", "punct", 4)]
+    assert [(m.text, m.code) for m in code(pipe, [words]).mentions] == [("British", "GBRGOV"), ("EU negotiators", "IGOEUREEC")]

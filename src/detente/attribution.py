@@ -273,7 +273,8 @@ def _negated(view: DocView, cue: int) -> bool:
 
 def _named_doers(view: DocView, events: tuple[Event, ...]) -> frozenset[tuple[int, int]]:
     """The triggers of sourceless events whose verb names its doer with words that are no actor
-    ("People who go to Beijing know…"): the speaker of the quotation is not that doer."""
+    ("People who go to Beijing know…", "a health emergency forces her out"), or leaves its doer unsaid
+    in the passive ("when he was asked for details"): the speaker of the quotation is not that doer."""
     out = set()
     for e in events:
         if e.source is not None or (i := view.token_at(e.trigger[0])) is None:
@@ -284,6 +285,8 @@ def _named_doers(view: DocView, events: tuple[Event, ...]) -> frozenset[tuple[in
             continue
         subj = sv.subject(k)
         if subj is not None and sv.mention_at[subj] is None and sv.tokens[subj].pos in ("NOUN", "PROPN"):
+            out.add(e.trigger)
+        elif sv.is_passive(k):
             out.add(e.trigger)
     return frozenset(out)
 

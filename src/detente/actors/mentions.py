@@ -284,8 +284,9 @@ def _drop_places_and_modifiers(pieces: list[_Piece], tokens: tuple[Token, ...]) 
 
 
 def _share_roles(groups: list[list[_Piece]], tokens: tuple[Token, ...]) -> None:
-    """"Indian and Pakistani troops", "US and British activists": a lone country adjective or name
-    coordinated with a country + role takes the role too (two mentions, INDMIL and PAKMIL). A country
+    """"Indian and Pakistani troops", "US and British activists", "British and EU negotiators": a lone
+    country adjective or name coordinated with a country (or, for an adjective, a body) + role takes the
+    role too (two mentions, INDMIL and PAKMIL). A country
     name ("US") shares it only where the parse hangs it on the role noun: in "the US and British
     activists met" read as two subjects, the US stays the country."""
     for left, right in zip(groups, groups[1:]):
@@ -295,8 +296,10 @@ def _share_roles(groups: list[list[_Piece]], tokens: tuple[Token, ...]) -> None:
         if gap not in (["and"], [","], ["or"], [",", "and"]):
             continue
         first = right[0].actor[-1] if right[0].actor else None
-        if first is None or first.kind != "country" or first.form not in ("adjective", "name") or not any(p.agent for p in right[1:]):
+        if first is None or not any(p.agent for p in right[1:]):
             continue
+        if not (first.kind == "country" and first.form in ("adjective", "name")) and left[0].actor[-1].form != "adjective":
+            continue  # "British and EU negotiators": an adjective shares the role with a body's name too
         if left[0].actor[-1].form == "name" and not _attached_to(tokens, left[0].end - 1, right[0].start, right[-1].end):
             continue
         left.extend(_Piece(p.start, p.end, agent=p.agent, borrowed=True) for p in right[1:] if p.agent)
@@ -520,22 +523,44 @@ def _unfit_for_it(doc: ParsedDoc, place_preps: frozenset[str]) -> set[int]:
     return out
 
 
+def _expletive(toks: tuple[Token, ...], it: Token) -> bool:
+    """Is "it" the dummy subject of a copula whose real subject is a clause after it ("it was a mistake
+    to use…", "it is clear that…", "it is time for…")?"""
+    base = toks[0].i
+    head = it.head - base
+    if it.dep not in ("nsubj", "expl") or not 0 <= head < len(toks) or toks[head].lemma.lower() != "be":
+        return False
+    for t in toks:
+        if t.i <= it.i:
+            continue
+        kid_of = t.head - base
+        if 0 <= kid_of < len(toks) and t.dep in ("xcomp", "ccomp", "advcl", "csubj", "acl", "relcl") \
+                and (kid_of == head or (toks[kid_of].head - base == head and toks[kid_of].dep in ("attr", "acomp"))):
+            if any(c.head == t.i and ((c.dep == "aux" and c.text.lower() == "to") or (c.dep == "mark" and c.text.lower() == "that")) for c in toks):
+                return True
+    return False
+
+
 def _surname(m: Mention) -> str:
     words = (m.name or m.text).split()
     return fold(words[-1]).lower() if words else ""
 
 
-def _sexes(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> dict[str, str]:
-    """What the article says of its people's sex, by surname: an honorific or a gendered word before or
-    in the name ("Mr. Trump", "Mrs. Clinton", "Queen Rania", "the spokeswoman Maria Zakharova"). A
-    surname said both ways (two Clintons) says nothing."""
+def _sexes(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> tuple[dict[str, str], list[tuple[int, int, str]]]:
+    """What the article says of its people's sex, by surname: an honorific, a gendered word or a given
+    name before or in the name ("Mr. Trump", "Mrs. Clinton", "Queen Rania", "the spokeswoman Maria
+    Zakharova", "Vladimir Putin"). A surname said both ways (two Clintons) says nothing. Also the people
+    so named who are no actor, as subjects ("Ms. LaBelle got a roar"): (start, end, sex) of each."""
     male, female = rules.word("male_words"), rules.word("female_words")
+    male_names, female_names = rules.word("male_given_names"), rules.word("female_given_names")
     found: dict[str, set[str]] = {}
+    named: list[tuple[int, int, str]] = []
     for sentence in doc.sentences:
         toks = sentence.tokens
         for n, t in enumerate(toks):
             word = fold(t.text).lower().rstrip(".")
-            sex = "m" if word in male else "f" if word in female else None
+            given = t.pos == "PROPN" and t.text[:1].isupper()
+            sex = "m" if word in male or (given and word in male_names) else "f" if word in female or (given and word in female_names) else None
             if sex is None and n + 1 < len(toks) and f"{word} {fold(toks[n + 1].text).lower()}" in female:
                 sex, n = "f", n + 1  # "first lady"
             if sex is None:
@@ -545,13 +570,19 @@ def _sexes(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> dict[str, s
                 k += 1
             if k > n + 1:
                 found.setdefault(fold(toks[k - 1].text).lower(), set()).add(sex)
+                if toks[k - 1].dep in ("nsubj", "nsubjpass", "nsubj:pass"):
+                    named.append((t.start, toks[k - 1].end, sex))
     for m in mentions:
         if m.kind == "person":
-            words = {fold(w).lower().rstrip(".") for w in m.text.split()}
+            words = [fold(w).lower().rstrip(".") for w in m.text.split()]
             sex = {"m" for w in words if w in male} | {"f" for w in words if w in female}
+            given = words[:-1] + [fold(w).lower() for w in (m.name or "").split()[:-1]]  # all but the surname
+            sex |= {"m" for w in given if w in male_names} | {"f" for w in given if w in female_names}
             if sex:
                 found.setdefault(_surname(m), set()).update(sex)
-    return {name: next(iter(s)) for name, s in found.items() if len(s) == 1}
+    spans = [(m.start, m.end) for m in mentions]
+    others = [(a, b, sex) for a, b, sex in named if not any(s < b and a < e for s, e in spans)]
+    return {name: next(iter(s)) for name, s in found.items() if len(s) == 1}, others
 
 
 def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> list[Mention]:
@@ -572,6 +603,7 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> l
     unfit: set[int] | None = None  # where the nouns "it" cannot refer to end, when an "it" needs them
     MALE = rules.word("male_pronouns")
     sexes: dict[str, str] | None = None  # surname -> "m" / "f", when the article says, read when a he/she needs it
+    others: list[tuple[int, int, str]] = []  # people named with their sex who are no actor
     for sentence in doc.sentences:
         for tok in sentence.tokens:
             low = tok.text.lower()
@@ -579,6 +611,8 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> l
                 continue
             if tok.dep in ("poss",) or (low == "her" and tok.tag == "PRP$"):
                 continue
+            if low == "it" and _expletive(sentence.tokens, tok):
+                continue  # "said it was a mistake to use…", "it is clear that…": "it" stands for the clause
             if low in FIRST_PERSON:
                 # "we", "us": the speaker, resolved from the quotation around it (events/reported.py)
                 out.append(Mention(tok.start, tok.end, tok.text, "---", "pronoun", "first-person", resolution="first-person"))
@@ -588,9 +622,11 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> l
                 floor = starts[max(0, sentence.index - PERSON_REACH)]
                 cands = [m for m in earlier if m.kind in ("person", "given") and m.start >= floor]
                 if sexes is None:
-                    sexes = _sexes(doc, mentions, rules)
+                    sexes, others = _sexes(doc, mentions, rules)
                 other = "f" if low in MALE else "m"
                 cands = [m for m in cands if sexes.get(_surname(m)) != other]  # "she" is no "Mr. Lewis"
+                if cands and any(cands[-1].end <= a and b <= tok.start and sex != other for a, b, sex in others):
+                    continue  # "… featuring John Lewis. Ms. LaBelle got a roar … she added": the nearer subject is no actor
             else:
                 floor = starts[max(0, sentence.index - BODY_REACH)]
                 cands = [m for m in earlier if m.kind != "person" and m.start >= floor]

@@ -114,9 +114,24 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
                 planned = True
             elif view.lemma[a] in THREAT:
                 hypothetical = True
+    if not hypothetical and _in_condition(view, chain[-1], CONDITION):
+        hypothetical = True  # "If a Trump administration were to follow through, breaking the rules of Nafta…"
     if wished:
         planned, hypothetical = False, True
     return Modality(negated, planned, hypothetical, future_word)
+
+
+def _in_condition(view: SentenceView, k: int, marks: frozenset[str]) -> bool:
+    """Is verb k inside a clause that a condition opens: one of its governing clauses has an "if",
+    "unless" or "whether" of its own ("if they were to follow through, breaking the rules")?"""
+    x = k
+    for _ in range(6):
+        if view.head(x) == x:
+            return False
+        x = view.head(x)
+        if any(view.dep(c) == "mark" and view.lower[c] in marks for c in view.children[x]):
+            return True
+    return False
 
 
 def _asked(view: SentenceView, a: int) -> bool:
@@ -160,9 +175,12 @@ def _shares_modality(view: SentenceView, k: int) -> bool:
     h = view.head(k)
     if view.dep(k) != "conj" or view.tokens[k].pos not in ("VERB", "AUX") or view.tokens[h].pos not in ("VERB", "AUX"):
         return False
-    if view.tokens[k].tag != view.tokens[h].tag:
+    # "is considering sending aid and to retaliate": an infinitive conjoined to a complement is one too
+    infinitive = view.tokens[k].tag == "VB" and view.dep(h) == "xcomp"
+    if view.tokens[k].tag != view.tokens[h].tag and not infinitive:
         return False
-    return not any(view.dep(c) in ("nsubj", "nsubjpass", "nsubj:pass", "aux", "aux:pass", "neg", "expl") for c in view.children[k])
+    return not any(view.dep(c) in ("nsubj", "nsubjpass", "nsubj:pass", "aux", "aux:pass", "neg", "expl")
+                   and not (infinitive and view.dep(c) == "aux" and view.lower[c] == "to") for c in view.children[k])
 
 
 def _reported(view: SentenceView, k: int, rules: Rules) -> bool:

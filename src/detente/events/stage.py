@@ -224,6 +224,23 @@ class EventStage:
                 return [Mention(t.start, t.end, t.text, code, "country", f"adjective:{entries[0].id}")]
         return []
 
+    def _adjective_targets(self, view: SentenceView, k: int, pos: str, when) -> list[Mention]:
+        """The country of a country adjective on what trigger k acts on, when no actor is named there:
+        the verb's object ("banned Russian imports") or the noun in one of ``adjective_target_preps`` on
+        that object or on the noun trigger ("tariffs on Chinese goods", "strikes on Syrian positions")."""
+        preps = self.rules.word("adjective_target_preps")
+        heads = list(view.objects(k)) if pos == "verb" else [k]
+        nouns = [n for h in heads for n in [h] + [q for prep, q in view.prep_objects(h) if prep in preps]]
+        if pos == "verb":
+            nouns += [q for prep, q in view.prep_objects(k) if prep in preps]
+        for n in nouns:
+            if n == k or view.mention_of(n) is not None:
+                continue
+            found = self._adjective_actor(view, n, when)
+            if found:
+                return found
+        return []
+
     def _ended(self, view: SentenceView, k: int, verb: int, trace: Tracer) -> bool:
         """Does ``verb`` (lift, halt, end…: ``rules.toml`` ending_verbs) stop what trigger k names?"""
         if view.lemma[verb] not in self.rules.word("ending_verbs"):
@@ -285,6 +302,11 @@ class EventStage:
             # "Trump and Putin agreed to share information on North Korea": a mutual act of the two
             # about a third party, which is its topic, not its target
             targets = []
+        if not targets and not cand.match.target and cand.pattern.scope == "clause" \
+                and cand.pattern.code.startswith(tuple(words("adjective_target_codes"))):
+            # "imposed tariffs on Chinese goods", "banned Russian imports", "struck Syrian positions": the
+            # country adjective on what the act is done to names whom it is done to
+            targets = [t for t in self._adjective_targets(view, k, pos, coded.article.published) if t.code[:3] not in {s.code[:3] for s in sources}]
         reciprocal = len(sources) > 1 and not targets and pos == "verb" and (
             not view.objects(k) or cand.pattern.scope != "clause" or any(m.given for m in sources)
             or view.lemma[k] in self.rules.word("reciprocal_verbs"))
