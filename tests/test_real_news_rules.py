@@ -1022,3 +1022,35 @@ def test_a_coordinated_country_adjective_shares_a_bodys_role(pipe):
     words = [W("British", "british", "ADJ", "amod", 3), W("and", "and", "CCONJ", "cc", 0), W("EU", "EU", "PROPN", "conj", 0),
              W("negotiators", "negotiator", "NOUN", "nsubj", 4), W("met", "meet", "VERB", "ROOT", 4, "VBD"), W(".", ".", "PUNCT", "punct", 4)]
     assert [(m.text, m.code) for m in code(pipe, [words]).mentions] == [("British", "GBRGOV"), ("EU negotiators", "IGOEUREEC")]
+
+
+def test_an_actor_modifying_its_supporters_is_not_the_actor(pipe):
+    # Putin supporters criticized Ukraine.
+    def sentence(noun, lemma):
+        return [W("Putin", "Putin", "PROPN", "compound", 1), W(noun, lemma, "NOUN", "nsubj", 2, "NNS"), W("criticized", "criticize", "VERB", "ROOT", 2, "VBD"),
+                W("Ukraine", "Ukraine", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)]
+    assert [t for t in triples(code(pipe, [sentence("supporters", "supporter")], min_confidence=0.0)) if t[2] == "UKR"] == []
+    # Putin criticized Ukraine.  (the actor himself)
+    alone = [W("Putin", "Putin", "PROPN", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1, "VBD"), W("Ukraine", "Ukraine", "PROPN", "dobj", 1),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[0] for t in triples(code(pipe, [alone], min_confidence=0.0)) if t[2] == "UKR"] == ["RUSGOV"]
+
+
+def test_an_undated_title_naming_a_body_is_the_office_meant(pipe):
+    # NATO Secretary General Jens Stoltenberg met Erdogan.  (undated: his NATO years, not his Norwegian offices)
+    words = [W("NATO", "NATO", "PROPN", "compound", 2), W("Secretary", "Secretary", "PROPN", "compound", 2), W("General", "General", "PROPN", "compound", 4),
+             W("Jens", "Jens", "PROPN", "compound", 4), W("Stoltenberg", "Stoltenberg", "PROPN", "nsubj", 5), W("met", "meet", "VERB", "ROOT", 5, "VBD"),
+             W("Erdogan", "Erdogan", "PROPN", "dobj", 5), W(".", ".", "PUNCT", "punct", 5)]
+    [coded] = pipe.code([make_doc([words], published=None)])
+    assert [m.code for m in coded.mentions if "Stoltenberg" in m.text] == ["IGOWSTNAT"]
+
+
+def test_a_name_misparsed_as_the_predicate_of_call_is_its_object(pipe):
+    # Putin called Erdogan.  (the small model makes "Erdogan" a predicate, oprd, with no object)
+    words = [W("Putin", "Putin", "PROPN", "nsubj", 1), W("called", "call", "VERB", "ROOT", 1, "VBD"), W("Erdogan", "Erdogan", "PROPN", "oprd", 1),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[1][:2] for t in triples(code(pipe, [words], min_confidence=0.0))] == ["04"]
+    # Putin called Erdogan a liar.  (an object and a predicate: naming)
+    named = [W("Putin", "Putin", "PROPN", "nsubj", 1), W("called", "call", "VERB", "ROOT", 1, "VBD"), W("Erdogan", "Erdogan", "PROPN", "dobj", 1),
+             W("a", "a", "DET", "det", 4), W("liar", "liar", "NOUN", "oprd", 1), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[1] for t in triples(code(pipe, [named], min_confidence=0.0))] == ["111"]

@@ -367,6 +367,19 @@ def _placed_by_location(piece: _Piece, tokens: tuple[Token, ...]) -> bool:
     return not any(t.lemma.lower() in words.NONLOCAL_LEMMAS for t in tokens[piece.start : piece.end])
 
 
+def _body_office(person: ActorEntry, actors: list[ActorEntry]) -> tuple[str, ActorEntry] | None:
+    """The person's dated code in the international body named beside the name (its code is a prefix
+    of it: NATO's IGOWSTNAT, the UN's IGOUNO), with the body's entry; else None."""
+    for actor in actors:
+        body = actor.code_on(None)
+        if body is None or not body.startswith("IGO"):
+            continue
+        held = [c.code for c in person.codes if c.code.startswith(body)]
+        if held:
+            return held[-1], actor
+    return None
+
+
 def _is_country(entries: list[ActorEntry]) -> bool:
     return entries[0].kind == "country"
 
@@ -395,6 +408,10 @@ def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, ctx: _Co
         if former:
             # "former President X": not in office, whatever the date: the person's own code (ELI/OPP)
             code, via = _out_of_office(person.code or code), f"former:{person.id}"
+        elif when is None and (held := _body_office(person, actors)) is not None:
+            # an undated "NATO Secretary General Jens Stoltenberg", "UN rights chief Michelle Bachelet":
+            # the body the title names is the office meant, not the person's national one
+            code, via = held[0], f"title:{held[1].id}+{person.id}"
         elif when is None and offices and (office := ctx.people.office_code(person, offices)) is not None:
             # an undated text: "Ukrainian President Petro Poroshenko" is in the office the title names
             code, via = office, f"title:{'+'.join(a.id for a in offices)}+{person.id}"

@@ -57,8 +57,8 @@ def characterisation(view: SentenceView, k: int, rules: Rules) -> bool | None:
         return None
     preds = [c for c in view.children[k] if view.dep(c) == "oprd"] + [
         p for c in view.children[k] if view.dep(c) == "prep" and view.lower[c] == "as" for p in view.children[c] if view.dep(p) == "pobj"]
-    if not preds:
-        return None
+    if not preds or not view.objects(k):
+        return None  # "called Erdogan" misparsed with the name as predicate and no object: a call, naming nothing
     said = " ".join(view.lower[t] for p in preds for t in view.subtree(p))
     words = {view.lemma[t] for p in preds for t in view.subtree(p)} | set(said.split())
     return bool(words & rules.word("negative_evaluation")) or any(ph in said for ph in rules.word("negative_phrases"))

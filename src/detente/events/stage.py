@@ -276,6 +276,9 @@ class EventStage:
             # "defended himself against the attacks", "surrounded himself with advisers": an act on oneself
             trace(cand.pattern.id, "reflexive", f"{view.tokens[k].text!r} {view.tokens[own].text!r}: done to its actor, no event")
             return []
+        followers = words("follower_nouns")
+        sources = [m for m in sources if not _modifies(view, m, followers)]  # "Clinton supporters questioned…": not Clinton
+        targets = [m for m in targets if not _modifies(view, m, followers)]
         sources = _split_codes(_unique(sources))
         targets = [t for t in _split_codes(_unique(targets)) if t not in sources]
         if cand.pattern.code.startswith("15") and not cand.match.target:
@@ -637,6 +640,17 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
 
 
 LATER_CLAUSES = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "punct", "cc", "mark"})
+
+
+def _modifies(view: SentenceView, m: Mention, nouns: frozenset[str]) -> bool:
+    """Does mention m only modify one of ``nouns`` ("Clinton supporters", "Assad's critics", "Trump
+    voters"): a phrase naming people who stand by or against the actor, not the actor?"""
+    toks = view.tokens_of(m)
+    if not toks or m.given:
+        return False
+    last = toks[-1]
+    head = view.head(last)
+    return head != last and head not in toks and view.dep(last) in ("compound", "poss", "nmod:poss", "nmod") and view.lemma[head].lower() in nouns
 
 
 def _owned_by_pronoun(view: SentenceView, m: Mention) -> bool:
