@@ -1054,3 +1054,25 @@ def test_a_name_misparsed_as_the_predicate_of_call_is_its_object(pipe):
     named = [W("Putin", "Putin", "PROPN", "nsubj", 1), W("called", "call", "VERB", "ROOT", 1, "VBD"), W("Erdogan", "Erdogan", "PROPN", "dobj", 1),
              W("a", "a", "DET", "det", 4), W("liar", "liar", "NOUN", "oprd", 1), W(".", ".", "PUNCT", "punct", 1)]
     assert [t[1] for t in triples(code(pipe, [named], min_confidence=0.0))] == ["111"]
+
+
+def test_a_place_named_after_a_person_is_not_the_person(pipe):
+    # Rebels shelled Hamid Karzai International Airport.
+    def sentence(*after):
+        words = [W("Rebels", "rebel", "NOUN", "nsubj", 1, "NNS"), W("shelled", "shell", "VERB", "ROOT", 1, "VBD"), W("Hamid", "Hamid", "PROPN", "compound", 3),
+                 W("Karzai", "Karzai", "PROPN", "dobj" if not after else "compound", 1 if not after else 3 + len(after))]
+        words += [W(w, w, "PROPN", "compound" if n < len(after) - 1 else "dobj", 3 + len(after) if n < len(after) - 1 else 1) for n, w in enumerate(after)]
+        return words + [W(".", ".", "PUNCT", "punct", 1)]
+    assert [m.text for m in code(pipe, [sentence("International", "Airport")]).mentions if "Karzai" in m.text] == []
+    assert [m.text for m in code(pipe, [sentence()]).mentions if "Karzai" in m.text] == ["Hamid Karzai"]
+
+
+def test_a_place_south_of_a_capital_is_no_target(pipe):
+    # Rebels freed prisoners south of Juba.
+    words = [W("Rebels", "rebel", "NOUN", "nsubj", 1, "NNS"), W("freed", "free", "VERB", "ROOT", 1, "VBD"), W("prisoners", "prisoner", "NOUN", "dobj", 1, "NNS"),
+             W("south", "south", "ADV", "advmod", 1), W("of", "of", "ADP", "prep", 3), W("Juba", "Juba", "PROPN", "pobj", 4), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[2] == "SSD"] == []
+    # Rebels freed the leaders of Juba.  (an "of" phrase after no direction is reached, as before)
+    words[3] = W("leaders", "leader", "NOUN", "dobj", 1, "NNS")
+    words[2] = W("the", "the", "DET", "det", 3)
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[2].startswith("SSD")]

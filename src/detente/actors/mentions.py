@@ -242,6 +242,17 @@ def _in_document_title(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     return False
 
 
+def _names_a_facility(tokens: tuple[Token, ...], end: int) -> bool:
+    """Does the capitalised name that goes on after a person's name end in a facility noun ("Hamid
+    Karzai International Airport", "King Fahd Stadium", "the John F. Kennedy Center")?"""
+    k = end
+    while k < len(tokens) and k < end + 3 and tokens[k].text[:1].isupper() and tokens[k].pos in ("PROPN", "ADJ", "NOUN"):
+        if tokens[k].text.lower() in words.FACILITY_NOUNS:
+            return True
+        k += 1
+    return False
+
+
 def _any_case(folded: Folded) -> Folded:
     """``folded`` with every token counted as capitalised (for names written in lower case)."""
     f = Folded.__new__(Folded)
@@ -275,6 +286,8 @@ def _drop_places_and_modifiers(pieces: list[_Piece], tokens: tuple[Token, ...]) 
             code = entry.code or (entry.codes[0].code if entry.codes else "")
             if is_modifier(lower, p.start, p.end) or _in_document_title(tokens, p.start, p.end):
                 continue
+            if entry.kind == "person" and _names_a_facility(tokens, p.end):
+                continue  # "Hamid Karzai International Airport", "the Ronald Reagan Building": a place
             if (entry.kind not in ("country", "person", "actor") and len(code) > 3 and p.end < len(tokens)
                     and tokens[p.end].pos == "NOUN" and tokens[p.end].lemma.lower() in words.PLACE_NOUNS):
                 continue

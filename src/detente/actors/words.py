@@ -40,6 +40,13 @@ DOCUMENT_NOUNS = frozenset(
     act declaration doctrine memorandum""".split()
 )
 
+# nouns of places and buildings named after people ("Hamid Karzai International Airport", "King Fahd
+# Stadium"): a person's name followed by one names the place, not the person
+FACILITY_NOUNS = frozenset(
+    """airport stadium university college school hospital center centre building street avenue boulevard
+    road square bridge dam library museum hall institute mosque cathedral highway station""".split()
+)
+
 # prepositions that place an agent ("police in Valparaiso", "troops near Aleppo") and that say where
 # it comes from ("refugees from Syria", "residents of Aleppo")
 LOCATION_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout", "within"})

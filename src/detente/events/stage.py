@@ -633,7 +633,7 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
                       for t in view.subtree(c) if not _given(view, t)}
         for c in inside:
             if c > k and c not in other and (m := view.mention_at[c]) is not None and m not in exclude and view.dep(c) not in ("poss", "nmod:poss"):
-                if blocked and not m.given and _under_prep(view, c, k, blocked):
+                if blocked and not m.given and (_under_prep(view, c, k, blocked) or _under_direction(view, c, k, rules.word("direction_words"))):
                     continue
                 return [x for x in _with_conjuncts(view, _mention_head(view, c)) if x not in exclude] or [m]
     return []
@@ -682,6 +682,16 @@ def _given(view: SentenceView, k: int) -> bool:
     """A span the caller named as an actor (``relate``) is an actor wherever it stands."""
     m = view.mention_of(k)
     return m is not None and m.given is not None
+
+
+def _under_direction(view: SentenceView, c: int, k: int, directions: frozenset[str]) -> bool:
+    """Is token c, below k, in the "of" phrase of a direction ("south of the capital Juba")?"""
+    x = c
+    while x != k and view.head(x) != x:
+        if view.dep(x) == "prep" and view.lower[x] == "of" and view.lower[view.head(x)] in directions:
+            return True
+        x = view.head(x)
+    return False
 
 
 def _under_prep(view: SentenceView, c: int, k: int, preps: frozenset[str]) -> bool:
