@@ -1076,3 +1076,15 @@ def test_a_place_south_of_a_capital_is_no_target(pipe):
     words[3] = W("leaders", "leader", "NOUN", "dobj", 1, "NNS")
     words[2] = W("the", "the", "DET", "det", 3)
     assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[2].startswith("SSD")]
+
+
+def test_what_someone_argues_or_alleges_was_done_is_not_asserted(pipe):
+    # Serbia argued that Russia attacked Ukraine.
+    def sentence(verb, lemma):
+        return [W("Serbia", "Serbia", "PROPN", "nsubj", 1), W(verb, lemma, "VERB", "ROOT", 1, "VBD"), W("that", "that", "SCONJ", "mark", 4),
+                W("Russia", "Russia", "PROPN", "nsubj", 4), W("attacked", "attack", "VERB", "ccomp", 1, "VBD"), W("Ukraine", "Ukraine", "PROPN", "dobj", 4),
+                W(".", ".", "PUNCT", "punct", 1)]
+    assert [t for t in triples(code(pipe, [sentence("argued", "argue")], min_confidence=0.0)) if t[0] == "RUS"] == []
+    assert [t[3] for t in triples(code(pipe, [sentence("alleged", "allege")], min_confidence=0.0, hypothetical=True)) if t[0] == "RUS"] == ["hypothetical"]
+    # Serbia said that Russia attacked Ukraine.  (a report: asserted)
+    assert [t[3] for t in triples(code(pipe, [sentence("said", "say")], min_confidence=0.0)) if t[0] == "RUS"] == ["asserted"]

@@ -56,7 +56,7 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
     CONDITION, DECISION = rules.word("condition_marks"), rules.word("decision_nouns")
     SUPPOSE = rules.word("supposition_verbs")
     WISH, PENDING = rules.word("wish_verbs"), rules.word("pending_marks")
-    ALLEGE = rules.word("allegation_heads")
+    ALLEGE, ARGUE = rules.word("allegation_heads"), rules.word("allegation_verbs")
     chain = [k]
     if pos == "noun":
         if any(view.lower[c] == "no" and view.dep(c) == "det" for c in view.children[k]):
@@ -97,7 +97,7 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
                 hypothetical = True  # "will not lift the embargo until China signs": not signed
         if _asked(view, a):
             wished = True  # "will you pledge not to pardon her?": a question asserts nothing, even with "will"
-        if _alleged(view, a, ALLEGE):
+        if _alleged(view, a, ALLEGE) or (view.dep(a) == "ccomp" and _verb_in(view, view.head(a), ARGUE) and view.head(a) != a):
             hypothetical = True  # "accused Russia of sending tanks", "allegations that the army shelled…"
         if view.dep(a) == "ccomp" and _verb_in(view, view.head(a), WISH):
             wished = True  # "hopes the EU will persuade Biden to lift the sanctions": a hope, even with "will"
