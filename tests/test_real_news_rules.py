@@ -1088,3 +1088,21 @@ def test_what_someone_argues_or_alleges_was_done_is_not_asserted(pipe):
     assert [t[3] for t in triples(code(pipe, [sentence("alleged", "allege")], min_confidence=0.0, hypothetical=True)) if t[0] == "RUS"] == ["hypothetical"]
     # Serbia said that Russia attacked Ukraine.  (a report: asserted)
     assert [t[3] for t in triples(code(pipe, [sentence("said", "say")], min_confidence=0.0)) if t[0] == "RUS"] == ["asserted"]
+
+
+def test_a_compound_subject_upgrading_ties_acts_on_itself(pipe):
+    # Russia and India upgraded ties.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 3), W("and", "and", "CCONJ", "cc", 0), W("India", "India", "PROPN", "conj", 0),
+             W("upgraded", "upgrade", "VERB", "ROOT", 3, "VBD"), W("ties", "tie", "NOUN", "dobj", 3, "NNS"), W(".", ".", "PUNCT", "punct", 3)]
+    assert sorted((t[0], t[2]) for t in triples(code(pipe, [words], min_confidence=0.0))) == [("IND", "RUS"), ("RUS", "IND")]
+
+
+def test_members_of_an_actor_are_the_actor(pipe):
+    # Members of Hamas attacked Israel.
+    words = [W("Members", "member", "NOUN", "nsubj", 4, "NNS"), W("of", "of", "ADP", "prep", 0), W("Hamas", "Hamas", "PROPN", "pobj", 1),
+             W("reportedly", "reportedly", "ADV", "advmod", 4), W("attacked", "attack", "VERB", "ROOT", 4, "VBD"), W("Israel", "Israel", "PROPN", "dobj", 4),
+             W(".", ".", "PUNCT", "punct", 4)]
+    assert [(t[0][:3], t[2]) for t in triples(code(pipe, [words], min_confidence=0.0))] == [("PSE", "ISR")]
+    # Neighbours of Hamas attacked Israel.  (not a part of Hamas)
+    critics = [W("Neighbours", "neighbour", "NOUN", "nsubj", 4, "NNS")] + words[1:]
+    assert [t for t in triples(code(pipe, [critics], min_confidence=0.0)) if t[0] and t[0].startswith("PSE")] == []

@@ -251,7 +251,8 @@ class EventStage:
     def make_events(self, view: SentenceView, cand: Candidate, pos: str, coded: CodedArticle, trace: Tracer) -> list[Event]:
         k = cand.trigger
         words = self.rules.word
-        sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos, words("support_verbs"), words("causative_verbs"))
+        sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos, words("support_verbs"), words("causative_verbs"),
+                                                                                  words("partitive_nouns"))
         if not sources and pos == "noun" and not cand.match.source:
             # "Israeli shelling killed…", "Russian air strikes on Kyiv": the country adjective is the
             # actor of the act the noun names (an adjective alone names no actor mention)
@@ -312,7 +313,8 @@ class EventStage:
             targets = [t for t in self._adjective_targets(view, k, pos, coded.article.published) if t.code[:3] not in {s.code[:3] for s in sources}]
         reciprocal = len(sources) > 1 and not targets and pos == "verb" and (
             not view.objects(k) or cand.pattern.scope != "clause" or any(m.given for m in sources)
-            or view.lemma[k] in self.rules.word("reciprocal_verbs"))
+            or view.lemma[k] in self.rules.word("reciprocal_verbs")
+            or any(view.lemma[o] in words("reciprocal_objects") for o in view.objects(k)))  # "A and B upgraded ties"
         code = cand.pattern.code
         if not sources and not targets:
             trace(cand.pattern.id, "no-actor", f"[{code}] on {view.tokens[k].text!r}: no actor as source or target; no event")
@@ -532,8 +534,16 @@ def _with_conjuncts(view: SentenceView, k: int | None) -> list[Mention]:
     return out
 
 
+def _partitive(view: SentenceView, k: int | None, nouns: frozenset[str]) -> list[Mention]:
+    """The actors of "members of the New People's Army", "a unit of the army": a noun of ``nouns``
+    that is no actor stands for the actor in its "of" phrase."""
+    if k is None or view.mention_of(k) is not None or view.lemma[k].lower() not in nouns:
+        return []
+    return [m for prep, q in view.prep_objects(k) if prep == "of" for m in _with_conjuncts(view, q)][:3]
+
+
 def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[str] | None = None,
-                     causative: frozenset[str] = frozenset()) -> list[Mention]:
+                     causative: frozenset[str] = frozenset(), partitive: frozenset[str] = frozenset()) -> list[Mention]:
     if pos == "noun":
         for c in view.children[k]:
             if view.dep(c) in ("poss", "nmod:poss", "compound", "amod") and view.mention_at[c] is not None:
@@ -554,7 +564,7 @@ def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[st
         k = verb
     if view.is_passive(k) or view.is_reduced_passive(k):
         return _with_conjuncts(view, view.passive_agent(k))
-    found = _with_conjuncts(view, view.subject(k))
+    found = _with_conjuncts(view, view.subject(k)) or _partitive(view, view.subject(k), partitive)
     if not found and view.dep(k) in ("ccomp", "xcomp") and view.lemma[view.head(k)] in causative and view.objects(k) \
             and not view.objects(view.head(k)):
         # "Ethiopia let free 74 political leaders": the one who lets is who frees
@@ -603,8 +613,9 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
         verb = view.governing_verb(k)
         if verb is not None:
             candidates += [n for prep, n in view.prep_objects(verb) if prep in verb_preps]
+    partitive = rules.word("partitive_nouns")
     for c in candidates:
-        found = [m for m in _with_conjuncts(view, c) if m not in exclude]
+        found = [m for m in _with_conjuncts(view, c) or _partitive(view, c, partitive) if m not in exclude]
         if found:
             return found
     if pos == "verb" and scope == "clause" and view.dep(k) in ("relcl", "acl:relcl") and not view.objects(k) \
