@@ -1106,3 +1106,20 @@ def test_members_of_an_actor_are_the_actor(pipe):
     # Neighbours of Hamas attacked Israel.  (not a part of Hamas)
     critics = [W("Neighbours", "neighbour", "NOUN", "nsubj", 4, "NNS")] + words[1:]
     assert [t for t in triples(code(pipe, [critics], min_confidence=0.0)) if t[0] and t[0].startswith("PSE")] == []
+
+
+def test_a_region_between_a_possessor_and_its_envoy_keeps_them_one_actor(pipe):
+    # The UN's Mideast envoy criticized Israel.
+    words = [W("The", "the", "DET", "det", 1), W("UN", "UN", "PROPN", "poss", 4), W("'s", "'s", "PART", "case", 1), W("Mideast", "Mideast", "PROPN", "compound", 4),
+             W("envoy", "envoy", "NOUN", "nsubj", 5), W("criticized", "criticize", "VERB", "ROOT", 5, "VBD"), W("Israel", "Israel", "PROPN", "dobj", 5),
+             W(".", ".", "PUNCT", "punct", 5)]
+    assert [t[0] for t in triples(code(pipe, [words], min_confidence=0.0)) if t[2] == "ISR"] == ["IGOUNO"]
+
+
+def test_a_passive_whose_patient_is_no_actor_has_no_deeper_target(pipe):
+    # The Tchangari was detained in Niger for helping Boko Haram.  (an unknown name: no actor; the article keeps the parse simple)
+    words = [W("The", "the", "DET", "det", 1), W("Tchangari", "Tchangari", "PROPN", "nsubjpass", 3), W("was", "be", "AUX", "auxpass", 3, "VBD"),
+             W("detained", "detain", "VERB", "ROOT", 3, "VBN"), W("in", "in", "ADP", "prep", 3), W("Niger", "Niger", "PROPN", "pobj", 4),
+             W("for", "for", "ADP", "prep", 3), W("helping", "help", "VERB", "pcomp", 6, "VBG"), W("Boko", "Boko", "PROPN", "compound", 9),
+             W("Haram", "Haram", "PROPN", "dobj", 7), W(".", ".", "PUNCT", "punct", 3)]
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[1].startswith("17") and t[2] and t[2].startswith("NGA")] == []

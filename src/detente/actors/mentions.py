@@ -361,6 +361,9 @@ def _joins(left: _Piece, right: _Piece, tokens: tuple[Token, ...]) -> bool | str
         return True
     if gap in (["'s"], ["’s"], ["'"], ["’"]):
         return right.agent is not None or (right.actor is not None and right.actor[0].kind == "person")
+    if len(gap) == 2 and gap[0] in ("'s", "’s", "'", "’") and right.agent is not None and right.actor is None \
+            and tokens[left.end + 1].text[:1].isupper() and tokens[left.end + 1].pos in ("PROPN", "ADJ"):
+        return True  # "the UN's Mideast envoy", "the EU's Balkans envoy": the region says what the envoy is for
     if left.agent is not None and right.actor is not None and gap in (["of"], ["of", "the"], ["in"], ["from"]):
         if right.actor[0].kind == "person":
             return False  # "supporters of Obama", "protesters in Obama" are not Obama

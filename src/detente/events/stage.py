@@ -623,6 +623,10 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
         # "policies she supported that Trump argues…": the relative clause's object is the noun it
         # modifies, which is no actor; an actor deeper in the clause is not what was supported
         return []
+    if pos == "verb" and (view.is_passive(k) or view.is_reduced_passive(k)) and view.subject(k) is not None:
+        # "The journalist was arrested in Niger for collaborating with Boko Haram": a passive's patient is
+        # its subject; when that is no actor, an actor deeper in the clause is a cause or a topic
+        return []
     if pos == "verb":
         # PETRARCH's reading: the first actor in the verb phrase, however deep ("welcomed their
         # resumption of ties with Osgiliath", "believes Dagolath can cope"), but not in adverbial or
