@@ -1123,3 +1123,16 @@ def test_a_passive_whose_patient_is_no_actor_has_no_deeper_target(pipe):
              W("for", "for", "ADP", "prep", 3), W("helping", "help", "VERB", "pcomp", 6, "VBG"), W("Boko", "Boko", "PROPN", "compound", 9),
              W("Haram", "Haram", "PROPN", "dobj", 7), W(".", ".", "PUNCT", "punct", 3)]
     assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[1].startswith("17") and t[2] and t[2].startswith("NGA")] == []
+
+
+def test_a_currency_and_an_agent_before_a_hyphenated_modifier_are_no_actors(pipe):
+    # Germany gave US$ 10 million to Sudan.
+    words = [W("Germany", "Germany", "PROPN", "nsubj", 1), W("gave", "give", "VERB", "ROOT", 1, "VBD"), W("US$", "US$", "SYM", "nmod", 4),
+             W("10", "10", "NUM", "compound", 4), W("million", "million", "NUM", "dobj", 1), W("to", "to", "ADP", "prep", 1),
+             W("Sudan", "Sudan", "PROPN", "pobj", 5), W(".", ".", "PUNCT", "punct", 1)]
+    assert [m.text for m in code(pipe, [words]).mentions] == ["Germany", "Sudan"]
+    # Mexico's envoy visited immigrant - friendly Fresno.
+    visit = [W("Mexico", "Mexico", "PROPN", "poss", 2), W("'s", "'s", "PART", "case", 0), W("envoy", "envoy", "NOUN", "nsubj", 3),
+             W("visited", "visit", "VERB", "ROOT", 3, "VBD"), W("immigrant", "immigrant", "NOUN", "npadvmod", 6), W("-", "-", "PUNCT", "punct", 6),
+             W("friendly", "friendly", "ADJ", "amod", 7), W("Fresno", "Fresno", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 3)]
+    assert [m.text for m in code(pipe, [visit]).mentions if "immigrant" in m.text] == []

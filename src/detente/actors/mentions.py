@@ -276,11 +276,15 @@ def _drop_places_and_modifiers(pieces: list[_Piece], tokens: tuple[Token, ...]) 
     "US-made"), and an institution or group named like a place before a place noun ("a village in the
     Rada district": no Ukrainian parliament). A stance ("anti-American") stays a mention where it is
     one, but composes with no role."""
-    if not any(p.actor is not None for p in pieces):
+    if not any(p.actor is not None or p.agent is not None for p in pieces):
         return pieces
     lower = [t.text.lower() for t in tokens]
     kept = []
     for p in pieces:
+        if any("$" in tokens[k].text for k in range(p.start, p.end)):
+            continue  # "US$ 10 million", "HK$": a currency
+        if p.actor is None and p.agent is not None and is_modifier(lower, p.start, p.end):
+            continue  # "immigrant-friendly California", "police-backed": a modifier, not the agent
         if p.actor is not None:
             entry = p.actor[-1]
             code = entry.code or (entry.codes[0].code if entry.codes else "")
