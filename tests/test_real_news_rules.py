@@ -1043,6 +1043,12 @@ def test_an_undated_title_naming_a_body_is_the_office_meant(pipe):
              W("Erdogan", "Erdogan", "PROPN", "dobj", 5), W(".", ".", "PUNCT", "punct", 5)]
     [coded] = pipe.code([make_doc([words], published=None)])
     assert [m.code for m in coded.mentions if "Stoltenberg" in m.text] == ["IGOWSTNAT"]
+    # UN human rights chief Michelle Bachelet met Erdogan.  (a title of the body's own office)
+    chief = [W("UN", "UN", "PROPN", "compound", 4), W("human", "human", "ADJ", "amod", 2), W("rights", "right", "NOUN", "compound", 3),
+             W("chief", "chief", "NOUN", "compound", 5), W("Michelle", "Michelle", "PROPN", "compound", 5), W("Bachelet", "Bachelet", "PROPN", "nsubj", 6),
+             W("met", "meet", "VERB", "ROOT", 6, "VBD"), W("Erdogan", "Erdogan", "PROPN", "dobj", 6), W(".", ".", "PUNCT", "punct", 6)]
+    [coded] = pipe.code([make_doc([chief], published=None)])
+    assert [m.code for m in coded.mentions if "Bachelet" in m.text] == ["IGOUNO"]
 
 
 def test_a_name_misparsed_as_the_predicate_of_call_is_its_object(pipe):

@@ -388,13 +388,14 @@ def _placed_by_location(piece: _Piece, tokens: tuple[Token, ...]) -> bool:
 
 
 def _body_office(person: ActorEntry, actors: list[ActorEntry]) -> tuple[str, ActorEntry] | None:
-    """The person's dated code in the international body named beside the name (its code is a prefix
-    of it: NATO's IGOWSTNAT, the UN's IGOUNO), with the body's entry; else None."""
+    """The person's dated code in the international body named beside the name (one code a prefix of
+    the other: NATO's IGOWSTNAT, the UN's IGOUNO for "UN human rights chief"), with the body's entry;
+    else None."""
     for actor in actors:
         body = actor.code_on(None)
         if body is None or not body.startswith("IGO"):
             continue
-        held = [c.code for c in person.codes if c.code.startswith(body)]
+        held = [c.code for c in person.codes if c.code.startswith("IGO") and (c.code.startswith(body) or body.startswith(c.code))]
         if held:
             return held[-1], actor
     return None
