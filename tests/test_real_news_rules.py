@@ -1142,3 +1142,10 @@ def test_a_currency_and_an_agent_before_a_hyphenated_modifier_are_no_actors(pipe
              W("visited", "visit", "VERB", "ROOT", 3, "VBD"), W("immigrant", "immigrant", "NOUN", "npadvmod", 6), W("-", "-", "PUNCT", "punct", 6),
              W("friendly", "friendly", "ADJ", "amod", 7), W("Fresno", "Fresno", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 3)]
     assert [m.text for m in code(pipe, [visit]).mentions if "immigrant" in m.text] == []
+
+
+def test_a_negation_hung_on_the_auxiliary_negates_the_verb(pipe):
+    # Russia never will recognize Kosovo.  (the small model hangs "never" on "will")
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 3), W("never", "never", "ADV", "neg", 2), W("will", "will", "AUX", "aux", 3, "MD"),
+             W("recognize", "recognize", "VERB", "ROOT", 3, "VB"), W("Kosovo", "Kosovo", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 3)]
+    assert [t[1][:2] for t in triples(code(pipe, [words], min_confidence=0.0))] == ["12"]
