@@ -1149,3 +1149,23 @@ def test_a_negation_hung_on_the_auxiliary_negates_the_verb(pipe):
     words = [W("Russia", "Russia", "PROPN", "nsubj", 3), W("never", "never", "ADV", "neg", 2), W("will", "will", "AUX", "aux", 3, "MD"),
              W("recognize", "recognize", "VERB", "ROOT", 3, "VB"), W("Kosovo", "Kosovo", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 3)]
     assert [t[1][:2] for t in triples(code(pipe, [words], min_confidence=0.0))] == ["12"]
+
+
+def test_an_office_after_for_or_as_is_no_actor(pipe):
+    # Obama campaigned for president.  ("for president": the office)
+    def sentence(*title):
+        return [W("Obama", "Obama", "PROPN", "nsubj", 1), W("campaigned", "campaign", "VERB", "ROOT", 1, "VBD"), W("for", "for", "ADP", "prep", 1)] + \
+            list(title) + [W(".", ".", "PUNCT", "punct", 1)]
+    bare = sentence(W("president", "president", "NOUN", "pobj", 2, "NN"))
+    assert [m.text for m in code(pipe, [bare]).mentions if m.text == "president"] == []
+    # Obama campaigned for the president.  (a person holding it)
+    held = sentence(W("the", "the", "DET", "det", 4), W("president", "president", "NOUN", "pobj", 2, "NN"))
+    assert [m.text for m in code(pipe, [held]).mentions if m.text == "president"] == ["president"]
+
+
+def test_a_newspaper_is_the_press_not_its_city(pipe):
+    # Lavrov told USA TODAY.
+    words = [W("Lavrov", "Lavrov", "PROPN", "nsubj", 1), W("told", "tell", "VERB", "ROOT", 1, "VBD"), W("USA", "USA", "PROPN", "compound", 3),
+             W("TODAY", "TODAY", "PROPN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
+    assert [(m.text, m.code) for m in code(pipe, [words]).mentions if "USA" in m.text] == [("USA TODAY", "USAMED")]
+    assert triples(code(pipe, [words], min_confidence=0.0)) == []

@@ -285,6 +285,10 @@ def _drop_places_and_modifiers(pieces: list[_Piece], tokens: tuple[Token, ...]) 
             continue  # "US$ 10 million", "HK$": a currency
         if p.actor is None and p.agent is not None and is_modifier(lower, p.start, p.end):
             continue  # "immigrant-friendly California", "police-backed": a modifier, not the agent
+        if p.actor is None and p.agent is not None and p.start > 0 and lower[p.start - 1] in ("for", "as") \
+                and p.agent.code.strip("~")[:3] in ("GOV", "LEG") and tokens[p.end - 1].tag == "NN" and tokens[p.end - 1].dep == "pobj" \
+                and not (p.end < len(tokens) and tokens[p.end].pos == "PROPN"):
+            continue  # "campaigning for president", "as prime minister": an office, not its holder
         if p.actor is not None:
             entry = p.actor[-1]
             code = entry.code or (entry.codes[0].code if entry.codes else "")
