@@ -1169,3 +1169,14 @@ def test_a_newspaper_is_the_press_not_its_city(pipe):
              W("TODAY", "TODAY", "PROPN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
     assert [(m.text, m.code) for m in code(pipe, [words]).mentions if "USA" in m.text] == [("USA TODAY", "USAMED")]
     assert triples(code(pipe, [words], min_confidence=0.0)) == []
+
+
+def test_a_country_composes_across_plain_modifiers_and_a_modifier_beside_an_actor_is_none(pipe):
+    # France taxed U.S. tech companies.
+    words = [W("France", "France", "PROPN", "nsubj", 1), W("sanctioned", "sanction", "VERB", "ROOT", 1, "VBD"), W("U.S.", "U.S.", "PROPN", "compound", 4),
+             W("tech", "tech", "NOUN", "compound", 4), W("companies", "company", "NOUN", "dobj", 1, "NNS"), W(".", ".", "PUNCT", "punct", 1)]
+    assert [(m.text, m.code) for m in code(pipe, [words]).mentions if "U.S." in m.text] == [("U.S. tech companies", "USABUS")]
+    # Russia criticized NATO member Estonia.  (NATO only says what Estonia is)
+    member = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1, "VBD"), W("NATO", "NATO", "PROPN", "compound", 3),
+              W("member", "member", "NOUN", "compound", 4), W("Estonia", "Estonia", "PROPN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[2] for t in triples(code(pipe, [member], min_confidence=0.0))] == ["EST"]

@@ -369,6 +369,11 @@ def _joins(left: _Piece, right: _Piece, tokens: tuple[Token, ...]) -> bool | str
         return True
     if gap in (["'s"], ["’s"], ["'"], ["’"]):
         return right.agent is not None or (right.actor is not None and right.actor[0].kind == "person")
+    between = tokens[left.end : right.start]
+    if 1 <= len(gap) <= 2 and right.agent is not None and right.actor is None and left.actor is not None and left.agent is None \
+            and _is_country(left.actor) and left.actor[-1].form in ("adjective", "name") \
+            and all(t.pos in ("ADJ", "NOUN") and t.text.islower() for t in between):
+        return True  # "U.S. tech companies", "a U.S. federal judge": the country's, across its plain modifiers
     if len(gap) == 2 and gap[0] in ("'s", "’s", "'", "’") and right.agent is not None and right.actor is None \
             and tokens[left.end + 1].text[:1].isupper() and tokens[left.end + 1].pos in ("PROPN", "ADJ"):
         return True  # "the UN's Mideast envoy", "the EU's Balkans envoy": the region says what the envoy is for

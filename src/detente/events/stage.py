@@ -519,12 +519,16 @@ def _with_conjuncts(view: SentenceView, k: int | None) -> list[Mention]:
     if k is None:
         return []
     first = view.mention_of(k)
-    heads = [k] + view.kids(k, {"amod", "compound", "nmod"})  # "Indian and Pakistani troops", "US and British activists": the conj hangs on a modifier
+    modifiers = view.kids(k, {"amod", "compound", "nmod"})  # "Indian and Pakistani troops", "US and British activists": the conj hangs on a modifier
+    heads = [k] + modifiers
     if first is not None:
         heads += [t for t in view.tokens_of(first) if t not in heads]
     out: list[Mention] = []
     for h in heads:
-        for c in view.conjuncts(h):
+        conjuncts = view.conjuncts(h)
+        if h in modifiers and len(conjuncts) == 1 and first is not None and h not in view.tokens_of(first):
+            continue  # "NATO member Estonia": beside the head's own actor, a modifier with no conjunct is none
+        for c in conjuncts:
             m = view.mention_of(c)
             if m is None or m in out:
                 continue
