@@ -1180,3 +1180,16 @@ def test_a_country_composes_across_plain_modifiers_and_a_modifier_beside_an_acto
     member = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1, "VBD"), W("NATO", "NATO", "PROPN", "compound", 3),
               W("member", "member", "NOUN", "compound", 4), W("Estonia", "Estonia", "PROPN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
     assert [t[2] for t in triples(code(pipe, [member], min_confidence=0.0))] == ["EST"]
+
+
+def test_a_word_of_an_actors_name_is_no_pattern_word(pipe):
+    # The International Monetary Fund cut its forecast for Greece.  ("Fund" is no aid fund)
+    words = [W("The", "the", "DET", "det", 3), W("International", "International", "PROPN", "compound", 3), W("Monetary", "Monetary", "PROPN", "compound", 3),
+             W("Fund", "Fund", "PROPN", "nsubj", 4), W("cut", "cut", "VERB", "ROOT", 4, "VBD"), W("its", "its", "PRON", "poss", 6),
+             W("forecast", "forecast", "NOUN", "dobj", 4), W("for", "for", "ADP", "prep", 6), W("Greece", "Greece", "PROPN", "pobj", 7),
+             W(".", ".", "PUNCT", "punct", 4)]
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[1].startswith("16")] == []
+    # The IMF cut aid to Greece.  (the pattern word stands in the sentence)
+    aid = [W("The", "the", "DET", "det", 1), W("IMF", "IMF", "PROPN", "nsubj", 2), W("cut", "cut", "VERB", "ROOT", 2, "VBD"), W("aid", "aid", "NOUN", "dobj", 2),
+           W("to", "to", "ADP", "prep", 2), W("Greece", "Greece", "PROPN", "pobj", 4), W(".", ".", "PUNCT", "punct", 2)]
+    assert [t[1][:2] for t in triples(code(pipe, [aid], min_confidence=0.0))] == ["16"]

@@ -104,7 +104,17 @@ def _phrase_at(view: SentenceView, seq: list[int], r: int, phrase: tuple[str, ..
             return False
         if word != view.lower[tok] and word != view.lemma[tok]:
             return False
+        if _in_name(view, tok):
+            return False  # "International Monetary Fund" holds no "fund", "the Peace Corps" no "peace"
     return True
+
+
+def _in_name(view: SentenceView, tok: int) -> bool:
+    """Is token tok a capitalised word of an actor's proper name (a dictionary country, organisation,
+    institution or person of several words; not an agent noun such as "police" or "protesters")?"""
+    m = view.mention_at[tok]
+    return m is not None and m.kind != "pronoun" and "agents" not in m.via and m.given is None and len(view.tokens_of(m)) > 1 \
+        and view.tokens[tok].text[:1].isupper()  # "U.N. peacekeepers" still holds "peacekeepers"
 
 
 
