@@ -1193,3 +1193,10 @@ def test_a_word_of_an_actors_name_is_no_pattern_word(pipe):
     aid = [W("The", "the", "DET", "det", 1), W("IMF", "IMF", "PROPN", "nsubj", 2), W("cut", "cut", "VERB", "ROOT", 2, "VBD"), W("aid", "aid", "NOUN", "dobj", 2),
            W("to", "to", "ADP", "prep", 2), W("Greece", "Greece", "PROPN", "pobj", 4), W(".", ".", "PUNCT", "punct", 2)]
     assert [t[1][:2] for t in triples(code(pipe, [aid], min_confidence=0.0))] == ["16"]
+
+
+def test_a_country_adjective_on_what_is_released_is_the_target(pipe):
+    # Libya released a Turkish ship.
+    words = [W("Libya", "Libya", "PROPN", "nsubj", 1), W("released", "release", "VERB", "ROOT", 1, "VBD"), W("a", "a", "DET", "det", 4),
+             W("Turkish", "turkish", "ADJ", "amod", 4), W("ship", "ship", "NOUN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
+    assert [(t[0], t[1][:2], t[2]) for t in triples(code(pipe, [words], min_confidence=0.0))] == [("LBY", "08", "TUR")]
