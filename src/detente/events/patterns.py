@@ -113,7 +113,7 @@ def _in_name(view: SentenceView, tok: int) -> bool:
     """Is token tok a capitalised word of an actor's proper name (a dictionary country, organisation,
     institution or person of several words; not an agent noun such as "police" or "protesters")?"""
     m = view.mention_at[tok]
-    return m is not None and m.kind != "pronoun" and "agents" not in m.via and m.given is None and len(view.tokens_of(m)) > 1 \
+    return m is not None and m.resolution == "dictionary" and m.name is not None and m.given is None and len(view.tokens_of(m)) > 1 \
         and view.tokens[tok].text[:1].isupper()  # "U.N. peacekeepers" still holds "peacekeepers"
 
 
