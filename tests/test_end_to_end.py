@@ -96,6 +96,13 @@ def test_explain_shows_parse_mentions_patterns_events():
         assert part in out
 
 
+def test_explain_takes_a_sentence_longer_than_a_file_name_can_be():
+    sentence = "Russia criticized the United States " + "and " * 100 + "Ukraine."
+    result = run_cli(["explain", sentence])
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+    assert "sentence 0" in result.stdout.decode()
+
+
 def test_progress_bar_is_quiet_in_a_pipe():
     result = run_cli(["code", "-"], stdin=b"Russia criticized the United States.\n")
     assert result.returncode == 0 and result.stderr == b""

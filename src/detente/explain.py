@@ -25,7 +25,7 @@ def explain_coded(pipeline: Pipeline, source: str) -> CodedArticle:
     from detente.errors import InputError
     from detente.ingest import read_inputs
 
-    if Path(source).is_file():
+    if _is_file(source):
         read = list(read_inputs([source]))
         items = [i for i in read if not isinstance(i, Problem)]
         if not items:
@@ -35,6 +35,14 @@ def explain_coded(pipeline: Pipeline, source: str) -> CodedArticle:
     else:
         item = Ingested(Article(id="explain", text=source))
     return next(pipeline.code([item]))
+
+
+def _is_file(source: str) -> bool:
+    """Whether ``source`` names a file; a sentence longer than a file name can be is text, not an error."""
+    try:
+        return Path(source).is_file()
+    except (OSError, ValueError):  # "File name too long", an embedded NUL
+        return False
 
 
 def render(coded: CodedArticle) -> str:
