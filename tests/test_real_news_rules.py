@@ -1209,3 +1209,13 @@ def test_a_subject_noun_parsed_as_a_compound_of_its_verb_blocks_an_inherited_sub
              W("forced", "force", "VERB", "conj", 1, "VBD"), W("Ukraine", "Ukraine", "PROPN", "dobj", 6), W("out", "out", "ADP", "prt", 6),
              W(".", ".", "PUNCT", "punct", 1)]
     assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[2] == "UKR"] == []
+
+
+def test_a_pronoun_subject_of_a_reported_clause_is_the_reporter(pipe):
+    # China, an ally of Russia, said it opposed Ukraine.  ("it" is China, not the nearer Russia)
+    words = [W("China", "China", "PROPN", "nsubj", 7), W(",", ",", "PUNCT", "punct", 0), W("an", "an", "DET", "det", 3), W("ally", "ally", "NOUN", "appos", 0),
+             W("of", "of", "ADP", "prep", 3), W("Russia", "Russia", "PROPN", "pobj", 4), W(",", ",", "PUNCT", "punct", 0),
+             W("said", "say", "VERB", "ROOT", 7, "VBD"), W("it", "it", "PRON", "nsubj", 9), W("opposed", "oppose", "VERB", "ccomp", 7, "VBD"),
+             W("Ukraine", "Ukraine", "PROPN", "dobj", 9), W(".", ".", "PUNCT", "punct", 7)]
+    it = next(m for m in code(pipe, [words]).mentions if m.text == "it")
+    assert it.code == "CHN", it

@@ -570,6 +570,22 @@ def _unfit_for_it(doc: ParsedDoc, place_preps: frozenset[str]) -> set[int]:
     return out
 
 
+def _reporter(toks: tuple[Token, ...], pronoun: Token, cands: list[Mention]) -> Mention | None:
+    """The candidate who is the subject of the verb whose clause the pronoun is the subject of ("China,
+    Pyongyang's only ally, said it was opposed": China, not Pyongyang; "Obama told reporters he would
+    veto it"): a speaker reporting on itself."""
+    base = toks[0].i
+    if pronoun.dep not in ("nsubj", "nsubjpass") or not 0 <= pronoun.head - base < len(toks):
+        return None
+    verb = toks[pronoun.head - base]
+    if verb.dep != "ccomp" or not 0 <= verb.head - base < len(toks):
+        return None
+    subject = next((t for t in toks if t.head == verb.head and t.dep in ("nsubj", "nsubjpass") and t.i < pronoun.i), None)
+    if subject is None:
+        return None
+    return next((m for m in reversed(cands) if m.start <= subject.start < m.end), None)
+
+
 def _expletive(toks: tuple[Token, ...], it: Token) -> bool:
     """Is "it" the dummy subject of a copula whose real subject is a clause after it ("it was a mistake
     to use…", "it is clear that…", "it is time for…")?"""
@@ -686,7 +702,7 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> l
                     cands = [m for m in cands if m.end not in unfit]
             if not cands:
                 continue
-            ante = cands[-1]
+            ante = _reporter(sentence.tokens, tok, cands) or cands[-1]
             if low not in PERSON_PRONOUNS and _nearer_subject(doc, sentence.index, tok, ante, by_start, low in GROUP_PRONOUNS):
                 continue  # "The campaign said it…": the nearest subject is no actor, so neither is "it"
             out.append(Mention(tok.start, tok.end, tok.text, ante.code, "pronoun", f"coref:{ante.start}-{ante.end}", ante.name or ante.text,
