@@ -1219,3 +1219,17 @@ def test_a_pronoun_subject_of_a_reported_clause_is_the_reporter(pipe):
              W("Ukraine", "Ukraine", "PROPN", "dobj", 9), W(".", ".", "PUNCT", "punct", 7)]
     it = next(m for m in code(pipe, [words]).mentions if m.text == "it")
     assert it.code == "CHN", it
+
+
+def test_a_noun_in_a_phrase_owned_by_a_pronoun_is_not_the_main_subjects_act(pipe):
+    # After her meeting with Putin, the Kremlin announced a plan.
+    words = [W("After", "after", "ADP", "prep", 8), W("her", "her", "PRON", "poss", 2, "PRP$"), W("meeting", "meeting", "NOUN", "pobj", 0),
+             W("with", "with", "ADP", "prep", 2), W("Putin", "Putin", "PROPN", "pobj", 3), W(",", ",", "PUNCT", "punct", 8),
+             W("the", "the", "DET", "det", 7), W("Kremlin", "Kremlin", "PROPN", "nsubj", 8), W("announced", "announce", "VERB", "ROOT", 8, "VBD"),
+             W("plans", "plan", "NOUN", "dobj", 8), W(".", ".", "PUNCT", "punct", 8)]
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[1].startswith("04")] == []
+    # The Kremlin held its meeting with Putin.  (the object: the subject's own act)
+    own = [W("The", "the", "DET", "det", 1), W("Kremlin", "Kremlin", "PROPN", "nsubj", 2), W("held", "hold", "VERB", "ROOT", 2, "VBD"),
+           W("its", "its", "PRON", "poss", 4, "PRP$"), W("meeting", "meeting", "NOUN", "dobj", 2), W("with", "with", "ADP", "prep", 4),
+           W("Ukraine", "Ukraine", "PROPN", "pobj", 5), W(".", ".", "PUNCT", "punct", 2)]
+    assert [t[1][:2] for t in triples(code(pipe, [own], min_confidence=0.0))] == ["04"]

@@ -552,6 +552,10 @@ def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[st
         for c in view.children[k]:
             if view.dep(c) in ("poss", "nmod:poss", "compound", "amod") and view.mention_at[c] is not None:
                 return [view.mention_at[c]]
+        if view.dep(k) == "pobj" and any(view.dep(c) in ("poss", "nmod:poss") and view.tokens[c].pos == "PRON" for c in view.children[k]):
+            # "After her meeting with Obama, the White House announced…": hers, not the White House's
+            # (but "intensified its bombardment": the object is the subject's own act)
+            return []
         verb = view.governing_verb(k)
         # the verb's subject acts only through the verb's own object or prepositional phrase
         # ("Washington will announce sanctions against Moscow"), not through a noun nested deeper
