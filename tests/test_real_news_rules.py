@@ -1233,3 +1233,14 @@ def test_a_noun_in_a_phrase_owned_by_a_pronoun_is_not_the_main_subjects_act(pipe
            W("its", "its", "PRON", "poss", 4, "PRP$"), W("meeting", "meeting", "NOUN", "dobj", 2), W("with", "with", "ADP", "prep", 4),
            W("Ukraine", "Ukraine", "PROPN", "pobj", 5), W(".", ".", "PUNCT", "punct", 2)]
     assert [t[1][:2] for t in triples(code(pipe, [own], min_confidence=0.0))] == ["04"]
+
+
+def test_the_sources_own_country_owning_what_it_acts_with_is_no_target(pipe):
+    # Obama lifted the US embargo.
+    words = [W("Obama", "Obama", "PROPN", "nsubj", 1), W("lifted", "lift", "VERB", "ROOT", 1, "VBD"), W("the", "the", "DET", "det", 4),
+             W("US", "US", "PROPN", "compound", 4), W("embargo", "embargo", "NOUN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[2] == "USA"] == []
+    # Putin defended Russia's policy.  (a judgement: whose policy is what it is about)
+    defended = [W("Putin", "Putin", "PROPN", "nsubj", 1), W("defended", "defend", "VERB", "ROOT", 1, "VBD"), W("Russia", "Russia", "PROPN", "poss", 4),
+                W("'s", "'s", "PART", "case", 2), W("policy", "policy", "NOUN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[2] for t in triples(code(pipe, [defended], min_confidence=0.0))] == ["RUS"]

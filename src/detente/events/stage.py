@@ -282,6 +282,12 @@ class EventStage:
         targets = [m for m in targets if not _modifies(view, m, followers)]
         sources = _split_codes(_unique(sources))
         targets = [t for t in _split_codes(_unique(targets)) if t not in sources]
+        if not cand.pattern.code.startswith(tuple(words("topic_codes"))):
+            # "Obama lifts US embargo on arms sales", "promised Washington's support", "halting Turkey's
+            # incursion": the source's own country owning what is acted with is the source's side, not a
+            # target (but "defended Russia's involvement": whose act is judged is what the judgement is about)
+            own = {s.code[:3] for s in sources}
+            targets = [t for t in targets if not (len(t.code) == 3 and t.code in own and not t.given and _owner_of_thing(view, t))]
         if cand.pattern.code.startswith("15") and not cand.match.target:
             # "Russia carried out a snap maneuver of 80,000 troops": a show of force is made with one's own
             # forces (the deploy verbs' instruments), not against them
@@ -674,6 +680,17 @@ def _modifies(view: SentenceView, m: Mention, nouns: frozenset[str]) -> bool:
     last = toks[-1]
     head = view.head(last)
     return head != last and head not in toks and view.dep(last) in ("compound", "poss", "nmod:poss", "nmod") and view.lemma[head].lower() in nouns
+
+
+def _owner_of_thing(view: SentenceView, m: Mention) -> bool:
+    """Does mention m only own or modify a noun that is no actor ("US embargo", "Washington's support")?"""
+    toks = view.tokens_of(m)
+    if not toks:
+        return False
+    last = toks[-1]
+    head = view.head(last)
+    return head != last and head not in toks and view.dep(last) in ("compound", "poss", "nmod:poss", "nmod") \
+        and view.mention_at[head] is None and view.tokens[head].pos in ("NOUN", "PROPN")
 
 
 def _owned_by_pronoun(view: SentenceView, m: Mention) -> bool:
