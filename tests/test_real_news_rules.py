@@ -1244,3 +1244,11 @@ def test_the_sources_own_country_owning_what_it_acts_with_is_no_target(pipe):
     defended = [W("Putin", "Putin", "PROPN", "nsubj", 1), W("defended", "defend", "VERB", "ROOT", 1, "VBD"), W("Russia", "Russia", "PROPN", "poss", 4),
                 W("'s", "'s", "PART", "case", 2), W("policy", "policy", "NOUN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
     assert [t[2] for t in triples(code(pipe, [defended], min_confidence=0.0))] == ["RUS"]
+
+
+def test_an_appositive_names_the_phrase_before_a_compound_does(pipe):
+    # The US sanctioned its NATO ally Turkey.
+    words = [W("The", "the", "DET", "det", 1), W("US", "US", "PROPN", "nsubj", 2), W("sanctioned", "sanction", "VERB", "ROOT", 2, "VBD"),
+             W("its", "its", "PRON", "poss", 5, "PRP$"), W("NATO", "NATO", "PROPN", "compound", 5), W("ally", "ally", "NOUN", "dobj", 2),
+             W("Turkey", "Turkey", "PROPN", "appos", 5), W(".", ".", "PUNCT", "punct", 2)]
+    assert [t[2] for t in triples(code(pipe, [words], min_confidence=0.0))] == ["TUR"]

@@ -254,7 +254,9 @@ class SentenceView:
         if self.mention_at[k] is not None:
             return self.mention_at[k]
         # "Old foes Gondor and Osgiliath", "the president of Arnor": a mention inside the phrase
-        todo = [c for c in self.children[k] if self.tokens[c].dep in PHRASE_PARTS]
+        # an appositive names the phrase's own referent, a compound only modifies it: "its NATO ally
+        # Turkey" is Turkey
+        todo = sorted((c for c in self.children[k] if self.tokens[c].dep in PHRASE_PARTS), key=lambda c: self.tokens[c].dep != "appos")
         while todo:
             c = todo.pop(0)
             if self.mention_at[c] is not None:
