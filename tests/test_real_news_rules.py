@@ -1252,3 +1252,18 @@ def test_an_appositive_names_the_phrase_before_a_compound_does(pipe):
              W("its", "its", "PRON", "poss", 5, "PRP$"), W("NATO", "NATO", "PROPN", "compound", 5), W("ally", "ally", "NOUN", "dobj", 2),
              W("Turkey", "Turkey", "PROPN", "appos", 5), W(".", ".", "PUNCT", "punct", 2)]
     assert [t[2] for t in triples(code(pipe, [words], min_confidence=0.0))] == ["TUR"]
+
+
+def test_what_is_permitted_or_aimed_at_is_not_done(pipe):
+    # Egypt opened its border to allow Iran send aid to Gaza.  (the small model: "send" a bare ccomp)
+    words = [W("Egypt", "Egypt", "PROPN", "nsubj", 1), W("opened", "open", "VERB", "ROOT", 1, "VBD"), W("its", "its", "PRON", "poss", 3, "PRP$"),
+             W("border", "border", "NOUN", "dobj", 1), W("to", "to", "PART", "aux", 5), W("allow", "allow", "VERB", "xcomp", 1, "VB"),
+             W("Iran", "Iran", "PROPN", "nsubj", 7), W("send", "send", "VERB", "ccomp", 5, "VB"), W("aid", "aid", "NOUN", "dobj", 7),
+             W("to", "to", "ADP", "prep", 7), W("Israel", "Israel", "PROPN", "pobj", 9), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[0] == "IRN"] == []
+    # Russia sent troops to ensure that Ukraine withdraws from Crimea.  (a complement of the purpose)
+    purpose = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("sent", "send", "VERB", "ROOT", 1, "VBD"), W("troops", "troop", "NOUN", "dobj", 1, "NNS"),
+               W("to", "to", "PART", "aux", 4), W("ensure", "ensure", "VERB", "advcl", 1, "VB"), W("that", "that", "SCONJ", "mark", 7),
+               W("Ukraine", "Ukraine", "PROPN", "nsubj", 7), W("attacks", "attack", "VERB", "ccomp", 4, "VBZ"), W("Belarus", "Belarus", "PROPN", "dobj", 7),
+               W(".", ".", "PUNCT", "punct", 1)]
+    assert [t for t in triples(code(pipe, [purpose], min_confidence=0.0)) if t[0] == "UKR"] == []

@@ -118,6 +118,12 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
                 hypothetical = True
     if not hypothetical and _in_condition(view, chain[-1], CONDITION):
         hypothetical = True  # "If a Trump administration were to follow through, breaking the rules of Nafta…"
+    if not hypothetical and _in_purpose(view, chain[-1], DECISION):
+        hypothetical = True  # "opened its borders to allow Iran send aid": the sending is the aim, not done
+    last = chain[-1]
+    if not hypothetical and view.dep(last) == "ccomp" and view.tokens[last].tag == "VB" and view.head(last) != last \
+            and view.lemma[view.head(last)] in THREAT:
+        hypothetical = True  # "to allow Iran send aid", "proposed that Iran send aid": permitted or proposed, not done
     if wished:
         planned, hypothetical = False, True
     return Modality(negated, planned, hypothetical, future_word)
@@ -132,6 +138,20 @@ def _in_condition(view: SentenceView, k: int, marks: frozenset[str]) -> bool:
             return False
         x = view.head(x)
         if any(view.dep(c) == "mark" and view.lower[c] in marks for c in view.children[x]):
+            return True
+    return False
+
+
+def _in_purpose(view: SentenceView, k: int, decision: frozenset[str]) -> bool:
+    """Is verb k inside an infinitive of purpose or of someone else's wish, below the verb ("to allow
+    Iran send aid", "to make sure the rebels release them")?"""
+    x = k
+    for _ in range(4):
+        if view.head(x) == x or view.dep(x) not in ("ccomp", "xcomp"):
+            return False  # only through complements: "to stop X after Russia seized Crimea" reports the seizure
+        x = view.head(x)
+        if view.dep(x) in ("acl", "advcl", "relcl") and any(view.dep(c) == "aux" and view.lower[c] == "to" for c in view.children[x]) \
+                and not (view.dep(x) == "acl" and view.lemma[view.head(x)] in decision):
             return True
     return False
 
