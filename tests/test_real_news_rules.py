@@ -1267,3 +1267,13 @@ def test_what_is_permitted_or_aimed_at_is_not_done(pipe):
                W("Ukraine", "Ukraine", "PROPN", "nsubj", 7), W("attacks", "attack", "VERB", "ccomp", 4, "VBZ"), W("Belarus", "Belarus", "PROPN", "dobj", 7),
                W(".", ".", "PUNCT", "punct", 1)]
     assert [t for t in triples(code(pipe, [purpose], min_confidence=0.0)) if t[0] == "UKR"] == []
+
+
+def test_an_arrest_by_an_armed_group_is_an_abduction(pipe):
+    # The Taliban detained two soldiers.
+    def sentence(subject, lemma):
+        return [W(subject, lemma, "PROPN", "nsubj", 1), W("detained", "detain", "VERB", "ROOT", 1, "VBD"), W("two", "two", "NUM", "nummod", 3),
+                W("soldiers", "soldier", "NOUN", "dobj", 1, "NNS"), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[1] for t in triples(code(pipe, [sentence("Taliban", "Taliban")], min_confidence=0.0))] == ["181"]
+    # Afghanistan detained two soldiers.  (a state: an arrest)
+    assert [t[1] for t in triples(code(pipe, [sentence("Afghanistan", "Afghanistan")], min_confidence=0.0))] == ["173"]

@@ -410,6 +410,9 @@ class EventStage:
             reading = None
             if e.target is not None and e.target.kind == "country" and any(view.mention_of(o) is e.target for o in view.objects(k)):
                 reading = self.rules.rewrite("territory", code)  # "Russia seized Crimea": 192, not 171
+            elif code.startswith("173") and e.source is not None and not (cameo.actor_roles(e.source.code) & cameo.STATE_ROLES) \
+                    and {r.lower() for r in cameo.actor_roles(e.source.code)} & {r.lower() for r in words("nonstate_roles")}:
+                reading = self.rules.rewrite("nonstate", code)  # "Taliban militants captured soldiers": 181, not 173
             elif view.lemma[k] in words("verbal_attack_verbs") and code[:2] in MATERIAL_CONFLICT \
                     and (civilian_pair(e.source, e.target, words("security_roles")) or _characterised(view, k)):
                 # "Trump attacked Clinton", "pounding Trump as a con artist": 111
