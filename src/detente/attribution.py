@@ -273,8 +273,8 @@ def _negated(view: DocView, cue: int) -> bool:
 
 def _named_doers(view: DocView, events: tuple[Event, ...]) -> frozenset[tuple[int, int]]:
     """The triggers of sourceless events whose verb names its doer with words that are no actor
-    ("People who go to Beijing know…", "a health emergency forces her out"), or leaves its doer unsaid
-    in the passive ("when he was asked for details"): the speaker of the quotation is not that doer."""
+    ("People who travel to Kyiv know…", "an illness forces him out"), or leaves its doer unsaid
+    in the passive ("when he was asked about it"): the speaker of the quotation is not that doer."""
     out = set()
     for e in events:
         if e.source is not None or (i := view.token_at(e.trigger[0])) is None:

@@ -199,7 +199,7 @@ class SentenceView:
                     if self.lower[c] in RELATIVE_WORDS and self.dep(k) in ("relcl", "acl:relcl"):
                         return self.head(k)
                     return c
-            # "for the off-chance a health emergency forces her out": the small model hangs the subject
+            # "in case an illness forces him out": the small model hangs the subject
             # noun on the verb as a compound; it is the verb's own subject, not one to inherit
             own = [c for c in self.children[k] if c < k and self.tokens[c].dep == "compound" and self.tokens[c].pos in ("NOUN", "PROPN")
                    and self.tokens[k].pos in ("VERB", "AUX")]

@@ -284,7 +284,7 @@ def _drop_places_and_modifiers(pieces: list[_Piece], tokens: tuple[Token, ...]) 
         if any("$" in tokens[k].text for k in range(p.start, p.end)):
             continue  # "US$ 10 million", "HK$": a currency
         if p.actor is None and p.agent is not None and is_modifier(lower, p.start, p.end):
-            continue  # "immigrant-friendly California", "police-backed": a modifier, not the agent
+            continue  # "migrant-friendly Texas", "police-backed": a modifier, not the agent
         if p.actor is None and p.agent is not None and p.start > 0 and lower[p.start - 1] in ("for", "as") \
                 and p.agent.code.strip("~")[:3] in ("GOV", "LEG") and tokens[p.end - 1].tag == "NN" and tokens[p.end - 1].dep == "pobj" \
                 and not (p.end < len(tokens) and tokens[p.end].pos == "PROPN"):
@@ -613,7 +613,7 @@ def _sexes(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> tuple[dict[
     """What the article says of its people's sex, by surname: an honorific, a gendered word or a given
     name before or in the name ("Mr. Trump", "Mrs. Clinton", "Queen Rania", "the spokeswoman Maria
     Zakharova", "Vladimir Putin"). A surname said both ways (two Clintons) says nothing. Also the people
-    so named who are no actor, as subjects ("Ms. LaBelle got a roar"): (start, end, sex) of each."""
+    so named who are no actor, as subjects ("Ms. Smith got a loud cheer"): (start, end, sex) of each."""
     male, female = rules.word("male_words"), rules.word("female_words")
     male_names, female_names = rules.word("male_given_names"), rules.word("female_given_names")
     found: dict[str, set[str]] = {}
@@ -689,7 +689,7 @@ def resolve_pronouns(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> l
                 other = "f" if low in MALE else "m"
                 cands = [m for m in cands if sexes.get(_surname(m)) != other]  # "she" is no "Mr. Lewis"
                 if cands and any(cands[-1].end <= a and b <= tok.start and sex != other for a, b, sex in others):
-                    continue  # "… featuring John Lewis. Ms. LaBelle got a roar … she added": the nearer subject is no actor
+                    continue  # "… with John Lewis. Ms. Smith got a loud cheer … she added": the nearer subject is no actor
             else:
                 floor = starts[max(0, sentence.index - BODY_REACH)]
                 cands = [m for m in earlier if m.kind != "person" and m.start >= floor]

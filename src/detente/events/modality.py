@@ -84,7 +84,7 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
             if c not in used and (dep == "neg" or (dep == "advmod" and view.lower[c] == "never")):
                 negated = True
             if dep in ("aux", "aux:pass") and any(view.dep(g) == "neg" and g not in used for g in view.children[c]):
-                negated = True  # "does not, and never will, accept": the negation hung on the auxiliary
+                negated = True  # "does not, and never will, recognise": the negation hung on the auxiliary
             if dep in ("aux", "aux:pass"):
                 if view.lower[c] in FUTURE or view.lemma[c] in FUTURE:
                     planned = future_word = True

@@ -283,9 +283,9 @@ class EventStage:
         sources = _split_codes(_unique(sources))
         targets = [t for t in _split_codes(_unique(targets)) if t not in sources]
         if not cand.pattern.code.startswith(tuple(words("topic_codes"))):
-            # "Obama lifts US embargo on arms sales", "promised Washington's support", "halting Turkey's
+            # "Obama lifts US embargo on arms sales", "pledged Moscow's support", "halting Turkey's
             # incursion": the source's own country owning what is acted with is the source's side, not a
-            # target (but "defended Russia's involvement": whose act is judged is what the judgement is about)
+            # target (but "defended Russia's policy": whose act is judged is what the judgement is about)
             own = {s.code[:3] for s in sources}
             targets = [t for t in targets if not (len(t.code) == 3 and t.code in own and not t.given and _owner_of_thing(view, t))]
         if cand.pattern.code.startswith("15") and not cand.match.target:
@@ -562,8 +562,8 @@ def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[st
             if view.dep(c) in ("poss", "nmod:poss", "compound", "amod") and view.mention_at[c] is not None:
                 return [view.mention_at[c]]
         if view.dep(k) == "pobj" and any(view.dep(c) in ("poss", "nmod:poss") and view.tokens[c].pos == "PRON" for c in view.children[k]):
-            # "After her meeting with Obama, the White House announced…": hers, not the White House's
-            # (but "intensified its bombardment": the object is the subject's own act)
+            # "After her talks with the president, the ministry announced…": hers, not the White House's
+            # (but "stepped up its shelling": the object is the subject's own act)
             return []
         verb = view.governing_verb(k)
         # the verb's subject acts only through the verb's own object or prepositional phrase
