@@ -1277,3 +1277,11 @@ def test_an_arrest_by_an_armed_group_is_an_abduction(pipe):
     assert [t[1] for t in triples(code(pipe, [sentence("Taliban", "Taliban")], min_confidence=0.0))] == ["181"]
     # Afghanistan detained two soldiers.  (a state: an arrest)
     assert [t[1] for t in triples(code(pipe, [sentence("Afghanistan", "Afghanistan")], min_confidence=0.0))] == ["173"]
+
+
+def test_a_conjoined_clause_with_its_own_subject_holds_no_target(pipe):
+    # Russia called for talks, but Ukraine left.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("called", "call", "VERB", "ROOT", 1, "VBD"), W("for", "for", "ADP", "prep", 1),
+             W("talks", "talk", "NOUN", "pobj", 2, "NNS"), W(",", ",", "PUNCT", "punct", 1), W("but", "but", "CCONJ", "cc", 1),
+             W("Ukraine", "Ukraine", "PROPN", "nsubj", 7), W("left", "leave", "VERB", "conj", 1, "VBD"), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[0] == "RUS" and t[2] == "UKR"] == []

@@ -654,6 +654,10 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
         # warned against hackers" (but "killing and capturing dozens of soldiers" share their object)
         other = {t for c in view.children[k] if view.dep(c) == "conj" and view.tokens[c].pos in ("VERB", "AUX") for t in view.subtree(c)} \
             if view.objects(k) else set()
+        # nor in a conjoined clause with a subject of its own: "Obama called for a lower rate, but Clinton
+        # would leave it": another act by another actor
+        other |= {t for c in view.children[k] if view.dep(c) == "conj" and view.tokens[c].pos in ("VERB", "AUX")
+                  and any(view.dep(g) in ("nsubj", "nsubjpass", "nsubj:pass") for g in view.children[c]) for t in view.subtree(c)}
         # nor in an active participle modifying a noun ("approved a resolution criticizing X": X is the
         # criticism's target, not the approval's), unless the caller named the span; a passive one links
         # the noun to its target ("lifted a ban imposed on X") and an infinitive gives its aim ("launched
