@@ -103,6 +103,7 @@ def _chunks(items: Iterable[Item], size: int, on_rejected) -> Iterator[list[Item
 
 def _start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and terminates the pool
+    _keep_freed_memory()
     global _PIPELINE
     own = copy.copy(_PIPELINE)
     own.settings = replace(own.settings, workers=1)  # this process is the worker: no parser children
@@ -110,6 +111,30 @@ def _start_worker() -> None:
     parser.workers = 1
     own._parser = parser
     _PIPELINE = own
+
+
+MMAP_THRESHOLD = 64 << 20  # bytes: the parser's largest arrays (about 40 MB at BATCH_TOKENS) come from the heap
+TRIM_THRESHOLD = 256 << 20  # bytes of free heap a worker keeps instead of handing back to the kernel
+
+
+def _keep_freed_memory() -> None:
+    """Tell glibc's malloc to keep memory a worker frees for its next chunk.
+
+    Each chunk ends by freeing nearly all it allocated (its docs, parses and the parser's arrays) at
+    once; by default glibc then hands the top of the heap back to the kernel, and the next chunk faults
+    every page in again (zeroed by the kernel): 1.25 million page faults and 3.8 s of system time on the
+    benchmark corpus, the largest part of what ``--workers 2`` cost over one process (docs/scale.md).
+    Holding on to it changes no peak (the memory was in use a moment before). Elsewhere (no glibc,
+    another C library) nothing is done."""
+    try:
+        import ctypes
+
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return
+    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's malloc.h
+    mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+    mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD)
 
 
 def _code_chunk(batch: list[Item], tokens: bool) -> list[CodedArticle]:
