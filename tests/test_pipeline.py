@@ -101,7 +101,8 @@ def _sample_texts() -> list[str]:
 
 
 CONTRACTIONS = ["He ain't gon na stop, they said.", "They're gonna go, ain't they? Y'all wanna know.",
-                "  \n  ", "Moscow's envoy didn't say 'no'.", "Ain't nobody gon na tell 'em."]
+                "  \n  ", "Moscow's envoy didn't say 'no'.", "Ain't nobody gon na tell 'em.",
+                "There is time. Let's go: we got ta leave, c'm on. There were no talks, and there was no let-up."]
 
 
 @pytest.mark.spacy

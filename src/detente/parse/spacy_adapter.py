@@ -279,12 +279,18 @@ class SameAttributes:
         self._set = set_token_attrs
         self.longer = Matcher(nlp.vocab, validate=False)  # the patterns of two or more tokens
         self.single: set[int] = set()  # the ruler's numbers of the patterns that are one token each
+        pairs = []  # the patterns of two tokens, as tests of the two tokens' (word, tag, dep)
         for n, index in enumerate(self.ruler.indices):
             patterns = self.ruler.matcher.get(str(n))[1]
             if all(len(p) == 1 for p in patterns) and index in (0, -1):
                 self.single.add(n)
             else:
                 self.longer.add(str(n), patterns)
+                pairs.extend((_key_test(p[0]), _key_test(p[1])) if len(p) == 2 else (None, None) for p in patterns)
+        # whether a doc may hold a match of them at all, from its tokens' keys; None: always ask the Matcher
+        self.pairs = None if any(test is None for pair in pairs for test in pair) else pairs
+        self.opens: dict[tuple[int, int, int], tuple[bool, ...]] = {}  # key -> may it be each pair's first token
+        self.closes: dict[tuple[int, int, int], tuple[bool, ...]] = {}  # ... each pair's second token
         # (orth, tag, dep) -> the numbers of the one-token patterns that match it, and what they set
         self.attrs: dict[tuple[int, int, int], tuple[tuple[int, ...], dict]] = {}
         self.lemmas: dict[tuple[int, int, int], int] = {}  # (orth, pos, morph) -> lemma
@@ -312,6 +318,9 @@ class SameAttributes:
             self.attrs.clear()
         if len(self.lemmas) > self.LIMIT:
             self.lemmas.clear()
+        if len(self.opens) > self.LIMIT:
+            self.opens.clear()
+            self.closes.clear()
         if not self._checked:  # the first doc through spaCy's own components: they check their tables
             self._checked = True
             return self.lemmatizer(self.ruler(doc))
@@ -320,7 +329,7 @@ class SameAttributes:
         if any(k not in attrs for k in keys):
             self._ruler_and_remember(doc, keys)
         else:
-            longer = self._longer_targets(doc)
+            longer = self._longer_targets(doc) if self._may_match_longer(doc, keys) else {}
             for i, (token, key) in enumerate(zip(doc, keys)):
                 numbers, found = attrs[key]
                 if i in longer:  # the token's patterns of one token and of two, in pattern order
@@ -340,6 +349,25 @@ class SameAttributes:
                 token.lemma_ = self.lemmatizer.lemmatize(token)[0]
                 lemmas[key] = token.lemma
         return doc
+
+    def _may_match_longer(self, doc, keys) -> bool:
+        """False when no two neighbouring tokens can be the two tokens of one of the ruler's longer
+        patterns ("there is", "gon na", "let 's"): most docs, which then skip the Matcher and its
+        per-token regular expressions. A key's tests are computed once."""
+        pairs = self.pairs
+        if pairs is None:
+            return True
+        strings = doc.vocab.strings
+        opens, closes = self.opens, self.closes
+        for key in keys:
+            if key not in opens:
+                word = (strings[key[0]], strings[key[1]], strings[key[2]])
+                opens[key] = tuple(first(word) for first, _ in pairs)
+                closes[key] = tuple(second(word) for _, second in pairs)
+        for a, b in zip(keys, keys[1:]):
+            if any(x and y for x, y in zip(opens[a], closes[b])):
+                return True
+        return False
 
     def _longer_targets(self, doc) -> dict[int, list[int]]:
         """Token index -> numbers of the ruler's patterns of two or more tokens that set it."""
@@ -364,6 +392,30 @@ class SameAttributes:
                 for n in numbers.get(i, ()):
                     found.update(self.ruler.attrs[n])
                 self.attrs[key] = (tuple(numbers.get(i, ())), found)
+
+
+def _key_test(spec: dict) -> Callable[[tuple[str, str, str]], bool] | None:
+    """A one-token ``Matcher`` pattern as a test of a token's (word, tag, dep), when it tests only
+    those (its word's ORTH or LOWER, TAG, DEP) with a string, IN or REGEX; None for anything else."""
+    tests = []
+    for attr, value in spec.items():
+        at = {"ORTH": 0, "TEXT": 0, "LOWER": 0, "TAG": 1, "DEP": 2}.get(attr)
+        if at is None:
+            return None
+        lower = attr == "LOWER"
+        if isinstance(value, str):
+            tests.append((at, lower, value.__eq__))
+        elif isinstance(value, dict) and len(value) == 1 and "IN" in value and all(isinstance(v, str) for v in value["IN"]):
+            tests.append((at, lower, set(value["IN"]).__contains__))
+        elif isinstance(value, dict) and len(value) == 1 and isinstance(value.get("REGEX"), str):
+            tests.append((at, lower, re.compile(value["REGEX"]).search))
+        else:
+            return None
+
+    def test(word: tuple[str, str, str]) -> bool:
+        return all(check(word[at].lower() if lower else word[at]) for at, lower, check in tests)
+
+    return test
 
 
 @contextmanager
