@@ -289,8 +289,8 @@ class SameAttributes:
                 pairs.extend((_key_test(p[0]), _key_test(p[1])) if len(p) == 2 else (None, None) for p in patterns)
         # whether a doc may hold a match of them at all, from its tokens' keys; None: always ask the Matcher
         self.pairs = None if any(test is None for pair in pairs for test in pair) else pairs
-        self.opens: dict[tuple[int, int, int], tuple[bool, ...]] = {}  # key -> may it be each pair's first token
-        self.closes: dict[tuple[int, int, int], tuple[bool, ...]] = {}  # ... each pair's second token
+        self.opens: dict[tuple[int, int, int], int] = {}  # key -> the pairs it may be the first token of (bit n: pair n)
+        self.closes: dict[tuple[int, int, int], int] = {}  # ... the second token of
         # (orth, tag, dep) -> the numbers of the one-token patterns that match it, and what they set
         self.attrs: dict[tuple[int, int, int], tuple[tuple[int, ...], dict]] = {}
         self.lemmas: dict[tuple[int, int, int], int] = {}  # (orth, pos, morph) -> lemma
@@ -362,12 +362,9 @@ class SameAttributes:
         for key in keys:
             if key not in opens:
                 word = (strings[key[0]], strings[key[1]], strings[key[2]])
-                opens[key] = tuple(first(word) for first, _ in pairs)
-                closes[key] = tuple(second(word) for _, second in pairs)
-        for a, b in zip(keys, keys[1:]):
-            if any(x and y for x, y in zip(opens[a], closes[b])):
-                return True
-        return False
+                opens[key] = sum(1 << n for n, (first, _) in enumerate(pairs) if first(word))
+                closes[key] = sum(1 << n for n, (_, second) in enumerate(pairs) if second(word))
+        return any(opens[keys[i]] & closes[keys[i + 1]] for i in [i for i, key in enumerate(keys[:-1]) if opens[key]])
 
     def _longer_targets(self, doc) -> dict[int, list[int]]:
         """Token index -> numbers of the ruler's patterns of two or more tokens that set it."""
