@@ -22,6 +22,7 @@ import multiprocessing.queues
 import os
 import re
 import signal
+import sys
 import threading
 import warnings
 from collections import deque
@@ -43,6 +44,8 @@ def load_nlp(model: str, with_ner: bool = False):
     key = (model, with_ner)
     if key in _NLP_CACHE:
         return _NLP_CACHE[key]
+    if "numpy" not in sys.modules:  # numpy reads it when it loads its BLAS; a user's own setting stands
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import spacy
 
     try:
@@ -56,9 +59,32 @@ def load_nlp(model: str, with_ner: bool = False):
         )
     available = spacy.util.get_model_meta(probe).get("pipeline", [])
     keep = set(NEEDED) | ({"ner"} if with_ner else set())
-    nlp = spacy.load(model, exclude=[name for name in available if name not in keep])
+    with _numpy_blas():
+        nlp = spacy.load(model, exclude=[name for name in available if name not in keep])
     _NLP_CACHE[key] = nlp
     return nlp
+
+
+@contextmanager
+def _numpy_blas():
+    """Build the model's layers on thinc's ``NumpyOps`` multiplying matrices with numpy's BLAS instead of
+    the BLIS thinc bundles, which has no kernels for recent AMD processors (Zen 3 and later: it runs
+    its generic SSE code, "libblis: selecting sub-configuration 'generic'" with ``BLIS_ARCH_DEBUG=1``).
+    On the project's machine numpy's OpenBLAS multiplies the tok2vec's matrices in a third of the time,
+    and a detente run takes about a fifth less CPU (docs/scale.md). The two round differently in the
+    last bits (the tok2vec's outputs differ by at most 3e-6); every output checked was identical.
+
+    OpenBLAS is held to one thread (``load_nlp``): detente parallelises by processes (``--workers``,
+    Dask), and OpenBLAS threads would compete with them and spin while they wait. Nothing changes
+    when thinc's current ops are anything but BLIS-backed ``NumpyOps`` (a GPU, Apple's ops)."""
+    from thinc.api import NumpyOps, get_current_ops, use_ops
+
+    current = get_current_ops()
+    if type(current) is not NumpyOps or not current.use_blis:
+        yield
+        return
+    with use_ops("numpy", use_blis=False):
+        yield
 
 
 LONG_RUN = 500  # spaCy's tokenizer strips affixes off a space-free run in time quadratic in its length
