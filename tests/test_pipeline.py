@@ -101,7 +101,8 @@ def _sample_texts() -> list[str]:
 
 
 CONTRACTIONS = ["He ain't gon na stop, they said.", "They're gonna go, ain't they? Y'all wanna know.",
-                "  \n  ", "Moscow's envoy didn't say 'no'.", "Ain't nobody gon na tell 'em."]
+                "  \n  ", "Moscow's envoy didn't say 'no'.", "Ain't nobody gon na tell 'em.",
+                "There is time. Let's go: we got ta leave, c'm on. There were no talks, and there was no let-up."]
 
 
 @pytest.mark.spacy
@@ -129,3 +130,17 @@ def test_same_attributes_give_every_token_what_spacys_ruler_and_lemmatizer_give(
     small.LIMIT = 20
     assert [view(small(doc)) for doc in nlp.pipe(texts, disable=SameAttributes.REPLACES)] == spacy_docs
     assert len(small.attrs) <= 20 + max(len(doc) for doc in nlp.pipe(texts))
+
+
+@pytest.mark.spacy
+def test_the_model_multiplies_matrices_with_numpys_blas_not_blis():
+    """``load_nlp`` builds the model on ``NumpyOps(use_blis=False)`` (issue 13: thinc's BLIS runs its
+    generic code on recent AMD processors) and leaves thinc's current ops as they were."""
+    from thinc.api import get_current_ops
+
+    from detente.parse.spacy_adapter import load_nlp
+
+    before = get_current_ops()
+    nlp = load_nlp(Settings().spacy_model)
+    assert not nlp.get_pipe("tok2vec").model.ops.use_blis
+    assert get_current_ops() is before

@@ -22,6 +22,7 @@ import multiprocessing.queues
 import os
 import re
 import signal
+import sys
 import threading
 import warnings
 from collections import deque
@@ -43,6 +44,8 @@ def load_nlp(model: str, with_ner: bool = False):
     key = (model, with_ner)
     if key in _NLP_CACHE:
         return _NLP_CACHE[key]
+    if "numpy" not in sys.modules:  # numpy reads it when it loads its BLAS; a user's own setting stands
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     import spacy
 
     try:
@@ -56,9 +59,32 @@ def load_nlp(model: str, with_ner: bool = False):
         )
     available = spacy.util.get_model_meta(probe).get("pipeline", [])
     keep = set(NEEDED) | ({"ner"} if with_ner else set())
-    nlp = spacy.load(model, exclude=[name for name in available if name not in keep])
+    with _numpy_blas():
+        nlp = spacy.load(model, exclude=[name for name in available if name not in keep])
     _NLP_CACHE[key] = nlp
     return nlp
+
+
+@contextmanager
+def _numpy_blas():
+    """Build the model's layers on thinc's ``NumpyOps`` multiplying matrices with numpy's BLAS instead of
+    the BLIS thinc bundles, which has no kernels for recent AMD processors (Zen 3 and later: it runs
+    its generic SSE code, "libblis: selecting sub-configuration 'generic'" with ``BLIS_ARCH_DEBUG=1``).
+    On the project's machine numpy's OpenBLAS multiplies the tok2vec's matrices in a third of the time,
+    and a detente run takes about a fifth less CPU (docs/scale.md). The two round differently in the
+    last bits (the tok2vec's outputs differ by at most 3e-6); every output checked was identical.
+
+    OpenBLAS is held to one thread (``load_nlp``): detente parallelises by processes (``--workers``,
+    Dask), and OpenBLAS threads would compete with them and spin while they wait. Nothing changes
+    when thinc's current ops are anything but BLIS-backed ``NumpyOps`` (a GPU, Apple's ops)."""
+    from thinc.api import NumpyOps, get_current_ops, use_ops
+
+    current = get_current_ops()
+    if type(current) is not NumpyOps or not current.use_blis:
+        yield
+        return
+    with use_ops("numpy", use_blis=False):
+        yield
 
 
 LONG_RUN = 500  # spaCy's tokenizer strips affixes off a space-free run in time quadratic in its length
@@ -279,12 +305,18 @@ class SameAttributes:
         self._set = set_token_attrs
         self.longer = Matcher(nlp.vocab, validate=False)  # the patterns of two or more tokens
         self.single: set[int] = set()  # the ruler's numbers of the patterns that are one token each
+        pairs = []  # the patterns of two tokens, as tests of the two tokens' (word, tag, dep)
         for n, index in enumerate(self.ruler.indices):
             patterns = self.ruler.matcher.get(str(n))[1]
             if all(len(p) == 1 for p in patterns) and index in (0, -1):
                 self.single.add(n)
             else:
                 self.longer.add(str(n), patterns)
+                pairs.extend((_key_test(p[0]), _key_test(p[1])) if len(p) == 2 else (None, None) for p in patterns)
+        # whether a doc may hold a match of them at all, from its tokens' keys; None: always ask the Matcher
+        self.pairs = None if any(test is None for pair in pairs for test in pair) else pairs
+        self.opens: dict[tuple[int, int, int], int] = {}  # key -> the pairs it may be the first token of (bit n: pair n)
+        self.closes: dict[tuple[int, int, int], int] = {}  # ... the second token of
         # (orth, tag, dep) -> the numbers of the one-token patterns that match it, and what they set
         self.attrs: dict[tuple[int, int, int], tuple[tuple[int, ...], dict]] = {}
         self.lemmas: dict[tuple[int, int, int], int] = {}  # (orth, pos, morph) -> lemma
@@ -312,6 +344,9 @@ class SameAttributes:
             self.attrs.clear()
         if len(self.lemmas) > self.LIMIT:
             self.lemmas.clear()
+        if len(self.opens) > self.LIMIT:
+            self.opens.clear()
+            self.closes.clear()
         if not self._checked:  # the first doc through spaCy's own components: they check their tables
             self._checked = True
             return self.lemmatizer(self.ruler(doc))
@@ -320,7 +355,7 @@ class SameAttributes:
         if any(k not in attrs for k in keys):
             self._ruler_and_remember(doc, keys)
         else:
-            longer = self._longer_targets(doc)
+            longer = self._longer_targets(doc) if self._may_match_longer(doc, keys) else {}
             for i, (token, key) in enumerate(zip(doc, keys)):
                 numbers, found = attrs[key]
                 if i in longer:  # the token's patterns of one token and of two, in pattern order
@@ -340,6 +375,22 @@ class SameAttributes:
                 token.lemma_ = self.lemmatizer.lemmatize(token)[0]
                 lemmas[key] = token.lemma
         return doc
+
+    def _may_match_longer(self, doc, keys) -> bool:
+        """False when no two neighbouring tokens can be the two tokens of one of the ruler's longer
+        patterns ("there is", "gon na", "let 's"): most docs, which then skip the Matcher and its
+        per-token regular expressions. A key's tests are computed once."""
+        pairs = self.pairs
+        if pairs is None:
+            return True
+        strings = doc.vocab.strings
+        opens, closes = self.opens, self.closes
+        for key in keys:
+            if key not in opens:
+                word = (strings[key[0]], strings[key[1]], strings[key[2]])
+                opens[key] = sum(1 << n for n, (first, _) in enumerate(pairs) if first(word))
+                closes[key] = sum(1 << n for n, (_, second) in enumerate(pairs) if second(word))
+        return any(opens[keys[i]] & closes[keys[i + 1]] for i in [i for i, key in enumerate(keys[:-1]) if opens[key]])
 
     def _longer_targets(self, doc) -> dict[int, list[int]]:
         """Token index -> numbers of the ruler's patterns of two or more tokens that set it."""
@@ -364,6 +415,30 @@ class SameAttributes:
                 for n in numbers.get(i, ()):
                     found.update(self.ruler.attrs[n])
                 self.attrs[key] = (tuple(numbers.get(i, ())), found)
+
+
+def _key_test(spec: dict) -> Callable[[tuple[str, str, str]], bool] | None:
+    """A one-token ``Matcher`` pattern as a test of a token's (word, tag, dep), when it tests only
+    those (its word's ORTH or LOWER, TAG, DEP) with a string, IN or REGEX; None for anything else."""
+    tests = []
+    for attr, value in spec.items():
+        at = {"ORTH": 0, "TEXT": 0, "LOWER": 0, "TAG": 1, "DEP": 2}.get(attr)
+        if at is None:
+            return None
+        lower = attr == "LOWER"
+        if isinstance(value, str):
+            tests.append((at, lower, value.__eq__))
+        elif isinstance(value, dict) and len(value) == 1 and "IN" in value and all(isinstance(v, str) for v in value["IN"]):
+            tests.append((at, lower, set(value["IN"]).__contains__))
+        elif isinstance(value, dict) and len(value) == 1 and isinstance(value.get("REGEX"), str):
+            tests.append((at, lower, re.compile(value["REGEX"]).search))
+        else:
+            return None
+
+    def test(word: tuple[str, str, str]) -> bool:
+        return all(check(word[at].lower() if lower else word[at]) for at, lower, check in tests)
+
+    return test
 
 
 @contextmanager
@@ -416,36 +491,55 @@ class _DocBuilder:
         self.parts = 0
 
     def add(self, doc, offset: int) -> None:
-        article, base = self.article, self.base
-        keep = [t for t in doc if not t.is_space]
-        index = {t.i: base + n for n, t in enumerate(keep)}
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, POS, TAG
+        from spacy.parts_of_speech import NAMES as POS_NAMES
+
+        # read as arrays, strings through a cache: a spaCy token's attributes decode a new string each
+        # time (6 µs a token in all, 4 µs this way; half of what is left is creating the Token)
+        text = self.article.text
+        rows = doc.to_array([IDX, LENGTH, IS_SPACE, HEAD, POS]).astype("int64").tolist()  # HEAD: a signed offset
+        labels = doc.to_array([LEMMA, TAG, DEP, ENT_TYPE]).tolist()  # string hashes, unsigned
+        index, n = [], self.base  # token -> its number among the article's non-space tokens
+        for row in rows:
+            index.append(n)
+            n += not row[2]
+        name = _string_names(doc.vocab.strings)
         for sent in doc.sents:
             tokens = []
-            for t in sent:
-                if t.is_space:
+            for i in range(sent.start, sent.end):
+                idx, length, space, rel, pos = rows[i]
+                if space:
                     continue
-                head = t.head
-                while head.is_space and head.head.i != head.i:
-                    head = head.head
-                start = offset + t.idx
-                tokens.append(
-                    Token(
-                        i=index[t.i],
-                        start=start,
-                        end=start + len(t.text),
-                        text=article.text[start : start + len(t.text)],
-                        lemma=t.lemma_,
-                        pos=t.pos_,
-                        tag=t.tag_,
-                        dep=t.dep_ if t.head.i != t.i else "ROOT",
-                        head=index.get(head.i, index[t.i]),
-                        ent=t.ent_type_,
-                    )
-                )
+                head = i + rel
+                while rows[head][2] and rows[head][3]:  # a whitespace head: its nearest non-space ancestor
+                    head += rows[head][3]
+                lemma, tag, dep, ent = labels[i]
+                start = offset + idx
+                tokens.append(Token(index[i], start, start + length, text[start : start + length], name(lemma), POS_NAMES[pos],
+                                    name(tag), name(dep) if rel else "ROOT", index[i] if rows[head][2] else index[head], name(ent)))
             if tokens:
                 self.sentences.append(Sentence(len(self.sentences), tokens[0].start, tokens[-1].end, tuple(tokens)))
-        self.base += len(keep)
+        self.base = n
         self.parts += 1
 
     def done(self) -> ParsedDoc:
         return ParsedDoc(self.article, tuple(self.sentences))
+
+
+_NAMES: dict[int, str] = {}  # string hash -> string: a hash names one string in every spaCy vocabulary
+NAMES_LIMIT = 200_000  # cached names; a stream of new words (lemmas of names, numbers) starts it afresh
+
+
+def _string_names(strings) -> Callable[[int], str]:
+    """``strings[h]`` through ``_NAMES``."""
+    names = _NAMES
+    if len(names) > NAMES_LIMIT:
+        names.clear()
+
+    def name(h: int) -> str:
+        found = names.get(h)
+        if found is None:
+            found = names[h] = strings[h]
+        return found
+
+    return name
