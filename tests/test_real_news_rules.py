@@ -1285,3 +1285,16 @@ def test_a_conjoined_clause_with_its_own_subject_holds_no_target(pipe):
              W("talks", "talk", "NOUN", "pobj", 2, "NNS"), W(",", ",", "PUNCT", "punct", 1), W("but", "but", "CCONJ", "cc", 1),
              W("Ukraine", "Ukraine", "PROPN", "nsubj", 7), W("left", "leave", "VERB", "conj", 1, "VBD"), W(".", ".", "PUNCT", "punct", 1)]
     assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[0] == "RUS" and t[2] == "UKR"] == []
+
+
+def test_an_act_placed_in_an_earlier_year_reads_its_people_in_that_year(pipe):
+    # In 2012, Obama met Netanyahu.  (an article of 2020: Obama was president then)
+    words = [W("In", "in", "ADP", "prep", 4), W("2012", "2012", "NUM", "pobj", 0, "CD"), W(",", ",", "PUNCT", "punct", 4),
+             W("Obama", "Obama", "PROPN", "nsubj", 4), W("met", "meet", "VERB", "ROOT", 4, "VBD"), W("Netanyahu", "Netanyahu", "PROPN", "dobj", 4),
+             W(".", ".", "PUNCT", "punct", 4)]
+    [coded] = pipe.code([make_doc([words], published=date(2020, 5, 1))])
+    assert [m.code for m in coded.mentions if m.text == "Obama"] == ["USAGOV"]
+    # Obama met Netanyahu.  (no year: the article's date, when Obama held no office)
+    alone = [W(w[0], w[1], w[2], w[3], w[4] - 3, w[5]) for w in words[3:]]
+    [plain] = pipe.code([make_doc([alone], published=date(2020, 5, 1))])
+    assert [m.code for m in plain.mentions if m.text == "Obama"] == ["USAELI"]

@@ -126,12 +126,35 @@ def find_mentions(doc: ParsedDoc, dicts: Dictionaries, when: date | None) -> lis
     ctx = _Context(dicts, when)
     found: list[Mention] = []
     for sentence in doc.sentences:
+        ctx.when = _sentence_date(sentence, when)
         found.extend(_sentence_mentions(sentence, doc.article.text, ctx))
+    ctx.when = when
     if ctx.persons:
         found = sorted(found + surname_mentions(doc, found, ctx.persons, when), key=lambda m: m.start)
     found = infer_countries(doc, found, dicts, ctx.people)
     found = _two_parties(doc, found)
     return resolve_pronouns(doc, found, dicts.rules)
+
+
+def _sentence_date(sentence: Sentence, when: date | None) -> date | None:
+    """The date a sentence's people are read on: the article's, unless the sentence's act is placed in an
+    earlier year ("In 2007, Mexico accepted the Bush administration's request", "questioned Obama in
+    2008"): "in" or "during" and one year before the article's, on the sentence's main verb. Mid-year
+    of that year."""
+    if when is None:
+        return None
+    toks = sentence.tokens
+    base = toks[0].i if toks else 0
+    years = set()
+    for t in toks:
+        if t.dep != "pobj" or len(t.text) != 4 or not t.text.isdigit() or not 1900 <= int(t.text) < when.year:
+            continue
+        prep = toks[t.head - base] if 0 <= t.head - base < len(toks) else None
+        verb = toks[prep.head - base] if prep is not None and 0 <= prep.head - base < len(toks) else None
+        if prep is not None and prep.text.lower() in ("in", "during") and verb is not None and verb.pos in ("VERB", "AUX") \
+                and verb.dep == "ROOT":  # the sentence's own act, not "talks it abandoned in 2009"
+            years.add(int(t.text))
+    return date(years.pop(), 7, 1) if len(years) == 1 else when
 
 
 def _two_parties(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
