@@ -824,28 +824,33 @@ def test_a_trigger_in_an_embedded_clause_has_less_confidence(pipe):
     assert pipe.dictionaries.rules.confidence["embedded"] < 0
 
 
+def _met(left: tuple[str, str], right: tuple[str, str]) -> list[tuple]:
+    """<left first> <left last> met <right first> <right last>."""
+    return [W(left[0], left[0], "PROPN", "compound", 1), W(left[1], left[1], "PROPN", "nsubj", 2), W("met", "meet", "VERB", "ROOT", 2, "VBD"),
+            W(right[0], right[0], "PROPN", "compound", 4), W(right[1], right[1], "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)]
+
+
+def _criticized(pronoun: str, country: str) -> list[tuple]:
+    """<pronoun> criticized <country>."""
+    return [W(pronoun, pronoun.lower(), "PRON", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1, "VBD"),
+            W(country, country, "PROPN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
+
+
 def test_she_is_not_a_man_the_article_calls_mister(pipe):
     # Hillary Clinton met Mr. Putin. She criticized Russia.
-    first = [W("Hillary", "Hillary", "PROPN", "compound", 1), W("Clinton", "Clinton", "PROPN", "nsubj", 2), W("met", "meet", "VERB", "ROOT", 2, "VBD"),
-             W("Mr.", "Mr.", "PROPN", "compound", 4), W("Putin", "Putin", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)]
-    second = [W("She", "she", "PRON", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1, "VBD"), W("Russia", "Russia", "PROPN", "dobj", 1),
-              W(".", ".", "PUNCT", "punct", 1)]
-    coded = code(pipe, [first, second])
+    coded = code(pipe, [_met(("Hillary", "Clinton"), ("Mr.", "Putin")), _criticized("She", "Russia")])
     she = next(m for m in coded.mentions if m.text == "She")
     assert she.name == "Hillary Clinton", she
-    # a pronoun of the sex the article gives both takes the nearest person, as before
-    he = [W("He", "he", "PRON", "nsubj", 1)] + second[1:]
-    plain = code(pipe, [[first[0], first[1], first[2], W("Putin", "Putin", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)], he])
+    # Hillary Clinton met Putin. He criticized Russia.  (the sex the article gives both: the nearest person)
+    first = _met(("Hillary", "Clinton"), ("the", "Putin"))
+    first = first[:3] + [W("Putin", "Putin", "PROPN", "dobj", 2), first[-1]]
+    plain = code(pipe, [first, _criticized("He", "Russia")])
     assert next(m for m in plain.mentions if m.text == "He").name != "Hillary Clinton"
 
 
 def test_a_given_name_says_a_persons_sex(pipe):
-    # Angela Merkel met Vladimir Putin. She criticized Russia.
-    first = [W("Angela", "Angela", "PROPN", "compound", 1), W("Merkel", "Merkel", "PROPN", "nsubj", 2), W("met", "meet", "VERB", "ROOT", 2, "VBD"),
-             W("Vladimir", "Vladimir", "PROPN", "compound", 4), W("Putin", "Putin", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)]
-    second = [W("She", "she", "PRON", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1, "VBD"), W("Ukraine", "Ukraine", "PROPN", "dobj", 1),
-              W(".", ".", "PUNCT", "punct", 1)]
-    coded = code(pipe, [first, second])
+    # Angela Merkel met Vladimir Putin. She criticized Ukraine.
+    coded = code(pipe, [_met(("Angela", "Merkel"), ("Vladimir", "Putin")), _criticized("She", "Ukraine")])
     assert next(m for m in coded.mentions if m.text == "She").name == "Angela Merkel"
     assert [t for t in triples(coded) if t[1] == "111"] == [("DEUGOV", "111", "UKR", "asserted")]
 

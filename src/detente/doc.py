@@ -201,10 +201,10 @@ class SentenceView:
                     return c
             # "in case an illness forces him out": the small model hangs the subject
             # noun on the verb as a compound; it is the verb's own subject, not one to inherit
-            own = [c for c in self.children[k] if c < k and self.tokens[c].dep == "compound" and self.tokens[c].pos in ("NOUN", "PROPN")
-                   and self.tokens[k].pos in ("VERB", "AUX")]
-            if own:
-                return own[-1]
+            if self.tokens[k].pos in ("VERB", "AUX"):
+                own = [c for c in self.children[k] if c < k and self.tokens[c].dep == "compound" and self.tokens[c].pos in ("NOUN", "PROPN")]
+                if own:
+                    return own[-1]
             if self.dep(k) == "xcomp" and self.head(k) != k:
                 # object control: "urged Bree to help" -> Bree helps
                 objs = [c for c in self.children[self.head(k)] if self.tokens[c].dep in OBJECTS and c < k]

@@ -251,14 +251,22 @@ def _drop_title_words(pieces: list[_Piece], tokens: tuple[Token, ...]) -> list[_
     return kept
 
 
+def _capitalised_run_holds(tokens: tuple[Token, ...], end: int, nouns: frozenset[str], reach: int | None = None) -> bool:
+    """Does the run of capitalised words from ``end`` (at most ``reach`` of them) hold one of ``nouns``?"""
+    stop = len(tokens) if reach is None else min(len(tokens), end + reach)
+    k = end
+    while k < stop and tokens[k].text[:1].isupper() and tokens[k].pos in ("PROPN", "ADJ", "NOUN"):
+        if tokens[k].text.lower() in nouns:
+            return True
+        k += 1
+    return False
+
+
 def _in_document_title(tokens: tuple[Token, ...], start: int, end: int) -> bool:
     """Is tokens[start:end] part of a capitalised title that a document noun heads ("the North American
     Free Trade Agreement", "the Paris Agreement") or that names it ("the Treaty of Versailles")?"""
-    k = end
-    while k < len(tokens) and tokens[k].text[:1].isupper() and tokens[k].pos in ("PROPN", "ADJ", "NOUN"):
-        if tokens[k].text.lower() in words.DOCUMENT_NOUNS:
-            return True
-        k += 1
+    if _capitalised_run_holds(tokens, end, words.DOCUMENT_NOUNS):
+        return True
     if start >= 2 and tokens[start - 1].text == "of" and tokens[start - 2].text[:1].isupper() \
             and tokens[start - 2].text.lower() in words.DOCUMENT_NOUNS:
         return True
@@ -268,12 +276,7 @@ def _in_document_title(tokens: tuple[Token, ...], start: int, end: int) -> bool:
 def _names_a_facility(tokens: tuple[Token, ...], end: int) -> bool:
     """Does the capitalised name that goes on after a person's name end in a facility noun ("Hamid
     Karzai International Airport", "King Fahd Stadium", "the John F. Kennedy Center")?"""
-    k = end
-    while k < len(tokens) and k < end + 3 and tokens[k].text[:1].isupper() and tokens[k].pos in ("PROPN", "ADJ", "NOUN"):
-        if tokens[k].text.lower() in words.FACILITY_NOUNS:
-            return True
-        k += 1
-    return False
+    return _capitalised_run_holds(tokens, end, words.FACILITY_NOUNS, reach=3)
 
 
 def _any_case(folded: Folded) -> Folded:
@@ -616,15 +619,11 @@ def _expletive(toks: tuple[Token, ...], it: Token) -> bool:
     head = it.head - base
     if it.dep not in ("nsubj", "expl") or not 0 <= head < len(toks) or toks[head].lemma.lower() != "be":
         return False
-    for t in toks:
-        if t.i <= it.i:
-            continue
-        kid_of = t.head - base
-        if 0 <= kid_of < len(toks) and t.dep in ("xcomp", "ccomp", "advcl", "csubj", "acl", "relcl") \
-                and (kid_of == head or (toks[kid_of].head - base == head and toks[kid_of].dep in ("attr", "acomp"))):
-            if any(c.head == t.i and ((c.dep == "aux" and c.text.lower() == "to") or (c.dep == "mark" and c.text.lower() == "that")) for c in toks):
-                return True
-    return False
+    # the clauses after "it" hanging on the copula or on its predicate noun or adjective
+    clauses = {t.i for t in toks[it.i - base + 1:] if t.dep in ("xcomp", "ccomp", "advcl", "csubj", "acl", "relcl") and 0 <= t.head - base < len(toks)
+               and (t.head - base == head or (toks[t.head - base].head - base == head and toks[t.head - base].dep in ("attr", "acomp")))}
+    # ... opened by "to" or "that"
+    return any(c.head in clauses and ((c.dep == "aux" and c.text.lower() == "to") or (c.dep == "mark" and c.text.lower() == "that")) for c in toks)
 
 
 def _surname(m: Mention) -> str:

@@ -99,13 +99,11 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
                 hypothetical = True  # "will not lift the embargo until China signs": not signed
         if _asked(view, a):
             wished = True  # "will you pledge not to pardon her?": a question asserts nothing, even with "will"
-        if _alleged(view, a, ALLEGE) or (view.dep(a) == "ccomp" and _verb_in(view, view.head(a), ARGUE) and view.head(a) != a):
+        if _alleged(view, a, ALLEGE, ARGUE):
             hypothetical = True  # "accused Russia of sending tanks", "allegations that the army shelled…"
         if view.dep(a) == "ccomp" and _verb_in(view, view.head(a), WISH):
             wished = True  # "hopes the EU will persuade Biden to lift the sanctions": a hope, even with "will"
-        if view.dep(a) in ("acl", "advcl", "ccomp", "relcl") and any(view.dep(c) == "aux" and view.lower[c] == "to" for c in view.children[a]) \
-                and not (view.dep(a) == "acl" and view.lemma[view.head(a)] in DECISION):
-            # ("the decision to recognise Jerusalem" reports the act, like "decided to recognise")
+        if _infinitive_aim(view, a, DECISION, ("acl", "advcl", "ccomp", "relcl")):
             # an infinitive of purpose or of someone else's wish: "launched an offensive to free the city",
             # "expect the administration to punish", "wants Turkey to open its borders": not done
             hypothetical = True
@@ -150,10 +148,16 @@ def _in_purpose(view: SentenceView, k: int, decision: frozenset[str]) -> bool:
         if view.head(x) == x or view.dep(x) not in ("ccomp", "xcomp"):
             return False  # only through complements: "to stop X after Russia seized Crimea" reports the seizure
         x = view.head(x)
-        if view.dep(x) in ("acl", "advcl", "relcl") and any(view.dep(c) == "aux" and view.lower[c] == "to" for c in view.children[x]) \
-                and not (view.dep(x) == "acl" and view.lemma[view.head(x)] in decision):
+        if _infinitive_aim(view, x, decision, ("acl", "advcl", "relcl")):
             return True
     return False
+
+
+def _infinitive_aim(view: SentenceView, a: int, decision: frozenset[str], deps: tuple[str, ...]) -> bool:
+    """Is verb a a to-infinitive in one of ``deps``, the aim of another act or someone's wish, not an
+    act reported ("the decision to recognise Jerusalem" reports it, like "decided to recognise")?"""
+    return view.dep(a) in deps and any(view.dep(c) == "aux" and view.lower[c] == "to" for c in view.children[a]) \
+        and not (view.dep(a) == "acl" and view.lemma[view.head(a)] in decision)
 
 
 def _asked(view: SentenceView, a: int) -> bool:
@@ -165,13 +169,16 @@ def _asked(view: SentenceView, a: int) -> bool:
     return any(view.tokens[j].text == "?" for j in range(a + 1, len(view.tokens)))
 
 
-def _alleged(view: SentenceView, a: int, heads: frozenset[str]) -> bool:
+def _alleged(view: SentenceView, a: int, heads: frozenset[str], verbs: frozenset[str] = frozenset()) -> bool:
     """Is a what an allegation alleges: the "of"/"for" complement of an accusing word ("accused Russia
-    of sending tanks", "blamed Hamas for the attack") or the clause of an allegation noun ("allegations
-    that the army shelled the town", "claims Russia sent troops")?"""
+    of sending tanks", "blamed Hamas for the attack"), the clause of an allegation noun ("allegations
+    that the army shelled the town", "claims Russia sent troops") or of one of ``verbs`` ("argued that
+    the army shelled it")?"""
     dep, up = view.dep(a), view.head(a)
     if up == a:
         return False
+    if dep == "ccomp" and _verb_in(view, up, verbs):
+        return True
     if dep in ("pcomp", "pobj") and view.lower[up] in ("of", "for") and view.head(up) != up:
         return _verb_in(view, view.head(up), heads)
     if dep in ("acl", "ccomp") and view.tokens[up].pos == "NOUN":

@@ -411,7 +411,7 @@ class EventStage:
             if e.target is not None and e.target.kind == "country" and any(view.mention_of(o) is e.target for o in view.objects(k)):
                 reading = self.rules.rewrite("territory", code)  # "Russia seized Crimea": 192, not 171
             elif code.startswith("173") and e.source is not None and not (cameo.actor_roles(e.source.code) & cameo.STATE_ROLES) \
-                    and {r.lower() for r in cameo.actor_roles(e.source.code)} & {r.lower() for r in words("nonstate_roles")}:
+                    and {r.lower() for r in cameo.actor_roles(e.source.code)} & words("nonstate_roles"):
                 reading = self.rules.rewrite("nonstate", code)  # "Taliban militants captured soldiers": 181, not 173
             elif view.lemma[k] in words("verbal_attack_verbs") and code[:2] in MATERIAL_CONFLICT \
                     and (civilian_pair(e.source, e.target, words("security_roles")) or _characterised(view, k)):
@@ -669,7 +669,7 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
                       for t in view.subtree(c) if not _given(view, t)}
         for c in inside:
             if c > k and c not in other and (m := view.mention_at[c]) is not None and m not in exclude and view.dep(c) not in ("poss", "nmod:poss"):
-                if blocked and not m.given and (_under_prep(view, c, k, blocked) or _under_direction(view, c, k, rules.word("direction_words"))):
+                if blocked and not m.given and _under_prep(view, c, k, blocked, rules.word("direction_words")):
                     continue
                 return [x for x in _with_conjuncts(view, _mention_head(view, c)) if x not in exclude] or [m]
     return []
@@ -678,26 +678,30 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
 LATER_CLAUSES = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "punct", "cc", "mark"})
 
 
+def _modified(view: SentenceView, m: Mention) -> int | None:
+    """The noun mention m only owns or modifies ("Clinton supporters", "US embargo", "Washington's
+    support"), outside it; None when m heads its own phrase or was named by the caller."""
+    toks = view.tokens_of(m)
+    if not toks or m.given:
+        return None
+    last = toks[-1]
+    head = view.head(last)
+    if head == last or head in toks or view.dep(last) not in ("compound", "poss", "nmod:poss", "nmod"):
+        return None
+    return head
+
+
 def _modifies(view: SentenceView, m: Mention, nouns: frozenset[str]) -> bool:
     """Does mention m only modify one of ``nouns`` ("Clinton supporters", "Assad's critics", "Trump
     voters"): a phrase naming people who stand by or against the actor, not the actor?"""
-    toks = view.tokens_of(m)
-    if not toks or m.given:
-        return False
-    last = toks[-1]
-    head = view.head(last)
-    return head != last and head not in toks and view.dep(last) in ("compound", "poss", "nmod:poss", "nmod") and view.lemma[head].lower() in nouns
+    head = _modified(view, m)
+    return head is not None and view.lemma[head].lower() in nouns
 
 
 def _owner_of_thing(view: SentenceView, m: Mention) -> bool:
     """Does mention m only own or modify a noun that is no actor ("US embargo", "Washington's support")?"""
-    toks = view.tokens_of(m)
-    if not toks:
-        return False
-    last = toks[-1]
-    head = view.head(last)
-    return head != last and head not in toks and view.dep(last) in ("compound", "poss", "nmod:poss", "nmod") \
-        and view.mention_at[head] is None and view.tokens[head].pos in ("NOUN", "PROPN")
+    head = _modified(view, m)
+    return head is not None and view.mention_at[head] is None and view.tokens[head].pos in ("NOUN", "PROPN")
 
 
 def _owned_by_pronoun(view: SentenceView, m: Mention) -> bool:
@@ -731,21 +735,12 @@ def _given(view: SentenceView, k: int) -> bool:
     return m is not None and m.given is not None
 
 
-def _under_direction(view: SentenceView, c: int, k: int, directions: frozenset[str]) -> bool:
-    """Is token c, below k, in the "of" phrase of a direction ("south of the capital Juba")?"""
+def _under_prep(view: SentenceView, c: int, k: int, preps: frozenset[str], directions: frozenset[str] = frozenset()) -> bool:
+    """Is token c, below k, inside a phrase headed by one of ``preps`` (spaCy ``prep``, or UD ``case``),
+    or in the "of" phrase of one of ``directions`` ("south of the capital Juba")?"""
     x = c
     while x != k and view.head(x) != x:
-        if view.dep(x) == "prep" and view.lower[x] == "of" and view.lower[view.head(x)] in directions:
-            return True
-        x = view.head(x)
-    return False
-
-
-def _under_prep(view: SentenceView, c: int, k: int, preps: frozenset[str]) -> bool:
-    """Is token c, below k, inside a phrase headed by one of ``preps`` (spaCy ``prep``, or UD ``case``)?"""
-    x = c
-    while x != k and view.head(x) != x:
-        if view.dep(x) == "prep" and view.lower[x] in preps:
+        if view.dep(x) == "prep" and (view.lower[x] in preps or (view.lower[x] == "of" and view.lower[view.head(x)] in directions)):
             return True
         if any(view.dep(g) == "case" and view.lower[g] in preps for g in view.children[x]):
             return True
