@@ -136,6 +136,34 @@ def _modifies_a_thing(view: SentenceView, k: int, mention: Mention) -> bool:
     return view.mention_at[noun] is None and view.tokens[noun].pos in ("NOUN",)
 
 
+def _governed_by(view: SentenceView, k: int, lit: int) -> bool:
+    """May the actor at token k fill a ``+``/``$`` that follows the literal ending at token lit? When
+    the literal is a preposition that governs words of its own, only what it governs: in "called on
+    fellow Republicans to unendorse Trump" the one called on is the Republicans, not Trump. A
+    preposition the parser left without an object (or a literal that is no preposition) keeps the
+    linear reading (detente's clause patterns only)."""
+    if view.tokens[lit].pos != "ADP" or not view.children[lit]:
+        return True
+    x = k
+    while x != lit and view.head(x) != x:
+        x = view.head(x)
+    return x == lit
+
+
+def _object_of(view: SentenceView, k: int, verb: int, mention: Mention) -> bool:
+    """Is the actor at token k the object of ``verb`` (or one of coordinated objects) in a pattern
+    whose ``+`` follows the trigger ("host +", "summon +")? The phrase's head or its owner is the
+    object; an actor nested deeper in an object that names no actor is not."""
+    x = k
+    while view.head(x) != x and view.mention_at[view.head(x)] is mention:
+        x = view.head(x)
+    if view.dep(x) in ("poss", "nmod:poss"):
+        x = view.head(x)  # "called North Korea's actions reckless": the owner of the object
+    while view.dep(x) in ("conj", "appos") and view.head(x) != verb:
+        x = view.head(x)
+    return view.head(x) == verb and view.dep(x) in ("dobj", "obj", "dative", "iobj", "attr", "oprd", "nsubjpass", "nsubj:pass")
+
+
 def _capture(result: Match, elem: Element, mention: Mention) -> None:
     if elem.kind == "target":
         result.target = mention
@@ -164,6 +192,10 @@ def _forward(view: SentenceView, seq: list[int], elems: tuple[Element, ...], i: 
                 continue
             if clause and _modifies_a_thing(view, seq[r], mention):
                 return False  # "receives government funding": an actor word modifying a thing is no argument
+            if clause and i and elems[i - 1].kind == "lit" and not _governed_by(view, seq[r], seq[prev]):
+                return False  # "campaigned for Clinton among business leaders": + is what the preposition governs
+            if clause and not i and len(elems) == 1 and view.tokens[seq[prev]].pos == "VERB" and not _object_of(view, seq[r], seq[prev], mention):
+                return False  # "received the first pages of Trump's filings": "* +" wants an actor as the object
             end = r
             while end < len(seq) and view.mention_at[seq[end]] is mention:
                 end += 1
