@@ -131,9 +131,66 @@ def find_mentions(doc: ParsedDoc, dicts: Dictionaries, when: date | None) -> lis
     ctx.when = when
     if ctx.persons:
         found = sorted(found + surname_mentions(doc, found, ctx.persons, when), key=lambda m: m.start)
+    found = sorted(found + _titled_surnames(doc, found), key=lambda m: m.start)
+    found = _without_elided_possessives(doc, found)
     found = infer_countries(doc, found, dicts, ctx.people)
     found = _two_parties(doc, found)
     return resolve_pronouns(doc, found, dicts.rules)
+
+
+def _titled_surnames(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+    """Bare surnames of people no dictionary lists whom the article introduced by role and full name
+    ("Retired U.S. Air Force Gen. Norman Ham … Ham explained why he…"): the same actor, as for a
+    dictionary person (``people.surname_mentions``). A surname two such people share names neither."""
+    named: dict[str, Mention | None] = {}
+    for m in mentions:
+        if m.kind != "person" or m.resolution == "dictionary" or not m.name or m.code.startswith("---"):
+            continue
+        parts = [p for p in m.name.split() if p[:1].isupper() and fold(p).lower() not in words.HONORIFICS]
+        if len(parts) < 2 or not parts[-1][1:].islower():
+            continue
+        key = parts[-1]
+        if key in named and (named[key] is None or named[key].code != m.code):
+            named[key] = None
+        else:
+            named.setdefault(key, m)
+    if not any(named.values()):
+        return []
+    spans = sorted((m.start, m.end) for m in mentions)
+    out: list[Mention] = []
+    text = doc.article.text
+    for sentence in doc.sentences:
+        toks = sentence.tokens
+        for n, tok in enumerate(toks):
+            ante = named.get(tok.text) if tok.pos == "PROPN" else None
+            if ante is None or ante.end > tok.start or any(a <= tok.start < b for a, b in spans):
+                continue
+            prev = toks[n - 1] if n else None
+            nxt = toks[n + 1] if n + 1 < len(toks) else None
+            if prev is not None and prev.pos == "PROPN" and prev.text[:1].isupper() and fold(prev.text).lower() not in words.HONORIFICS:
+                continue  # part of a longer name
+            if nxt is not None and nxt.pos == "PROPN" and nxt.text[:1].isupper():
+                continue
+            out.append(Mention(tok.start, tok.end, text[tok.start:tok.end], ante.code, "person", f"surname:{ante.start}-{ante.end}", ante.name,
+                               resolution="coref", antecedent=(ante.start, ante.end)))
+    return out
+
+
+def _without_elided_possessives(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+    """Drop a name in the possessive whose possessed noun is left out ("an alternative to Mr. Trump's",
+    "an army larger than Ukraine's"): it stands for his or its thing, not for the actor. The parser
+    shows it as a possessor that is itself the argument; coordinated possessors ("Russia's and China's
+    policies") share the noun that follows."""
+    last = {t.end: (s.tokens, n) for s in doc.sentences for n, t in enumerate(s.tokens)}
+    kept = []
+    for m in mentions:
+        toks, n = last.get(m.end, ((), -1))
+        if n >= 0 and n + 1 < len(toks) and toks[n + 1].text in ("'s", "’s") \
+                and toks[n].dep in ("pobj", "dobj", "obj", "nsubj", "attr", "appos") \
+                and not (n + 3 < len(toks) and toks[n + 2].text.lower() in ("and", "or", ",", "&") and toks[n + 3].pos not in ("VERB", "AUX")):
+            continue
+        kept.append(m)
+    return kept
 
 
 def _sentence_date(sentence: Sentence, when: date | None) -> date | None:
@@ -221,6 +278,8 @@ def _sentence_mentions(sentence: Sentence, text: str, ctx: _Context) -> list[Men
         agent = dicts.agents.scan(lowered, i) if i in may_agent else None
         if agent and (tokens[agent[0] - 1].pos not in NOUNS or (i > 0 and fold(texts[i - 1]).lower() in words.HONORIFICS)):
             agent = None  # "fired", not a role; "Mr. King", a surname
+        if actor and _other_given_name(actor, tokens, i, ctx):
+            actor = None  # "Ivana Trump", "Chelsea Clinton": another person of the family
         if actor and (not agent or actor[0] >= agent[0]):
             pieces.append(_Piece(i, actor[0], actor=actor[1]))
             i = actor[0]
@@ -232,6 +291,22 @@ def _sentence_mentions(sentence: Sentence, text: str, ctx: _Context) -> list[Men
     groups = _group(pieces, tokens)
     _share_roles(groups, tokens)
     return [m for group in groups if (m := _compose(group, tokens, text, ctx))]
+
+
+def _other_given_name(hit: tuple[int, list[ActorEntry]], tokens: tuple[Token, ...], i: int, ctx: _Context) -> bool:
+    """Is the person's name matched at token i a bare surname after a given name that is not the
+    person's own ("Ivana Trump", "Melania Trump" are not Donald Trump)?"""
+    end, entries = hit
+    if end - i != 1 or i == 0 or not all(e.kind == "person" for e in entries):
+        return False
+    given = tokens[i - 1].text
+    if not given[:1].isupper() or tokens[i - 1].pos != "PROPN":
+        return False
+    key = given.lower()
+    rules = ctx.dicts.rules
+    if key not in rules.word("male_given_names") and key not in rules.word("female_given_names"):
+        return False
+    return not any(key in (e.name or "").lower().split() for e in entries)
 
 
 def _drop_title_words(pieces: list[_Piece], tokens: tuple[Token, ...]) -> list[_Piece]:
