@@ -1303,3 +1303,70 @@ def test_an_act_placed_in_an_earlier_year_reads_its_people_in_that_year(pipe):
     alone = [W(w[0], w[1], w[2], w[3], w[4] - 3, w[5]) for w in words[3:]]
     [plain] = pipe.code([make_doc([alone], published=date(2020, 5, 1))])
     assert [m.code for m in plain.mentions if m.text == "Obama"] == ["USAELI"]
+
+
+def test_a_target_after_a_preposition_is_what_the_preposition_governs(pipe):
+    # Obama campaigned for Smith among Iraqi leaders.  (Smith is nobody the dictionaries know)
+    words = [W("Obama", "Obama", "PROPN", "nsubj", 1), W("campaigned", "campaign", "VERB", "ROOT", 1, "VBD"), W("for", "for", "ADP", "prep", 1),
+             W("Smith", "Smith", "PROPN", "pobj", 2), W("among", "among", "ADP", "prep", 1), W("Iraqi", "iraqi", "ADJ", "amod", 6),
+             W("leaders", "leader", "NOUN", "pobj", 4, "NNS"), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[2] == "IRQGOV"] == []
+
+
+def test_a_possessive_whose_noun_is_left_out_is_no_actor(pipe):
+    # France's army is larger than Russia's.
+    words = [W("France", "France", "PROPN", "poss", 2), W("'s", "'s", "PART", "case", 0), W("army", "army", "NOUN", "nsubj", 3),
+             W("is", "be", "AUX", "ROOT", 3, "VBZ"), W("larger", "large", "ADJ", "acomp", 3, "JJR"), W("than", "than", "ADP", "prep", 4),
+             W("Russia", "Russia", "PROPN", "pobj", 5), W("'s", "'s", "PART", "case", 6), W(".", ".", "PUNCT", "punct", 3)]
+    [coded] = pipe.code([make_doc([words])])
+    assert [m.text for m in coded.mentions] == ["France's army"]
+    # Obama criticized Russia's and China's policies.  (coordinated possessors share the noun)
+    both = [W("Obama", "Obama", "PROPN", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1, "VBD"), W("Russia", "Russia", "PROPN", "dobj", 1),
+            W("'s", "'s", "PART", "case", 2), W("and", "and", "CCONJ", "cc", 2), W("China", "China", "PROPN", "poss", 7),
+            W("'s", "'s", "PART", "case", 5), W("policies", "policy", "NOUN", "conj", 2, "NNS"), W(".", ".", "PUNCT", "punct", 1)]
+    assert sorted(t[2] for t in triples(code(pipe, [both], min_confidence=0.0))) == ["CHN", "RUS"]
+
+
+def test_a_surname_after_another_given_name_is_another_person(pipe):
+    # Ivana Trump met Putin.
+    words = [W("Ivana", "Ivana", "PROPN", "compound", 1), W("Trump", "Trump", "PROPN", "nsubj", 2), W("met", "meet", "VERB", "ROOT", 2, "VBD"),
+             W("Putin", "Putin", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)]
+    [coded] = pipe.code([make_doc([words])])
+    assert [m.text for m in coded.mentions] == ["Putin"]
+    # Donald Trump met Putin.
+    named = [W("Donald", "Donald", "PROPN", "compound", 1)] + words[1:]
+    [coded] = pipe.code([make_doc([named])])
+    assert [m.text for m in coded.mentions] == ["Donald Trump", "Putin"]
+
+
+def test_offered_advice_is_words_not_an_offer_to_cooperate(pipe):
+    # Russia offered advice to Syria.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("offered", "offer", "VERB", "ROOT", 1, "VBD"), W("advice", "advice", "NOUN", "dobj", 1),
+             W("to", "to", "ADP", "prep", 1), W("Syria", "Syria", "PROPN", "pobj", 3), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[1] for t in triples(code(pipe, [words], min_confidence=0.0))] == ["010"]
+    # Russia offered help to Syria.
+    help_ = [words[0], words[1], W("help", "help", "NOUN", "dobj", 1)] + words[3:]
+    assert [t[1][:2] for t in triples(code(pipe, [help_], min_confidence=0.0))] == ["03"]
+
+
+def test_an_actor_nested_deep_in_the_object_is_not_the_visitor_received(pipe):
+    # Russia received the pages of Ukraine's report.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("received", "receive", "VERB", "ROOT", 1, "VBD"), W("the", "the", "DET", "det", 3),
+             W("pages", "page", "NOUN", "dobj", 1, "NNS"), W("of", "of", "ADP", "prep", 3), W("Ukraine", "Ukraine", "PROPN", "poss", 7),
+             W("'s", "'s", "PART", "case", 5), W("report", "report", "NOUN", "pobj", 4), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[1] == "043"] == []
+    # Russia received Ukraine's envoy.
+    envoy = [words[0], words[1], W("Ukraine", "Ukraine", "PROPN", "poss", 4), W("'s", "'s", "PART", "case", 2), W("envoy", "envoy", "NOUN", "dobj", 1),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert [(t[1], t[2]) for t in triples(code(pipe, [envoy], min_confidence=0.0))] == [("043", "UKRGOV")]
+
+
+def test_a_retired_officer_holds_no_office_and_keeps_his_surname(pipe):
+    # Retired U.S. General John Smith praised Putin. Smith criticized Iran.
+    first = [W("Retired", "retired", "ADJ", "amod", 4), W("U.S.", "U.S.", "PROPN", "compound", 4), W("General", "General", "PROPN", "compound", 4),
+             W("John", "John", "PROPN", "compound", 4), W("Smith", "Smith", "PROPN", "nsubj", 5), W("praised", "praise", "VERB", "ROOT", 5, "VBD"),
+             W("Putin", "Putin", "PROPN", "dobj", 5), W(".", ".", "PUNCT", "punct", 5)]
+    second = [W("Smith", "Smith", "PROPN", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1, "VBD"), W("Iran", "Iran", "PROPN", "dobj", 1),
+              W(".", ".", "PUNCT", "punct", 1)]
+    coded = code(pipe, [first, second], min_confidence=0.0)
+    assert [(t[0], t[2]) for t in triples(coded)] == [("USAELI", "RUSGOV"), ("USAELI", "IRN")]
