@@ -1370,3 +1370,15 @@ def test_a_retired_officer_holds_no_office_and_keeps_his_surname(pipe):
               W(".", ".", "PUNCT", "punct", 1)]
     coded = code(pipe, [first, second], min_confidence=0.0)
     assert [(t[0], t[2]) for t in triples(coded)] == [("USAELI", "RUSGOV"), ("USAELI", "IRN")]
+
+
+def test_an_act_on_a_condition_with_no_threat_code_is_not_planned(pipe):
+    # Russia will reject Ukraine's proposal if Kyiv joins NATO.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 2), W("will", "will", "AUX", "aux", 2, "MD"), W("reject", "reject", "VERB", "ROOT", 2, "VB"),
+             W("Ukraine", "Ukraine", "PROPN", "poss", 5), W("'s", "'s", "PART", "case", 3), W("proposal", "proposal", "NOUN", "dobj", 2),
+             W("if", "if", "SCONJ", "mark", 8), W("Kyiv", "Kyiv", "PROPN", "nsubj", 8), W("joins", "join", "VERB", "advcl", 2, "VBZ"),
+             W("NATO", "NATO", "PROPN", "dobj", 8), W(".", ".", "PUNCT", "punct", 2)]
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[0] == "RUS"] == []
+    assert [(t[1], t[3]) for t in triples(code(pipe, [words], min_confidence=0.0, hypothetical=True)) if t[0] == "RUS"] == [("120", "hypothetical")]
+    # Russia will reject Ukraine's proposal.  (no condition: planned)
+    assert [(t[1], t[3]) for t in triples(code(pipe, [words[:6] + words[-1:]], min_confidence=0.0))] == [("120", "planned")]

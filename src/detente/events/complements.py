@@ -107,7 +107,8 @@ def read_with_complements(view: SentenceView, events: list[Event], heads: set[in
                 mine = mine or [a.target for a in acts if a.target is not None and (e.source is None or not a.target.same_actor(e.source))]
                 if aimed and mine and not _addressed(view, k, target):
                     target = mine[0]
-                replaced[id(e)] = replace(e, cameo=new, **cameo.scores(new), target=target, rule=f"{e.rule} > {rule_id}", evidence=(lo, hi))
+                rule = e.rule if e.rule.endswith(f" > {rule_id}") else f"{e.rule} > {rule_id}"  # a rewrite the trigger had already
+                replaced[id(e)] = replace(e, cameo=new, **cameo.scores(new), target=target, rule=rule, evidence=(lo, hi))
             absorbed.update(id(e) for e in acts)
             notes.append(f"{toks[k].text!r} + {toks[c].text!r} [{code}] -> [{new}] ({rule_id}); the complement's {len(acts)} event(s) absorbed")
             break

@@ -127,6 +127,20 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
     return Modality(negated, planned, hypothetical, future_word)
 
 
+def conditioned(view: SentenceView, k: int, rules: Rules) -> bool:
+    """Does verb k (or the verb its infinitive complements) carry a condition of its own ("will tear up
+    the treaty if the Europeans do not pay", "unless Russia withdraws")?"""
+    marks = rules.word("condition_marks") - {"whether"}
+    x = k
+    for _ in range(3):
+        if any(view.dep(c) == "advcl" and any(view.dep(g) == "mark" and view.lower[g] in marks for g in view.children[c]) for c in view.children[x]):
+            return True
+        if view.dep(x) != "xcomp" or view.head(x) == x:
+            return False
+        x = view.head(x)
+    return False
+
+
 def _in_condition(view: SentenceView, k: int, marks: frozenset[str]) -> bool:
     """Is verb k inside a clause that a condition opens: one of its governing clauses has an "if",
     "unless" or "whether" of its own ("if they were to follow through, breaking the rules")?"""

@@ -30,7 +30,7 @@ from detente.dictionaries import Dictionaries, Pattern, Rules
 from detente.events.complements import read_warnings, read_with_complements
 from detente.events.demands import demand_event, obligation_clauses
 from detente.events.figurative import MATERIAL_CONFLICT, characterisation, civilian_pair
-from detente.events.modality import modality_flags
+from detente.events.modality import conditioned, modality_flags
 from detente.events.patterns import Match, match_pattern, present_words, why_not, words_for
 from detente.doc import SentenceView
 from detente.model import CodedArticle, Event, Mention
@@ -341,6 +341,10 @@ class EventStage:
             # PETRARCH dictionaries spell such readings out in their own patterns, so their codes
             # are kept as written.
             code, rule = future[0], f"{rule} > {future[1]}"
+        elif modality == "planned" and cand.pattern.scope == "clause" and pos == "verb" and conditioned(view, k, self.rules):
+            # "will tear up the treaty if the Europeans do not pay": an act put on a condition, with no
+            # threat or intent code of its own, is a possibility, not a plan
+            modality = "hypothetical"
         if pos == "verb" and (negative := characterisation(view, k, self.rules)) is not None:
             # "called US policy a dead end", "branded them terrorists": a characterisation, not a call;
             # criticism when the predicate is a negative evaluation, else no event
