@@ -1382,3 +1382,17 @@ def test_an_act_on_a_condition_with_no_threat_code_is_not_planned(pipe):
     assert [(t[1], t[3]) for t in triples(code(pipe, [words], min_confidence=0.0, hypothetical=True)) if t[0] == "RUS"] == [("120", "hypothetical")]
     # Russia will reject Ukraine's proposal.  (no condition: planned)
     assert [(t[1], t[3]) for t in triples(code(pipe, [words[:6] + words[-1:]], min_confidence=0.0))] == [("120", "planned")]
+
+
+def test_a_bare_plural_act_noun_that_a_verb_takes_names_a_kind_of_act(pipe):
+    # Germany discussed threats from Russia against Ukraine.
+    def sentence(det):
+        words = [W("Germany", "Germany", "PROPN", "nsubj", 1), W("discussed", "discuss", "VERB", "ROOT", 1, "VBD")]
+        if det:
+            words.append(W("the", "the", "DET", "det", 3))
+        n = len(words)
+        return words + [W("threats", "threat", "NOUN", "dobj", 1, "NNS"), W("from", "from", "ADP", "prep", n), W("Russia", "Russia", "PROPN", "pobj", n + 1),
+                        W("against", "against", "ADP", "prep", n), W("Ukraine", "Ukraine", "PROPN", "pobj", n + 3), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t for t in triples(code(pipe, [sentence(False)], min_confidence=0.0)) if t[0] == "RUS"] == []
+    # Germany discussed the threats from Russia against Ukraine.  (the threats: ones that were made)
+    assert [t[:3] for t in triples(code(pipe, [sentence(True)], min_confidence=0.0)) if t[0] == "RUS"] == [("RUS", "130", "UKR")]

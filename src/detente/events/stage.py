@@ -146,6 +146,10 @@ class EventStage:
         # topic; the judgement is the event, the act named is not reported by this sentence
         topics = self.rules.word("topic_codes")
         out = [e for e in out if id(e) not in noun_at or not _judged(view, noun_at[id(e)], code_of, topics, trace)]
+        # "called the police shootings of African Americans a moment…", "handling threats from Russia":
+        # a bare plural act noun that another verb takes as its object names a kind of act, no one event
+        support = self.rules.word("support_verbs")
+        out = [e for e in out if id(e) not in noun_at or not _generic(view, noun_at[id(e)], support, trace)]
         # an event without a target adds nothing when the same actor's same act has one
         with_target = {(e.source.actor if e.source else None, e.cameo) for e in out if e.target is not None}
         out = [e for e in out if e.target is not None or (e.source.actor if e.source else None, e.cameo) not in with_target]
@@ -458,6 +462,24 @@ def _judged(view: SentenceView, k: int, code_of: dict[int, str], topics: frozens
     if head != verb and not (view.dep(head) == "prep" and view.head(head) == verb):
         return False
     trace("topic", "no-trigger", f"{view.tokens[k].text!r}: what {view.tokens[verb].text!r} judges, not an act reported")
+    return True
+
+
+def _generic(view: SentenceView, k: int, support: frozenset[str], trace: Tracer) -> bool:
+    """Is noun trigger k a bare plural (no article, possessor or number) that a verb other than a light
+    verb takes as its object, directly or through a preposition? Such a noun names a kind of act
+    ("handling threats from Russia", "called police shootings a crisis"), not an act that happened;
+    "carried out strikes" (a light verb) and "strikes killed 12" (a subject) report one."""
+    if view.tokens[k].tag != "NNS" or any(view.dep(c) in ("det", "poss", "nmod:poss", "nummod") for c in view.children[k]):
+        return False
+    if view.dep(k) == "pobj":
+        prep = view.head(k)
+        verb = view.head(prep) if view.dep(prep) == "prep" else None
+    else:
+        verb = view.head(k) if view.dep(k) in ("dobj", "obj") else None
+    if verb is None or view.tokens[verb].pos not in ("VERB", "AUX") or view.lemma[verb] in support:
+        return False
+    trace("events", "generic", f"{view.tokens[k].text!r} is a bare plural object of {view.tokens[verb].text!r}: a kind of act, no event")
     return True
 
 
