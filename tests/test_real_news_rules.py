@@ -1396,3 +1396,13 @@ def test_a_bare_plural_act_noun_that_a_verb_takes_names_a_kind_of_act(pipe):
     assert [t for t in triples(code(pipe, [sentence(False)], min_confidence=0.0)) if t[0] == "RUS"] == []
     # Germany discussed the threats from Russia against Ukraine.  (the threats: ones that were made)
     assert [t[:3] for t in triples(code(pipe, [sentence(True)], min_confidence=0.0)) if t[0] == "RUS"] == [("RUS", "130", "UKR")]
+
+
+def test_an_agent_owned_by_a_state_body_is_of_its_country(pipe):
+    # Smith, the State Department's climate envoy, criticized China.  (a US body; its envoy is American)
+    words = [W("Smith", "Smith", "PROPN", "nsubj", 9), W(",", ",", "PUNCT", "punct", 0), W("the", "the", "DET", "det", 4),
+             W("State", "State", "PROPN", "compound", 4), W("Department", "Department", "PROPN", "poss", 7), W("'s", "'s", "PART", "case", 4),
+             W("climate", "climate", "NOUN", "compound", 7), W("envoy", "envoy", "NOUN", "appos", 0), W(",", ",", "PUNCT", "punct", 0),
+             W("criticized", "criticize", "VERB", "ROOT", 9, "VBD"), W("China", "China", "PROPN", "dobj", 9), W(".", ".", "PUNCT", "punct", 9)]
+    [coded] = pipe.code([make_doc([words], published=date(2016, 9, 8))])
+    assert [m.code for m in coded.mentions if m.text == "envoy"] == ["USAGOV"]

@@ -374,7 +374,7 @@ class _Finder:
             for c in view.children[t]:
                 if c > t or c in inside or view.dep(c) not in PREMODIFIERS or self.modifier(c):
                     continue
-                got = self.country_at(c) or self.office_holder(c)
+                got = self.country_at(c) or self.office_holder(c) or self.owning_body(c)
                 if got is None and not personal:
                     got = self.city(self.name_run(c), PHRASE_MIN_POPULATION, phrase=True)
                 if got is not None:
@@ -405,6 +405,15 @@ class _Finder:
                     if prep == "to" and m is not None and m.code[:3] in self.table.prefixes and m.resolution != "inferred":
                         found.setdefault(m.code[:3], m.text)
         return _one(found, "phrase")
+
+    def owning_body(self, c: int) -> tuple[str, str] | None:
+        """(text, country) of a state body owning the agent ("the State Department's climate envoy",
+        "the Kremlin's spokesman"): its officials are of its country."""
+        m = self.view.mention_at[c]
+        if self.view.dep(c) not in ("poss", "nmod:poss") or m is None or m is self.mention or m.kind == "person" \
+                or m.resolution == "inferred" or m.code[:3] not in self.table.prefixes or not actor_roles(m.code) & STATE_ROLES:
+            return None
+        return m.text, m.code[:3]
 
     def group_adjective(self, head: int, inside: set[int]) -> bool:
         """Does a capitalised adjective that names no country modify the agent ("Kurdish forces",
