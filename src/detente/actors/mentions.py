@@ -36,7 +36,7 @@ from datetime import date
 
 from detente.actors import words
 from detente.actors.inference import infer_countries, is_modifier, is_stance
-from detente.actors.people import PeopleIndex, people_index, surname_mentions
+from detente.actors.people import PeopleIndex, people_index, stands_alone, surname_mentions
 from detente.cameo import STATE_ROLES
 from detente.dictionaries import ActorEntry, AgentEntry, Dictionaries, Rules
 from detente.model import CodedArticle, Mention, ParsedDoc, Sentence, Token
@@ -165,12 +165,8 @@ def _titled_surnames(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
             ante = named.get(tok.text) if tok.pos == "PROPN" else None
             if ante is None or ante.end > tok.start or any(a <= tok.start < b for a, b in spans):
                 continue
-            prev = toks[n - 1] if n else None
-            nxt = toks[n + 1] if n + 1 < len(toks) else None
-            if prev is not None and prev.pos == "PROPN" and prev.text[:1].isupper() and fold(prev.text).lower() not in words.HONORIFICS:
+            if not stands_alone(toks, n):
                 continue  # part of a longer name
-            if nxt is not None and nxt.pos == "PROPN" and nxt.text[:1].isupper():
-                continue
             out.append(Mention(tok.start, tok.end, text[tok.start:tok.end], ante.code, "person", f"surname:{ante.start}-{ante.end}", ante.name,
                                resolution="coref", antecedent=(ante.start, ante.end)))
     return out

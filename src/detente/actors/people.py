@@ -27,7 +27,7 @@ from datetime import date
 from detente.actors import words
 from detente.cameo import STATE_ROLES, actor_roles
 from detente.dictionaries import ActorEntry, AgentEntry, Dictionaries
-from detente.model import Mention, ParsedDoc
+from detente.model import Mention, ParsedDoc, Token
 from detente.text import fold
 from detente.actors.words import per_dictionaries
 
@@ -128,6 +128,16 @@ def people_index(dicts: Dictionaries) -> PeopleIndex:
     return per_dictionaries("people_index", dicts, PeopleIndex)
 
 
+def stands_alone(toks: tuple[Token, ...], n: int) -> bool:
+    """Is token n a surname standing alone: no capitalised proper noun before it (an honorific
+    aside: "Mr. Bush") or after it ("Jeb Bush", "Bush Sr")?"""
+    prev = toks[n - 1] if n else None
+    nxt = toks[n + 1] if n + 1 < len(toks) else None
+    if prev is not None and prev.pos == "PROPN" and prev.text[:1].isupper() and _key(prev.text) not in words.HONORIFICS:
+        return False
+    return not (nxt is not None and nxt.pos == "PROPN" and nxt.text[:1].isupper())
+
+
 def surname_mentions(doc: ParsedDoc, mentions: list[Mention], persons: dict[tuple[int, int], ActorEntry], when: date | None) -> list[Mention]:
     """Mentions of a bare surname of a person the article named in full before (``persons``: the
     span of each dictionary person mention -> its entry)."""
@@ -158,12 +168,8 @@ def surname_mentions(doc: ParsedDoc, mentions: list[Mention], persons: dict[tupl
             k = bisect_right(starts, tok.start) - 1
             if k >= 0 and spans[k][1] > tok.start:
                 continue  # inside a mention already
-            prev = toks[n - 1] if n else None
-            nxt = toks[n + 1] if n + 1 < len(toks) else None
-            if prev is not None and prev.pos == "PROPN" and prev.text[:1].isupper() and _key(prev.text) not in words.HONORIFICS:
+            if not stands_alone(toks, n):
                 continue  # part of a longer name ("Jeb Bush")
-            if nxt is not None and nxt.pos == "PROPN" and nxt.text[:1].isupper():
-                continue
             (entry,) = named[key].values()
             antecedent = first[entry.id]
             if antecedent[0] >= tok.start:
