@@ -94,6 +94,9 @@ def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rul
         if code == "010" and modality == "asserted" and not _party(sp, q, view.coded.events):
             trace(rule_id, "no-party", f"{q.id}: the speaker is no party to what it reports (the news source)")
             continue
+        if _passive_cue(view, q):
+            trace(rule_id, "passive-cue", f"{q.id}: the speaker was {q.cue_lemma}ed, it did not {q.cue_lemma}; no statement")
+            continue
         named = _characterised(view, q, rules)
         if named is not None:
             # "called climate change a hoax", "called Burma a good news story": the cue names its object
@@ -269,6 +272,17 @@ def _negated(view: DocView, cue: int) -> bool:
 
 
 # -- 2 and 3. one event per statement; reported speech ----------------------------------------------
+
+
+def _passive_cue(view: DocView, q: Quote) -> bool:
+    """Is the quotation's cue a passive ("Asked about Iran, Russia said…", "Russia was asked about
+    Iran"): the speaker is the one asked, so the cue is not the speaker's act."""
+    cue = view.token_covering(q.cue[0]) if q.cue else None
+    if cue is None:
+        return False
+    sv = view.view_of(cue)
+    k = cue - sv.base
+    return sv.tokens[k].pos in ("VERB", "AUX") and (sv.is_passive(k) or sv.is_reduced_passive(k))
 
 
 def _named_doers(view: DocView, events: tuple[Event, ...]) -> frozenset[tuple[int, int]]:
