@@ -1406,3 +1406,11 @@ def test_an_agent_owned_by_a_state_body_is_of_its_country(pipe):
              W("criticized", "criticize", "VERB", "ROOT", 9, "VBD"), W("China", "China", "PROPN", "dobj", 9), W(".", ".", "PUNCT", "punct", 9)]
     [coded] = pipe.code([make_doc([words], published=date(2016, 9, 8))])
     assert [m.code for m in coded.mentions if m.text == "envoy"] == ["USAGOV"]
+
+
+def test_a_body_that_only_modifies_a_sanction_imposes_it(pipe):
+    # The US sought new U.N. sanctions.
+    words = [W("The", "the", "DET", "det", 1), W("US", "US", "PROPN", "nsubj", 2), W("sought", "seek", "VERB", "ROOT", 2, "VBD"),
+             W("new", "new", "ADJ", "amod", 5), W("U.N.", "U.N.", "PROPN", "compound", 5), W("sanctions", "sanction", "NOUN", "dobj", 2, "NNS"),
+             W(".", ".", "PUNCT", "punct", 2)]
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[2] == "IGOUNO"] == []
