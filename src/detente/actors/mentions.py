@@ -36,7 +36,7 @@ from datetime import date
 
 from detente.actors import words
 from detente.actors.inference import infer_countries, is_modifier, is_stance
-from detente.actors.people import PeopleIndex, people_index, stands_alone, surname_mentions
+from detente.actors.people import PeopleIndex, people_index, surname_mentions, titled_surname_mentions
 from detente.cameo import STATE_ROLES
 from detente.dictionaries import ActorEntry, AgentEntry, Dictionaries, Rules
 from detente.model import CodedArticle, Mention, ParsedDoc, Sentence, Token
@@ -131,45 +131,11 @@ def find_mentions(doc: ParsedDoc, dicts: Dictionaries, when: date | None) -> lis
     ctx.when = when
     if ctx.persons:
         found = sorted(found + surname_mentions(doc, found, ctx.persons, when), key=lambda m: m.start)
-    found = sorted(found + _titled_surnames(doc, found), key=lambda m: m.start)
+    found = sorted(found + titled_surname_mentions(doc, found), key=lambda m: m.start)
     found = _without_elided_possessives(doc, found)
     found = infer_countries(doc, found, dicts, ctx.people)
     found = _two_parties(doc, found)
     return resolve_pronouns(doc, found, dicts.rules)
-
-
-def _titled_surnames(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
-    """Bare surnames of people no dictionary lists whom the article introduced by role and full name
-    ("Retired U.S. Air Force Gen. Norman Ham … Ham explained why he…"): the same actor, as for a
-    dictionary person (``people.surname_mentions``). A surname two such people share names neither."""
-    named: dict[str, Mention | None] = {}
-    for m in mentions:
-        if m.kind != "person" or m.resolution == "dictionary" or not m.name or m.code.startswith("---"):
-            continue
-        parts = [p for p in m.name.split() if p[:1].isupper() and fold(p).lower() not in words.HONORIFICS]
-        if len(parts) < 2 or not parts[-1][1:].islower():
-            continue
-        key = parts[-1]
-        if key in named and (named[key] is None or named[key].code != m.code):
-            named[key] = None
-        else:
-            named.setdefault(key, m)
-    if not any(named.values()):
-        return []
-    spans = sorted((m.start, m.end) for m in mentions)
-    out: list[Mention] = []
-    text = doc.article.text
-    for sentence in doc.sentences:
-        toks = sentence.tokens
-        for n, tok in enumerate(toks):
-            ante = named.get(tok.text) if tok.pos == "PROPN" else None
-            if ante is None or ante.end > tok.start or any(a <= tok.start < b for a, b in spans):
-                continue
-            if not stands_alone(toks, n):
-                continue  # part of a longer name
-            out.append(Mention(tok.start, tok.end, text[tok.start:tok.end], ante.code, "person", f"surname:{ante.start}-{ante.end}", ante.name,
-                               resolution="coref", antecedent=(ante.start, ante.end)))
-    return out
 
 
 def _without_elided_possessives(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:

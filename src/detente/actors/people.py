@@ -8,7 +8,9 @@
 - **a surname after the full name**: once an article has named "George W. Bush" (or "President Bush"
   was resolved), a later bare "Bush" is the same person, unless the article named two people of that
   surname. Only after the first full mention, and only a capitalised proper noun standing alone (not
-  part of a longer name: "Jeb Bush").
+  part of a longer name: "Jeb Bush"). The same holds for a person no dictionary lists whom the article
+  named with a title and full name ("Retired Gen. Norman Ham … Ham"): the surname takes the code the
+  titles gave (``titled_surname_mentions``).
 
 - **an undated text** (wire sentences often come without a date): a known person with the title of one
   of their offices is in that office ("Ukrainian President Petro Poroshenko" is UKRGOV, not his later
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date
+from typing import Iterator
 
 from detente.actors import words
 from detente.cameo import STATE_ROLES, actor_roles
@@ -128,7 +131,7 @@ def people_index(dicts: Dictionaries) -> PeopleIndex:
     return per_dictionaries("people_index", dicts, PeopleIndex)
 
 
-def stands_alone(toks: tuple[Token, ...], n: int) -> bool:
+def _stands_alone(toks: tuple[Token, ...], n: int) -> bool:
     """Is token n a surname standing alone: no capitalised proper noun before it (an honorific
     aside: "Mr. Bush") or after it ("Jeb Bush", "Bush Sr")?"""
     prev = toks[n - 1] if n else None
@@ -136,6 +139,26 @@ def stands_alone(toks: tuple[Token, ...], n: int) -> bool:
     if prev is not None and prev.pos == "PROPN" and prev.text[:1].isupper() and _key(prev.text) not in words.HONORIFICS:
         return False
     return not (nxt is not None and nxt.pos == "PROPN" and nxt.text[:1].isupper())
+
+
+def _bare_surnames(doc: ParsedDoc, mentions: list[Mention], keys: set[str]) -> Iterator[tuple[str, Token]]:
+    """(key, token) for each capitalised proper noun whose folded text is one of ``keys``, standing
+    alone (not "Jeb Bush") and outside every mention."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in spans]
+    for sentence in doc.sentences:
+        toks = sentence.tokens
+        for n, tok in enumerate(toks):
+            if tok.pos != "PROPN" or not tok.text[:1].isupper():
+                continue
+            key = _key(tok.text)
+            if key not in keys:
+                continue
+            k = bisect_right(starts, tok.start) - 1
+            if k >= 0 and spans[k][1] > tok.start:
+                continue  # inside a mention already
+            if _stands_alone(toks, n):
+                yield key, tok
 
 
 def surname_mentions(doc: ParsedDoc, mentions: list[Mention], persons: dict[tuple[int, int], ActorEntry], when: date | None) -> list[Mention]:
@@ -151,32 +174,50 @@ def surname_mentions(doc: ParsedDoc, mentions: list[Mention], persons: dict[tupl
         parts = [p for p in e.name.split() if _key(p) not in _SUFFIXES]
         if len(parts) >= 2:
             named.setdefault(_key(parts[-1]), {})[e.id] = e
-    if not named:
+    unique = {key for key, entries in named.items() if len(entries) == 1}
+    if not unique:
         return []
-    spans = sorted((m.start, m.end) for m in mentions)
-    starts = [s for s, _ in spans]
     out: list[Mention] = []
     text = doc.article.text
-    for sentence in doc.sentences:
-        toks = sentence.tokens
-        for n, tok in enumerate(toks):
-            if tok.pos != "PROPN" or not tok.text[:1].isupper():
-                continue
-            key = _key(tok.text)
-            if key not in named or len(named[key]) != 1:
-                continue
-            k = bisect_right(starts, tok.start) - 1
-            if k >= 0 and spans[k][1] > tok.start:
-                continue  # inside a mention already
-            if not stands_alone(toks, n):
-                continue  # part of a longer name ("Jeb Bush")
-            (entry,) = named[key].values()
-            antecedent = first[entry.id]
-            if antecedent[0] >= tok.start:
-                continue
-            code = entry.code_on(when)
-            if code is None:
-                continue
-            out.append(Mention(tok.start, tok.end, text[tok.start : tok.end], code, "person", f"surname:{entry.id}", entry.name,
-                               resolution="coref", antecedent=antecedent))
+    for key, tok in _bare_surnames(doc, mentions, unique):
+        (entry,) = named[key].values()
+        antecedent = first[entry.id]
+        if antecedent[0] >= tok.start:
+            continue
+        code = entry.code_on(when)
+        if code is None:
+            continue
+        out.append(Mention(tok.start, tok.end, text[tok.start : tok.end], code, "person", f"surname:{entry.id}", entry.name,
+                           resolution="coref", antecedent=antecedent))
+    return out
+
+
+def titled_surname_mentions(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
+    """Bare surnames of people no dictionary lists whom the article introduced by role and full name
+    ("Retired U.S. Air Force Gen. Norman Ham … Ham explained why he…"): the same actor, as for a
+    dictionary person (``surname_mentions``). A surname two such people of different codes share
+    names neither."""
+    named: dict[str, Mention | None] = {}
+    for m in mentions:
+        if m.kind != "person" or m.resolution == "dictionary" or not m.name or m.code.startswith("---"):
+            continue
+        parts = [p for p in m.name.split() if p[:1].isupper() and _key(p) not in words.HONORIFICS and _key(p) not in _SUFFIXES]
+        if len(parts) < 2 or not parts[-1][1:].islower():
+            continue
+        key = _key(parts[-1])
+        if key in named and (named[key] is None or named[key].code != m.code):
+            named[key] = None
+        else:
+            named.setdefault(key, m)
+    keys = {key for key, m in named.items() if m is not None}
+    if not keys:
+        return []
+    out: list[Mention] = []
+    text = doc.article.text
+    for key, tok in _bare_surnames(doc, mentions, keys):
+        ante = named[key]
+        if ante.end > tok.start:
+            continue
+        out.append(Mention(tok.start, tok.end, text[tok.start : tok.end], ante.code, "person", f"surname:{ante.start}-{ante.end}", ante.name,
+                           resolution="coref", antecedent=(ante.start, ante.end)))
     return out

@@ -292,7 +292,7 @@ class EventStage:
             # target (but "defended Russia's policy": whose act is judged is what the judgement is about)
             own = {s.code[:3] for s in sources}
             targets = [t for t in targets if not (len(t.code) == 3 and t.code in own and not t.given and _owner_of_thing(view, t))]
-        if cand.pattern.code.startswith(("113", "13", "16")) and not cand.match.target:
+        if cand.pattern.code.startswith(tuple(words("measure_codes"))) and not cand.match.target:
             # "will seek new U.N. sanctions": a body that only modifies the measure imposes it; it is not its target
             targets = [t for t in targets if not (t.code.startswith("IGO") and not t.given and _modified(view, t) is not None)]
         if cand.pattern.code.startswith("15") and not cand.match.target:
