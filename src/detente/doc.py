@@ -218,6 +218,18 @@ class SentenceView:
             return None
         return None
 
+    def misparsed_relative(self, k: int) -> bool:
+        """Whether verb k, hung on a noun as a relative clause, is really the sentence's main verb: a
+        finite active verb with an object but no subject and no relative word is no English relative
+        clause ("The government, a number of parties and the Taliban condemned the decision": the small
+        model hangs "condemned" on "number"). A reduced relative is a participle ("militants backed by
+        Ankara"), a zero relative has its own subject ("the plan Russia rejected")."""
+        if self.dep(k) not in ("relcl", "acl:relcl") or self.tokens[k].tag not in ("VBD", "VBZ", "VBP") \
+                or not self.objects(k) or self.head(k) >= k:
+            return False
+        return not any(self.tokens[c].dep in SUBJECTS | PASSIVE_SUBJECTS or self.lower[c] in RELATIVE_WORDS
+                       or self.tokens[c].tag in ("WDT", "WP", "WP$", "WRB") for c in self.children[k])
+
     def passive_agent(self, k: int) -> int | None:
         """The ``by`` noun of a passive verb."""
         for c in self.children[k]:

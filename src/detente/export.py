@@ -5,7 +5,8 @@ Event records are the ``Event`` fields with the actor mentions flattened (``sour
 ``source_start``, ``source_end``, ``source_via``, the same for ``target``) and the location flattened
 (``PLACE_FIELDS``: ``place_type`` country|adm1|city, ``place_name``, ``place_country`` ISO alpha-3,
 ``place_adm1`` GeoNames ADM1 code, ``place_lat``, ``place_lon``, ``place_id`` GeoNames id, ``place_start``,
-``place_end``, ``place_via``; all empty for an event the text does not place) plus ``sentence_text``. Quote
+``place_end``, ``place_via``; all empty for an event the text does not place) plus ``sentence_text`` (the
+event's sentence, with the next ones when its evidence runs on: a quotation over two sentences). Quote
 records carry ``id``, ``article_id``, ``kind``, ``content`` (character spans), ``text``, the speaker
 (``speaker_text``, ``speaker_start``, ``speaker_end``, ``speaker_name``, ``speaker_role``, ``speaker`` code), ``cue``,
 ``cue_lemma``, ``floating`` and ``via``. CSV has the same columns, lists written as JSON.
@@ -59,7 +60,13 @@ def event_record(coded: CodedArticle, event: Event) -> dict[str, Any]:
     sentence_text = None
     if coded.doc is not None and 0 <= event.sentence < len(coded.doc.sentences):
         s = coded.doc.sentences[event.sentence]
-        sentence_text = text[s.start : s.end]
+        start, end = s.start, s.end
+        # a statement whose quotation runs on into the next sentences ("'We remain open to talks,' he
+        # said. 'Sadly, the DPRK …'"): the text is every sentence its evidence spans
+        for other in coded.doc.sentences:
+            if other.start < event.evidence[1] and event.evidence[0] < other.end:
+                start, end = min(start, other.start), max(end, other.end)
+        sentence_text = text[start:end]
     return {
         "id": event.id,
         "article_id": event.article_id,

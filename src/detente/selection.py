@@ -40,6 +40,7 @@ from dataclasses import replace
 
 from detente import cameo
 from detente.dictionaries import Dictionaries
+from detente.doc import SentenceView
 from detente.events.figurative import MATERIAL_CONFLICT, civilian_pair, state_coercion
 from detente.model import CodedArticle, Event
 from detente.stages import StageContext, Tracer, register_stage
@@ -103,8 +104,19 @@ class SelectionStage:
             return frozenset()
         starts = {e.trigger[0]: e.trigger for e in coded.events if e.origin == "pattern"}
         wanted = {e.sentence for e in coded.events if e.origin == "pattern"}
-        return frozenset(starts[t.start] for s in coded.doc.sentences if s.index in wanted for t in s.tokens
-                         if t.start in starts and t.pos in ("VERB", "AUX") and t.dep in EMBEDDED)
+        found = set()
+        for s in coded.doc.sentences:
+            if s.index not in wanted:
+                continue
+            view = None
+            for t in s.tokens:
+                if t.start in starts and t.pos in ("VERB", "AUX") and t.dep in EMBEDDED:
+                    if t.dep in ("relcl", "acl:relcl"):
+                        view = view or SentenceView(s, [])
+                        if view.misparsed_relative(t.i - view.base):
+                            continue  # the main verb, misparsed ("…, a number of parties and the Taliban condemned X")
+                    found.add(starts[t.start])
+        return frozenset(found)
 
     def confidence(self, event: Event, embedded: bool = False) -> float:
         w = self.weights

@@ -23,6 +23,9 @@ The order of evidence (the first that gives one country wins; evidence naming tw
    from its country's domestic actors ("Mali's opposition leader rejected President Keita" -> MLIGOV),
    never from a state or another government.
 
+An agent owned by "its" takes the state named just before it, when nothing else between them could be
+the owner ("sanctions against Iraq after its parliament called…" -> IRQLEG, ``infer:possessive``).
+
 Steps 2-4 place an agent; they say nothing of roles whose place is not their country (refugees,
 diplomats, peacekeepers, foreign media: ``words.NONLOCAL_*``), except an origin ("from", "of"). Steps 3
 and 4 apply only to unnamed agents (not to "President Otto Molina", an unknown person with a title).
@@ -68,7 +71,7 @@ _MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec januar
 
 @dataclass(frozen=True)
 class Evidence:
-    kind: str  # phrase | locative | dateline | story
+    kind: str  # phrase | possessive | locative | dateline | story | sentence
     place: str  # the words that gave it
     code: str  # the country code
 
@@ -305,7 +308,9 @@ class _Finder:
         inside = set(tokens)
         head = next((k for k in tokens if view.head(k) not in inside or view.head(k) == k), tokens[-1])
         if self.refers_back(head):
-            return None  # "its own citizens", "talks between their leaders": whose, the text says elsewhere
+            # "its own citizens", "talks between their leaders": whose, the text says elsewhere, unless
+            # "its" follows the state it stands for ("sanctions against Iraq after its parliament…")
+            return self.possessive_state(head)
         local = is_local(view, tokens, m.code)
         self.code, self.mention = m.code, m
         found = self.phrase(head, inside)
@@ -357,6 +362,26 @@ class _Finder:
             return False
         head = next((k for k in tokens if view.head(k) not in tokens or view.head(k) == k), tokens[-1])
         return view.dep(head) == "pobj" and self.texts[view.head(head)] in words.LOCATION_PREPS
+
+    def possessive_state(self, head: int) -> Evidence | None:
+        """The state that "its" before the agent stands for: the nearest actor named earlier in the
+        sentence when it is a country and no noun that could own the agent stands between them
+        ("threatened Iraq after its parliament voted" -> IRQ; not "Iraq's oil company and its staff")."""
+        view = self.view
+        owner = next((c for c in view.children[head] if view.dep(c) in ("poss", "nmod:poss")), None)
+        if owner is None or self.texts[owner] != "its":
+            return None
+        earlier = [m for m in view.mentions if view.tokens_of(m) and view.tokens_of(m)[-1] < owner and m.kind != "pronoun"]
+        if not earlier:
+            return None
+        state = max(earlier, key=lambda m: view.tokens_of(m)[-1])
+        if state.kind != "country" or state.code[:3] not in self.table.prefixes or len(state.code) != 3 \
+                or state.resolution == "inferred":
+            return None
+        between = range(view.tokens_of(state)[-1] + 1, owner)
+        if any(view.tokens[t].pos in ("NOUN", "PROPN") for t in between):
+            return None
+        return Evidence("possessive", state.text, state.code[:3])
 
     def refers_back(self, head: int) -> bool:
         view = self.view

@@ -334,6 +334,9 @@ def _lower_case_person(hit: tuple[int, list[ActorEntry]] | None, tokens: tuple[T
     return hit
 
 
+MASS_MARKERS = frozenset({"det", "poss", "nmod:poss", "nummod", "amod", "compound", "nmod"})  # what makes "business" countable: "the business", "US business", "big business"
+
+
 def _drop_places_and_modifiers(pieces: list[_Piece], tokens: tuple[Token, ...]) -> list[_Piece]:
     """Names that are no actor where they stand: a backer or maker before a hyphen ("Iran-backed",
     "US-made"), and an institution or group named like a place before a place noun ("a village in the
@@ -348,6 +351,9 @@ def _drop_places_and_modifiers(pieces: list[_Piece], tokens: tuple[Token, ...]) 
             continue  # "US$ 10 million", "HK$": a currency
         if p.actor is None and p.agent is not None and is_modifier(lower, p.start, p.end):
             continue  # "migrant-friendly Texas", "police-backed": a modifier, not the agent
+        if p.actor is None and p.agent is not None and p.end - p.start == 1 and lower[p.start] in words.MASS_AGENT_NOUNS \
+                and tokens[p.start].tag == "NN" and tokens[p.start].dep != "compound" and not any(t.head == tokens[p.start].i and t.i != t.head and t.dep in MASS_MARKERS for t in tokens):
+            continue  # "doing business with ZTE": the activity, not the businesses
         if p.actor is None and p.agent is not None and p.start > 0 and lower[p.start - 1] in ("for", "as") \
                 and p.agent.code.strip("~")[:3] in ("GOV", "LEG") and tokens[p.end - 1].tag == "NN" and tokens[p.end - 1].dep == "pobj" \
                 and not (p.end < len(tokens) and tokens[p.end].pos == "PROPN"):
@@ -437,6 +443,10 @@ def _joins(left: _Piece, right: _Piece, tokens: tuple[Token, ...]) -> bool | str
             and _is_country(left.actor) and left.actor[-1].form in ("adjective", "name") \
             and all(t.pos in ("ADJ", "NOUN") and t.text.islower() for t in between):
         return True  # "U.S. tech companies", "a U.S. federal judge": the country's, across its plain modifiers
+    if 3 <= len(gap) <= 6 and gap[0] == "(" and gap[-1] == ")" and right.agent is not None and right.actor is None \
+            and left.actor is not None and left.agent is None and left.actor[0].kind not in ("person", "country") \
+            and all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in between[1:-1]):
+        return True  # "New People's Army (NPA) rebels": the group's abbreviation in brackets, then its role
     if len(gap) == 2 and gap[0] in ("'s", "’s", "'", "’") and right.agent is not None and right.actor is None \
             and tokens[left.end + 1].text[:1].isupper() and tokens[left.end + 1].pos in ("PROPN", "ADJ"):
         return True  # "the UN's Mideast envoy", "the EU's Balkans envoy": the region says what the envoy is for

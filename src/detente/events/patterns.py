@@ -136,6 +136,22 @@ def _modifies_a_thing(view: SentenceView, k: int, mention: Mention) -> bool:
     return view.mention_at[noun] is None and view.tokens[noun].pos in ("NOUN",)
 
 
+def _describes_another(view: SentenceView, k: int, mention: Mention) -> bool:
+    """Is ``mention`` (at token k) part of a description of another actor named after it ("NATO member
+    Estonia", "EU member Greece")? Then that actor, not it, is the argument."""
+    h = k
+    while view.head(h) != h and view.mention_at[view.head(h)] is mention:
+        h = view.head(h)
+    role = False  # the description needs a role noun of its own ("member"), not just two names
+    while view.dep(h) in ("compound", "nmod") and view.head(h) != h and view.head(h) > h:
+        h = view.head(h)
+        other = view.mention_at[h]
+        if other is not None and other is not mention:
+            return role
+        role = role or view.tokens[h].pos == "NOUN"
+    return False
+
+
 def _governed_by(view: SentenceView, k: int, lit: int) -> bool:
     """May the actor at token k fill a ``+``/``$`` that follows the literal ending at token lit? When
     the literal is a preposition that governs words of its own, only what it governs: in "called on
@@ -190,6 +206,8 @@ def _forward(view: SentenceView, seq: list[int], elems: tuple[Element, ...], i: 
             mention = view.mention_at[seq[r]]
             if mention is None:
                 continue
+            if clause and _describes_another(view, seq[r], mention):
+                continue  # "dismissed NATO member Estonia as…": NATO only describes Estonia, the argument
             if clause and _modifies_a_thing(view, seq[r], mention):
                 return False  # "receives government funding": an actor word modifying a thing is no argument
             if clause and i and elems[i - 1].kind == "lit" and not _governed_by(view, seq[r], seq[prev]):

@@ -265,6 +265,10 @@ class EventStage:
         statement = cand.pattern.code.startswith("01") and cand.pattern.scope == "clause"
         targets = [cand.match.target] if cand.match.target else _default_targets(view, k, pos, self.rules, exclude=sources, statement=statement,
                                                                                   scope=cand.pattern.scope)
+        if cand.match.target and cand.pattern.scope == "clause" and (toks := view.tokens_of(cand.match.target)):
+            # "imposed sanctions on Iran and Syria": the pattern's + is the first of conjoined actors
+            targets = [cand.match.target] + [m for m in _with_conjuncts(view, _mention_head(view, toks[0]))
+                                             if m is not cand.match.target and m not in sources]
         if cand.match.target and not cand.match.source and cand.match.target in sources:
             # "NOTED + *": the pattern names the trigger's subject as target, so the source is the
             # subject of a verb above ("Falastur noted that Cirith Ungol regretted…")
@@ -285,6 +289,11 @@ class EventStage:
         sources = [m for m in sources if not _modifies(view, m, followers)]  # "Clinton supporters questioned…": not Clinton
         targets = [m for m in targets if not _modifies(view, m, followers)]
         sources = _split_codes(_unique(sources))
+        if sources and cand.pattern.code.startswith(tuple(words("verbal_codes"))) \
+                and all(not s.given and s.code[3:6].lower() in words("wordless_roles") for s in sources):
+            # "hackers are taking aim at election officials": criminals' "attacks" are literal, not criticism
+            trace(cand.pattern.id, "wordless", f"{view.tokens[k].text!r}: a criminal source makes no statement or criticism")
+            return []
         targets = [t for t in _split_codes(_unique(targets)) if t not in sources]
         if not cand.pattern.code.startswith(tuple(words("topic_codes"))):
             # "Obama lifts US embargo on arms sales", "pledged Moscow's support", "halting Turkey's
@@ -294,7 +303,10 @@ class EventStage:
             targets = [t for t in targets if not (len(t.code) == 3 and t.code in own and not t.given and _owner_of_thing(view, t))]
         if cand.pattern.code.startswith(tuple(words("measure_codes"))) and not cand.match.target:
             # "will seek new U.N. sanctions": a body that only modifies the measure imposes it; it is not its target
-            targets = [t for t in targets if not (t.code.startswith("IGO") and not t.given and _modified(view, t) is not None)]
+            # (but "expelled UN inspectors": the body's own people are the body)
+            personnel = words("body_personnel")
+            targets = [t for t in targets if not (t.code.startswith("IGO") and not t.given and (head := _modified(view, t)) is not None
+                                                  and view.lemma[_phrase_head(view, head)].lower() not in personnel)]
         if cand.pattern.code.startswith("15") and not cand.match.target:
             # "Russia carried out a snap maneuver of 80,000 troops": a show of force is made with one's own
             # forces (the deploy verbs' instruments), not against them
@@ -305,7 +317,9 @@ class EventStage:
             # ("called for US troops to leave"), not an actor nested deeper in the request (its topic)
             targets = [t for t in targets if not _nested_in_request(view, k, t, self.rules)]
         # "its forces", "their troops": an unnamed agent owned by a pronoun is the source's own, not a target
-        targets = [t for t in targets if t.given or not (t.code.startswith("---") and _owned_by_pronoun(view, t))]
+        # (an "its" that names the source's own country: "Russia has strengthened its forces")
+        own = {s.code[:3] for s in sources}
+        targets = [t for t in targets if t.given or not ((t.code.startswith("---") or t.code[:3] in own) and _owned_by_pronoun(view, t))]
         if any(t.resolution == "parties" for t in targets):
             # "Putin wants good relations between the two countries": the other country of the two
             countries = {s.code[:3] for s in sources}
@@ -343,6 +357,11 @@ class EventStage:
         elif flags.negated and flags.future_word and cand.pattern.scope == "clause" and (refusal := self.rules.rewrite("refused", code)):
             # "will not lift the embargo" is a refusal to ease sanctions (CAMEO 12), and it happened
             code, rule, modality = refusal[0], f"{rule} > {refusal[1]}", "asserted"
+        elif modality == "planned" and cand.pattern.scope == "clause" and code.startswith(tuple(self.rules.word("unplanned_codes"))):
+            # "Clinton will address Trump's comments later": a statement announced for later is no
+            # statement yet, and CAMEO has no intent to make one
+            trace(rule, "planned statement", f"{view.tokens[k].text!r}: a statement still to be made, no event")
+            return []
         elif modality == "planned" and cand.pattern.scope == "clause" and (future := self.rules.rewrite("planned", code)):
             # "will impose sanctions" is a threat to sanction, "will release" an intent to release.
             # PETRARCH dictionaries spell such readings out in their own patterns, so their codes
@@ -551,9 +570,11 @@ def _unique(mentions: list[Mention | None]) -> list[Mention]:
     return out
 
 
-def _with_conjuncts(view: SentenceView, k: int | None) -> list[Mention]:
+def _with_conjuncts(view: SentenceView, k: int | None, partitive: frozenset[str] = frozenset()) -> list[Mention]:
     """The mention headed by k and those conjoined with it. A role distributes over conjoined
-    countries: "the ambassadors of Arnor, Osgiliath and Gondor" are ARNGOV, OSGGOV and GONGOV."""
+    countries: "the ambassadors of Arnor, Osgiliath and Gondor" are ARNGOV, OSGGOV and GONGOV. With
+    ``partitive`` nouns, a conjunct that is one stands for the actor in its "of" phrase ("freed 74
+    political leaders and members of a rebel group")."""
     if k is None:
         return []
     first = view.mention_of(k)
@@ -568,12 +589,50 @@ def _with_conjuncts(view: SentenceView, k: int | None) -> list[Mention]:
             continue  # "NATO member Estonia": beside the head's own actor, a modifier with no conjunct is none
         for c in conjuncts:
             m = view.mention_of(c)
+            if m is None and c != k and partitive:
+                # ("leaders and members of a rebel group": the parser hangs "of" on the first conjunct)
+                found = _partitive(view, c, partitive) or [
+                    x for prep, q in view.prep_objects(h) if prep == "of" and q > c and view.lemma[c].lower() in partitive
+                    for x in _with_conjuncts(view, q)]
+                out.extend(x for x in found if x not in out)
+                continue
             if m is None or m in out:
                 continue
             if first is not None and m is not first and first.resolution == "composed" and len(first.code) > 3 and len(m.code) == 3:
                 m = replace(m, code=m.code + first.code[3:], via=f"compose-conj:{m.via}+{first.start}-{first.end}", resolution="composed")
             out.append(m)
+    if len(out) == 1 and (more := _misparsed_conjunct(view, out[0])) is not None:
+        out.append(more)
     return out
+
+
+def _misparsed_conjunct(view: SentenceView, m: Mention) -> Mention | None:
+    """The actor of the same kind right after "m (ABBR) and", when the parser hung it as a conjunct on
+    a noun before m ("sanctions on the Central African Republic (CAR) and the Democratic Republic of
+    the Congo": the second country conjoined to "sanctions"). Word order says what the tree does not."""
+    toks = view.tokens_of(m)
+    if not toks:
+        return None
+    j = toks[-1] + 1
+    n = len(view.tokens)
+    if j < n and view.tokens[j].text == "(":
+        close = next((x for x in range(j + 1, min(n, j + 6)) if view.tokens[x].text == ")"), None)
+        if close is None:
+            return None
+        j = close + 1
+    if j >= n or view.lower[j] != "and":
+        return None
+    j += 1
+    if j < n and view.lower[j] == "the":
+        j += 1
+    other = view.mention_at[j] if j < n else None
+    if other is None or other is m or other.kind != m.kind:
+        return None
+    head = next((t for t in view.tokens_of(other) if view.head(t) not in view.tokens_of(other) or view.head(t) == t), None)
+    if head is None or view.dep(head) != "conj" or view.tokens[view.head(head)].pos not in ("NOUN", "PROPN") \
+            or view.head(head) >= toks[0]:
+        return None
+    return other
 
 
 def _partitive(view: SentenceView, k: int | None, nouns: frozenset[str]) -> list[Mention]:
@@ -610,6 +669,14 @@ def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[st
         k = verb
     if view.is_passive(k) or view.is_reduced_passive(k):
         return _with_conjuncts(view, view.passive_agent(k))
+    if view.misparsed_relative(k):
+        # "The Afghan government, a number of parties and the Taliban condemned…" read as a relative
+        # clause on "number": the subjects are the whole noun phrase it hangs on, appositions included
+        top = view.head(k)
+        while view.dep(top) == "appos" and view.head(top) != top:
+            top = view.head(top)
+        parts = [top] + view.kids(top, {"appos"})
+        return _unique([m for c in parts for m in (_with_conjuncts(view, c) or _partitive(view, c, partitive))])
     found = _with_conjuncts(view, view.subject(k)) or _partitive(view, view.subject(k), partitive)
     if not found and view.dep(k) in ("ccomp", "xcomp") and view.lemma[view.head(k)] in causative and view.objects(k) \
             and not view.objects(view.head(k)):
@@ -619,7 +686,9 @@ def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[st
         # "released a statement condemning Iran", "put out a report accusing the army": the
         # participle's doer is the author of the statement, the subject of the verb above
         verb = view.governing_verb(view.head(k)) if view.dep(k) == "acl" else view.head(k)
-        if verb is not None and verb != k:
+        # (not through a second participle: in "judges handling lawsuits seeking information" the
+        # lawsuits seek it, and they are no actor)
+        if verb is not None and verb != k and not (view.dep(verb) == "acl" and view.tokens[verb].tag in ("VBG", "VBN")):
             found = _with_conjuncts(view, view.subject(verb))
     return found
 
@@ -661,7 +730,7 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
             candidates += [n for prep, n in view.prep_objects(verb) if prep in verb_preps]
     partitive = rules.word("partitive_nouns")
     for c in candidates:
-        found = [m for m in _with_conjuncts(view, c) or _partitive(view, c, partitive) if m not in exclude]
+        found = [m for m in _with_conjuncts(view, c, partitive) or _partitive(view, c, partitive) if m not in exclude]
         if found:
             return found
     if pos == "verb" and scope == "clause" and view.dep(k) in ("relcl", "acl:relcl") and not view.objects(k) \
@@ -718,6 +787,13 @@ def _modified(view: SentenceView, m: Mention) -> int | None:
     if head == last or head in toks or view.dep(last) not in ("compound", "poss", "nmod:poss", "nmod"):
         return None
     return head
+
+
+def _phrase_head(view: SentenceView, k: int) -> int:
+    """The head noun of the compound k is part of ("UN weapons inspectors": "weapons" -> "inspectors")."""
+    while view.dep(k) == "compound" and view.head(k) != k:
+        k = view.head(k)
+    return k
 
 
 def _modifies(view: SentenceView, m: Mention, nouns: frozenset[str]) -> bool:
