@@ -1600,3 +1600,31 @@ def test_the_sentence_text_of_a_statement_spans_its_quotation(pipe):
     assert statements, [(q.text, q.content) for q in coded.quotes]
     record = event_record(coded, statements[0])
     assert "hostile partner" in record["sentence_text"] and "Putin said" in record["sentence_text"]
+
+
+def test_counted_people_are_victims_and_uncounted_people_no_actor(pipe):
+    # Rebels killed 12 people in Nigeria.
+    words = [W("Rebels", "rebel", "NOUN", "nsubj", 1, "NNS"), W("killed", "kill", "VERB", "ROOT", 1, "VBD"), W("12", "12", "NUM", "nummod", 3, "CD"),
+             W("people", "people", "NOUN", "dobj", 1, "NNS"), W("in", "in", "ADP", "prep", 1), W("Nigeria", "Nigeria", "PROPN", "pobj", 4),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [words], min_confidence=0.0)) if t[1] == "190"] == [("---REB", "190", "NGACVL")]
+    # Rebels killed dozens of people in Nigeria.
+    dozens = words[:2] + [W("dozens", "dozen", "NOUN", "dobj", 1, "NNS"), W("of", "of", "ADP", "prep", 2), W("people", "people", "NOUN", "pobj", 3, "NNS"),
+                          W("in", "in", "ADP", "prep", 1), W("Nigeria", "Nigeria", "PROPN", "pobj", 5), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [dozens], min_confidence=0.0)) if t[1] == "190"] == [("---REB", "190", "NGACVL")]
+    # Rebels killed the people.  (not counted: nobody named)
+    the = words[:2] + [W("the", "the", "DET", "det", 3), W("people", "people", "NOUN", "dobj", 1, "NNS"), W(".", ".", "PUNCT", "punct", 1)]
+    assert [m.text for m in code(pipe, [the], min_confidence=0.0).mentions] == ["Rebels"]
+
+
+def test_counted_people_are_no_target_of_aid_to_the_place_they_are_in(pipe):
+    # The UN suspended aid to 100,000 people in Serb - held parts of Bosnia.
+    words = [W("The", "the", "DET", "det", 1), W("UN", "UN", "PROPN", "nsubj", 2), W("suspended", "suspend", "VERB", "ROOT", 2, "VBD"),
+             W("aid", "aid", "NOUN", "dobj", 2), W("to", "to", "ADP", "prep", 2), W("100,000", "100,000", "NUM", "nummod", 6, "CD"),
+             W("people", "people", "NOUN", "pobj", 4, "NNS"), W("in", "in", "ADP", "prep", 6), W("Serb", "Serb", "PROPN", "npadvmod", 10),
+             W("-", "-", "PUNCT", "punct", 10), W("held", "hold", "VERB", "amod", 11, "VBN"), W("parts", "part", "NOUN", "pobj", 7, "NNS"),
+             W("of", "of", "ADP", "prep", 11), W("Bosnia", "Bosnia", "PROPN", "pobj", 12), W(".", ".", "PUNCT", "punct", 2)]
+    coded = code(pipe, [words])
+    assert [t[:3] for t in triples(coded)] == [("IGOUNO", "162", "BIH")]
+    # the people are in Bosnia, not in "Serb"
+    assert [m.code for m in coded.mentions if m.text.startswith("people")] == ["BIHCVL"]

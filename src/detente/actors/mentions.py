@@ -81,6 +81,15 @@ class _Context:
             self._people = people_index(self.dicts)
         return self._people
 
+    @property
+    def counted(self) -> frozenset[str]:
+        """Agent nouns that are actors only when counted (rules.toml ``counted_nouns``)."""
+        return self.dicts.rules.words.get("counted_nouns", frozenset())
+
+    @property
+    def quantities(self) -> frozenset[str]:
+        return self.dicts.rules.words.get("quantity_nouns", frozenset())
+
 
 @dataclass
 class _Piece:
@@ -248,7 +257,7 @@ def _sentence_mentions(sentence: Sentence, text: str, ctx: _Context) -> list[Men
         elif agent:
             pieces.append(_Piece(i, agent[0], agent=agent[1][-1]))
             i = agent[0]
-    pieces = _drop_places_and_modifiers(pieces, tokens)
+    pieces = _drop_places_and_modifiers(pieces, tokens, ctx.counted, ctx.quantities)
     pieces = _drop_title_words(pieces, tokens)
     groups = _group(pieces, tokens)
     _share_roles(groups, tokens)
@@ -337,7 +346,23 @@ def _lower_case_person(hit: tuple[int, list[ActorEntry]] | None, tokens: tuple[T
 MASS_MARKERS = frozenset({"det", "poss", "nmod:poss", "nummod", "amod", "compound", "nmod"})  # what makes "business" countable: "the business", "US business", "big business"
 
 
-def _drop_places_and_modifiers(pieces: list[_Piece], tokens: tuple[Token, ...]) -> list[_Piece]:
+def _counted(tokens: tuple[Token, ...], k: int, quantities: frozenset[str]) -> bool:
+    """Is the noun at k counted: a number on it ("at least 81 people", "one person") or a quantity noun
+    it is "of" ("dozens of people")?"""
+    i = tokens[k].i
+    base = tokens[0].i
+    if any(t.head == i and t.i != i and t.dep == "nummod" for t in tokens):
+        return True
+    if tokens[k].dep == "pobj":
+        prep = tokens[k].head - base
+        if 0 <= prep < len(tokens) and tokens[prep].text.lower() == "of":
+            owner = tokens[prep].head - base
+            return 0 <= owner < len(tokens) and tokens[owner].text.lower() in quantities
+    return False
+
+
+def _drop_places_and_modifiers(pieces: list[_Piece], tokens: tuple[Token, ...], counted: frozenset[str] = frozenset(),
+                               quantities: frozenset[str] = frozenset()) -> list[_Piece]:
     """Names that are no actor where they stand: a backer or maker before a hyphen ("Iran-backed",
     "US-made"), and an institution or group named like a place before a place noun ("a village in the
     Rada district": no Ukrainian parliament). A stance ("anti-American") stays a mention where it is
@@ -354,6 +379,9 @@ def _drop_places_and_modifiers(pieces: list[_Piece], tokens: tuple[Token, ...]) 
         if p.actor is None and p.agent is not None and p.end - p.start == 1 and lower[p.start] in words.MASS_AGENT_NOUNS \
                 and tokens[p.start].tag == "NN" and tokens[p.start].dep != "compound" and not any(t.head == tokens[p.start].i and t.i != t.head and t.dep in MASS_MARKERS for t in tokens):
             continue  # "doing business with ZTE": the activity, not the businesses
+        if p.actor is None and p.agent is not None and p.end - p.start == 1 and lower[p.start] in counted \
+                and not _counted(tokens, p.start, quantities):
+            continue  # "the people", "a person": no actor; "killed 12 people": victims
         if p.actor is None and p.agent is not None and p.start > 0 and lower[p.start - 1] in ("for", "as") \
                 and p.agent.code.strip("~")[:3] in ("GOV", "LEG") and tokens[p.end - 1].tag == "NN" and tokens[p.end - 1].dep == "pobj" \
                 and not (p.end < len(tokens) and tokens[p.end].pos == "PROPN"):
@@ -450,6 +478,9 @@ def _joins(left: _Piece, right: _Piece, tokens: tuple[Token, ...]) -> bool | str
     if len(gap) == 2 and gap[0] in ("'s", "’s", "'", "’") and right.agent is not None and right.actor is None \
             and tokens[left.end + 1].text[:1].isupper() and tokens[left.end + 1].pos in ("PROPN", "ADJ"):
         return True  # "the UN's Mideast envoy", "the EU's Balkans envoy": the region says what the envoy is for
+    if left.agent is not None and right.actor is not None and gap in (["of"], ["of", "the"], ["in"], ["from"]) \
+            and right.end < len(tokens) and tokens[right.end].text in words.HYPHENS:
+        return False  # "people in Serb-held parts of Bosnia": the name modifies a place after it; it is not the people's
     if left.agent is not None and right.actor is not None and gap in (["of"], ["of", "the"], ["in"], ["from"]):
         if right.actor[0].kind == "person":
             return False  # "supporters of Obama", "protesters in Obama" are not Obama

@@ -59,9 +59,11 @@ def present_words(view: SentenceView, seq: list[int]) -> set[str]:
     return {view.lower[t] for t in seq} | {view.lemma[t] for t in seq}
 
 
-def match_pattern(view: SentenceView, k: int, pattern: Pattern, pos: str, seq: list[int] | None = None, present: set[str] | None = None) -> Match | None:
+def match_pattern(view: SentenceView, k: int, pattern: Pattern, pos: str, seq: list[int] | None = None, present: set[str] | None = None,
+                  skip: frozenset[int] = frozenset()) -> Match | None:
     """Match ``pattern`` on trigger k. ``seq`` (the words it may see) and ``present`` (their words)
-    may be passed in when several patterns are tried on one trigger."""
+    may be passed in when several patterns are tried on one trigger. A ``+`` after the trigger passes
+    over the mentions at tokens ``skip`` (detente's clause patterns only)."""
     if not pattern.pre and not pattern.post:
         return Match(used=[k])
     if seq is None:
@@ -70,7 +72,7 @@ def match_pattern(view: SentenceView, k: int, pattern: Pattern, pos: str, seq: l
         return None
     p = seq.index(k)
     result = Match(used=[k])
-    if pattern.post and not _forward(view, seq, pattern.post, 0, p + 1, p, result, pattern.scope == "clause"):
+    if pattern.post and not _forward(view, seq, pattern.post, 0, p + 1, p, result, pattern.scope == "clause", skip):
         return None
     if pattern.pre:
         subject = _subject_mention(view, k) if pattern.scope == "clause" else None
@@ -187,7 +189,8 @@ def _capture(result: Match, elem: Element, mention: Mention) -> None:
         result.source = mention
 
 
-def _forward(view: SentenceView, seq: list[int], elems: tuple[Element, ...], i: int, q: int, prev: int, result: Match, clause: bool = False) -> bool:
+def _forward(view: SentenceView, seq: list[int], elems: tuple[Element, ...], i: int, q: int, prev: int, result: Match, clause: bool = False,
+             skip: frozenset[int] = frozenset()) -> bool:
     if i == len(elems):
         return True
     elem = elems[i]
@@ -199,12 +202,12 @@ def _forward(view: SentenceView, seq: list[int], elems: tuple[Element, ...], i: 
             for phrase in elem.phrases:
                 if _phrase_at(view, seq, r, phrase):
                     end = r + len(phrase)
-                    if _forward(view, seq, elems, i + 1, end, end - 1, result, clause):
+                    if _forward(view, seq, elems, i + 1, end, end - 1, result, clause, skip):
                         result.used.extend(seq[r:end])
                         return True
         else:
             mention = view.mention_at[seq[r]]
-            if mention is None:
+            if mention is None or (clause and seq[r] in skip):
                 continue
             if clause and _describes_another(view, seq[r], mention):
                 continue  # "dismissed NATO member Estonia as…": NATO only describes Estonia, the argument
@@ -217,7 +220,7 @@ def _forward(view: SentenceView, seq: list[int], elems: tuple[Element, ...], i: 
             end = r
             while end < len(seq) and view.mention_at[seq[end]] is mention:
                 end += 1
-            if _forward(view, seq, elems, i + 1, end, end - 1, result, clause):
+            if _forward(view, seq, elems, i + 1, end, end - 1, result, clause, skip):
                 _capture(result, elem, mention)
                 result.used.extend(seq[r:end])
                 return True

@@ -205,7 +205,8 @@ class EventStage:
             if pattern.scope not in seen:
                 seq = words_for(view, k, pos, pattern.scope)
                 seen[pattern.scope] = (seq, present_words(view, seq))
-            match = match_pattern(view, k, pattern, pos, *seen[pattern.scope])
+            victims = pattern.code.startswith(tuple(self.rules.word("counted_people_codes")))
+            match = match_pattern(view, k, pattern, pos, *seen[pattern.scope], skip=frozenset() if victims else self._counted(view))
             if trace.on:
                 outcome = "matched" if match else why_not(view, pattern, *seen[pattern.scope])
                 trace(pattern.id, "tried", f"[{pattern.code}] ({pattern.where}) on {view.tokens[k].text!r}: {outcome}")
@@ -214,6 +215,12 @@ class EventStage:
         if best is not None:
             trace(best.pattern.id, "fired", f"[{best.pattern.code}] ({best.pattern.where}) on {view.tokens[k].text!r} (most specific match)")
         return best
+
+    def _counted(self, view: SentenceView) -> frozenset[int]:
+        """The tokens of the sentence's counted people ("100,000 people"), which only a victim code's
+        pattern may take as its + ("aid deliveries to 100,000 people in Bosnia": Bosnia)."""
+        nouns = self.rules.word("counted_nouns")
+        return frozenset(t for m in view.mentions if _counted_people(view, m, nouns) for t in view.tokens_of(m))
 
     def _adjective_actor(self, view: SentenceView, k: int, when) -> list[Mention]:
         """The country of a country adjective modifying noun trigger k, as a mention."""
@@ -288,6 +295,10 @@ class EventStage:
         followers = words("follower_nouns")
         sources = [m for m in sources if not _modifies(view, m, followers)]  # "Clinton supporters questioned…": not Clinton
         targets = [m for m in targets if not _modifies(view, m, followers)]
+        if not cand.pattern.code.startswith(tuple(words("counted_people_codes"))):
+            # "killed 12 people" names victims; "aid for 50,000 people" names nobody whose country is said
+            sources = [m for m in sources if not _counted_people(view, m, words("counted_nouns"))]
+            targets = [m for m in targets if not _counted_people(view, m, words("counted_nouns"))]
         sources = _split_codes(_unique(sources))
         if sources and cand.pattern.code.startswith(tuple(words("verbal_codes"))) \
                 and all(not s.given and s.code[3:6].lower() in words("wordless_roles") for s in sources):
@@ -787,6 +798,12 @@ def _modified(view: SentenceView, m: Mention) -> int | None:
     if head == last or head in toks or view.dep(last) not in ("compound", "poss", "nmod:poss", "nmod"):
         return None
     return head
+
+
+def _counted_people(view: SentenceView, m: Mention, nouns: frozenset[str]) -> bool:
+    """Is m a counted "people"/"person" (``counted_nouns``: an actor only when counted, actors/mentions.py)?"""
+    toks = view.tokens_of(m)
+    return not m.given and bool(toks) and view.lemma[_mention_head(view, toks[0])].lower() in nouns
 
 
 def _phrase_head(view: SentenceView, k: int) -> int:
