@@ -1628,3 +1628,38 @@ def test_counted_people_are_no_target_of_aid_to_the_place_they_are_in(pipe):
     assert [t[:3] for t in triples(coded)] == [("IGOUNO", "162", "BIH")]
     # the people are in Bosnia, not in "Serb"
     assert [m.code for m in coded.mentions if m.text.startswith("people")] == ["BIHCVL"]
+
+
+def test_a_participle_on_a_future_verb_is_planned_too(pipe):
+    # Russia will extend the curfew, banning protests in Moscow.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 2), W("will", "will", "AUX", "aux", 2, "MD"), W("extend", "extend", "VERB", "ROOT", 2, "VB"),
+             W("the", "the", "DET", "det", 4), W("curfew", "curfew", "NOUN", "dobj", 2), W(",", ",", "PUNCT", "punct", 2),
+             W("banning", "ban", "VERB", "advcl", 2, "VBG"), W("protests", "protest", "NOUN", "dobj", 6, "NNS"), W("by", "by", "ADP", "prep", 7),
+             W("Ukrainians", "Ukrainians", "PROPN", "pobj", 8, "NNPS"), W(".", ".", "PUNCT", "punct", 2)]
+    assert {t[3] for t in triples(code(pipe, [words], min_confidence=0.0)) if t[0] == "RUS"} == {"planned"}
+    # Russia extended the curfew, banning protests by Ukrainians.  (done)
+    past = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("extended", "extend", "VERB", "ROOT", 1, "VBD")] + [W(*w[:4], w[4] - 1, w[5]) for w in words[3:]]
+    assert {t[3] for t in triples(code(pipe, [past], min_confidence=0.0)) if t[0] == "RUS"} == {"asserted"}
+
+
+def test_burning_a_countrys_flag_is_a_protest_against_it(pipe):
+    # Protesters burned the Russian flag.
+    words = [W("Protesters", "protester", "NOUN", "nsubj", 1, "NNS"), W("burned", "burn", "VERB", "ROOT", 1, "VBD"), W("the", "the", "DET", "det", 4),
+             W("Russian", "russian", "ADJ", "amod", 4), W("flag", "flag", "NOUN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[1:3] for t in triples(code(pipe, [words], min_confidence=0.0))] == [("141", "RUS")]
+
+
+def test_pressing_a_battle_is_fighting_not_an_appeal(pipe):
+    # Iraqi forces pressed their battle against Hamas.
+    words = [W("Iraqi", "iraqi", "ADJ", "amod", 1), W("forces", "force", "NOUN", "nsubj", 2, "NNS"), W("pressed", "press", "VERB", "ROOT", 2, "VBD"),
+             W("their", "their", "PRON", "poss", 4, "PRP$"), W("battle", "battle", "NOUN", "dobj", 2), W("against", "against", "ADP", "prep", 4),
+             W("Hamas", "Hamas", "PROPN", "pobj", 5), W(".", ".", "PUNCT", "punct", 2)]
+    assert [t[:3] for t in triples(code(pipe, [words], min_confidence=0.0))] == [("IRQMIL", "190", "PSEREBHMS")]
+
+
+def test_what_an_act_goes_through_is_not_its_target(pipe):
+    # McConnell pushed a bill through the Senate.
+    words = [W("McConnell", "McConnell", "PROPN", "nsubj", 1), W("pushed", "push", "VERB", "ROOT", 1, "VBD"), W("a", "a", "DET", "det", 3),
+             W("bill", "bill", "NOUN", "dobj", 1), W("through", "through", "ADP", "prep", 1), W("the", "the", "DET", "det", 6),
+             W("Senate", "Senate", "PROPN", "pobj", 4), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[2] is not None and t[2].endswith("LEG")] == []

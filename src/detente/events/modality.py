@@ -68,7 +68,7 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
     # subject or auxiliary of its own to its first conjunct: "agreed to share information and
     # cooperate", "will attack and seize" share their first verb's modality
     x = chain[-1]
-    while view.head(x) != x and (view.dep(x) in ("xcomp", "acomp") or _shares_modality(view, x)):
+    while view.head(x) != x and (view.dep(x) in ("xcomp", "acomp") or _shares_modality(view, x) or _future_participle(view, x, FUTURE)):
         x = view.head(x)
         chain.append(x)
     negated = planned = hypothetical = future_word = wished = False
@@ -210,6 +210,17 @@ def _verb_in(view: SentenceView, k: int, verbs: frozenset[str]) -> bool:
             stem = low[: -len(suffix)]
             forms |= {stem, stem + "e"}
     return bool(forms & verbs)
+
+
+def _future_participle(view: SentenceView, k: int, future: frozenset[str]) -> bool:
+    """Is k a participle clause with no subject, auxiliary, subordinator or negation of its own on a verb
+    in the future ("will extend the curfew, banning assembly": the ban is planned too)?"""
+    h = view.head(k)
+    if view.dep(k) != "advcl" or view.tokens[k].tag != "VBG" or view.tokens[h].pos not in ("VERB", "AUX"):
+        return False
+    if any(view.dep(c) in ("nsubj", "nsubjpass", "nsubj:pass", "aux", "aux:pass", "neg", "mark", "expl") for c in view.children[k]):
+        return False
+    return any(view.dep(c) == "aux" and (view.lower[c] in future or view.lemma[c] in future) for c in view.children[h])
 
 
 def _shares_modality(view: SentenceView, k: int) -> bool:
