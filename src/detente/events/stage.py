@@ -199,14 +199,21 @@ class EventStage:
     def best_match(self, view: SentenceView, k: int, patterns: list[Pattern], pos: str, trace: Tracer) -> Candidate | None:
         best: Candidate | None = None
         seen: dict[str, tuple[list[int], set[str]]] = {}
+        victim_codes = tuple(self.rules.word("counted_people_codes"))
+        counted: frozenset[int] | None = None  # the counted people's tokens, read when a pattern needs them
         if not trace.on:
             patterns = self.candidates(patterns, seen, view, k, pos)
         for pattern in patterns:
             if pattern.scope not in seen:
                 seq = words_for(view, k, pos, pattern.scope)
                 seen[pattern.scope] = (seq, present_words(view, seq))
-            victims = pattern.code.startswith(tuple(self.rules.word("counted_people_codes")))
-            match = match_pattern(view, k, pattern, pos, *seen[pattern.scope], skip=frozenset() if victims else self._counted(view))
+            if pattern.code.startswith(victim_codes):
+                skip = frozenset()
+            else:
+                if counted is None:
+                    counted = self._counted(view)
+                skip = counted
+            match = match_pattern(view, k, pattern, pos, *seen[pattern.scope], skip=skip)
             if trace.on:
                 outcome = "matched" if match else why_not(view, pattern, *seen[pattern.scope])
                 trace(pattern.id, "tried", f"[{pattern.code}] ({pattern.where}) on {view.tokens[k].text!r}: {outcome}")
