@@ -1663,3 +1663,53 @@ def test_what_an_act_goes_through_is_not_its_target(pipe):
              W("bill", "bill", "NOUN", "dobj", 1), W("through", "through", "ADP", "prep", 1), W("the", "the", "DET", "det", 6),
              W("Senate", "Senate", "PROPN", "pobj", 4), W(".", ".", "PUNCT", "punct", 1)]
     assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[2] is not None and t[2].endswith("LEG")] == []
+
+
+def test_an_act_by_an_actor_that_is_a_subject_is_that_actors(pipe):
+    # A bombing by Hamas killed 12 people in Israel.
+    words = [W("A", "a", "DET", "det", 1), W("bombing", "bombing", "NOUN", "nsubj", 4), W("by", "by", "ADP", "prep", 1),
+             W("Hamas", "Hamas", "PROPN", "pobj", 2), W("killed", "kill", "VERB", "ROOT", 4, "VBD"), W("12", "12", "NUM", "nummod", 6, "CD"),
+             W("people", "people", "NOUN", "dobj", 4, "NNS"), W("in", "in", "ADP", "prep", 4), W("Israel", "Israel", "PROPN", "pobj", 7),
+             W(".", ".", "PUNCT", "punct", 4)]
+    assert [t[:3] for t in triples(code(pipe, [words]))] == [("PSEREBHMS", "183", "ISRCVL")]
+
+
+def test_a_place_before_the_parties_of_a_noun_is_passed_over(pipe):
+    # Russia expressed concern about fighting in Syria between Turkey and Iran.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("expressed", "express", "VERB", "ROOT", 1, "VBD"), W("concern", "concern", "NOUN", "dobj", 1),
+             W("about", "about", "ADP", "prep", 2), W("fighting", "fighting", "NOUN", "pobj", 3), W("in", "in", "ADP", "prep", 4),
+             W("Syria", "Syria", "PROPN", "pobj", 5), W("between", "between", "ADP", "prep", 4), W("Turkey", "Turkey", "PROPN", "pobj", 7),
+             W("and", "and", "CCONJ", "cc", 8), W("Iran", "Iran", "PROPN", "conj", 8), W(".", ".", "PUNCT", "punct", 1)]
+    assert sorted(t[2] for t in triples(code(pipe, [words])) if t[1] == "012") == ["IRN", "TUR"]
+    # Russia expressed concern about fighting in Syria.  (no parties named: the place stays)
+    place = words[:7] + [W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[2] for t in triples(code(pipe, [place])) if t[1] == "012"] == ["SYR"]
+
+
+def test_a_journalist_a_statement_is_about_is_its_target(pipe):
+    # Russia expressed concern about the fate of a journalist.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("expressed", "express", "VERB", "ROOT", 1, "VBD"), W("concern", "concern", "NOUN", "dobj", 1),
+             W("about", "about", "ADP", "prep", 2), W("the", "the", "DET", "det", 5), W("fate", "fate", "NOUN", "pobj", 3),
+             W("of", "of", "ADP", "prep", 5), W("a", "a", "DET", "det", 8), W("journalist", "journalist", "NOUN", "pobj", 6),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [words], min_confidence=0.0))] == [("RUS", "012", "---MED")]
+    # Russia told a journalist that …: telling the press is no event
+    told = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("told", "tell", "VERB", "ROOT", 1, "VBD"), W("a", "a", "DET", "det", 3),
+            W("journalist", "journalist", "NOUN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [told], min_confidence=0.0)) == []
+
+
+def test_sanctions_in_relation_to_a_country_are_on_it(pipe):
+    # The UN imposed sanctions in relation to Iraq.
+    words = [W("The", "the", "DET", "det", 1), W("UN", "UN", "PROPN", "nsubj", 2), W("imposed", "impose", "VERB", "ROOT", 2, "VBD"),
+             W("sanctions", "sanction", "NOUN", "dobj", 2, "NNS"), W("in", "in", "ADP", "prep", 2), W("relation", "relation", "NOUN", "pobj", 4),
+             W("to", "to", "ADP", "prep", 5), W("Iraq", "Iraq", "PROPN", "pobj", 6), W(".", ".", "PUNCT", "punct", 2)]
+    assert [t[:3] for t in triples(code(pipe, [words])) if t[1] == "163"] == [("IGOUNO", "163", "IRQ")]
+
+
+def test_a_nations_people_are_its_civilians(pipe):
+    # Ireland gave aid to the Palestinian people.
+    words = [W("Ireland", "Ireland", "PROPN", "nsubj", 1), W("gave", "give", "VERB", "ROOT", 1, "VBD"), W("aid", "aid", "NOUN", "dobj", 1),
+             W("to", "to", "ADP", "prep", 1), W("the", "the", "DET", "det", 6), W("Palestinian", "palestinian", "ADJ", "amod", 6),
+             W("people", "people", "NOUN", "pobj", 3, "NNS"), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [words]))] == [("IRL", "070", "PSECVL")]

@@ -346,6 +346,12 @@ def _lower_case_person(hit: tuple[int, list[ActorEntry]] | None, tokens: tuple[T
 MASS_MARKERS = frozenset({"det", "poss", "nmod:poss", "nummod", "amod", "compound", "nmod"})  # what makes "business" countable: "the business", "US business", "big business"
 
 
+def _national(kept: list[_Piece], p: _Piece) -> bool:
+    """Is piece p right after a country adjective ("the Palestinian people")?"""
+    return bool(kept) and kept[-1].end == p.start and kept[-1].actor is not None and _is_country(kept[-1].actor) \
+        and kept[-1].actor[-1].form == "adjective"
+
+
 def _counted(tokens: tuple[Token, ...], k: int, quantities: frozenset[str]) -> bool:
     """Is the noun at k counted: a number on it ("at least 81 people", "one person") or a quantity noun
     it is "of" ("dozens of people")?"""
@@ -380,8 +386,8 @@ def _drop_places_and_modifiers(pieces: list[_Piece], tokens: tuple[Token, ...], 
                 and tokens[p.start].tag == "NN" and tokens[p.start].dep != "compound" and not any(t.head == tokens[p.start].i and t.i != t.head and t.dep in MASS_MARKERS for t in tokens):
             continue  # "doing business with ZTE": the activity, not the businesses
         if p.actor is None and p.agent is not None and p.end - p.start == 1 and lower[p.start] in counted \
-                and not _counted(tokens, p.start, quantities):
-            continue  # "the people", "a person": no actor; "killed 12 people": victims
+                and not _counted(tokens, p.start, quantities) and not _national(kept, p):
+            continue  # "the people", "a person": no actor; "killed 12 people": victims; "the Syrian people": Syria's
         if p.actor is None and p.agent is not None and p.start > 0 and lower[p.start - 1] in ("for", "as") \
                 and p.agent.code.strip("~")[:3] in ("GOV", "LEG") and tokens[p.end - 1].tag == "NN" and tokens[p.end - 1].dep == "pobj" \
                 and not (p.end < len(tokens) and tokens[p.end].pos == "PROPN"):

@@ -200,19 +200,18 @@ class EventStage:
         best: Candidate | None = None
         seen: dict[str, tuple[list[int], set[str]]] = {}
         victim_codes = tuple(self.rules.word("counted_people_codes"))
-        counted: frozenset[int] | None = None  # the counted people's tokens, read when a pattern needs them
+        counted: frozenset[int] | None = None  # the tokens a + passes over, read on the first pattern
+        places: frozenset[int] = frozenset()
         if not trace.on:
             patterns = self.candidates(patterns, seen, view, k, pos)
         for pattern in patterns:
             if pattern.scope not in seen:
                 seq = words_for(view, k, pos, pattern.scope)
                 seen[pattern.scope] = (seq, present_words(view, seq))
-            if pattern.code.startswith(victim_codes):
-                skip = frozenset()
-            else:
-                if counted is None:
-                    counted = self._counted(view)
-                skip = counted
+            if counted is None:
+                places = self._places_before_actors(view)
+                counted = self._counted(view) | places
+            skip = places if pattern.code.startswith(victim_codes) else counted
             match = match_pattern(view, k, pattern, pos, *seen[pattern.scope], skip=skip)
             if trace.on:
                 outcome = "matched" if match else why_not(view, pattern, *seen[pattern.scope])
@@ -228,6 +227,26 @@ class EventStage:
         pattern may take as its + ("aid deliveries to 100,000 people in Bosnia": Bosnia)."""
         nouns = self.rules.word("counted_nouns")
         return frozenset(t for m in view.mentions if _counted_people(view, m, nouns) for t in view.tokens_of(m))
+
+    def _places_before_actors(self, view: SentenceView) -> frozenset[int]:
+        """The tokens of countries named as a place ("in the Gaza Strip") whose noun goes on to name
+        actors ("escalation of hostilities in the Gaza Strip between Israel and Hamas"): a + passes over
+        the place to them. A place with no actor after it stays what a + may take."""
+        preps, parties = self.rules.word("place_preps"), self.rules.word("party_preps")
+        out: set[int] = set()
+        for m in view.mentions:
+            toks = view.tokens_of(m)
+            if m.kind != "country" or m.given or not toks:
+                continue
+            head = _mention_head(view, toks[0])
+            prep = view.head(head)
+            if view.dep(head) != "pobj" or view.lower[prep] not in preps or view.dep(prep) != "prep":
+                continue
+            owner = view.head(prep)
+            later = [c for c in view.kids(owner, {"prep"}) if c > prep and view.lower[c] in parties]
+            if any(view.mention_at[t] is not None and view.mention_at[t] is not m for c in later for t in view.subtree(c)):
+                out.update(toks)
+        return frozenset(out)
 
     def _adjective_actor(self, view: SentenceView, k: int, when) -> list[Mention]:
         """The country of a country adjective modifying noun trigger k, as a mention."""
@@ -468,8 +487,11 @@ class EventStage:
             elif code[:2] == "04" and view.lemma[k] in words("speech_verbs") and e.target is not None and not _political(e.target):
                 continue  # "speaking to students", "spoke to the commander": a speech, not a consultation
             elif code.startswith(tuple(words("press_codes"))) and e.target is not None and not e.target.given \
-                    and {r.lower() for r in cameo.actor_roles(e.target.code)} & words("news_source_roles"):
-                continue  # "informed the news agency MTI", "told the newspaper": how news is made, no event
+                    and {r.lower() for r in cameo.actor_roles(e.target.code)} & words("news_source_roles") \
+                    and not (view.tokens_of(e.target) and _under_prep(view, view.tokens_of(e.target)[0], k, words("topic_preps"))):
+                # "informed the news agency MTI", "told the newspaper": how news is made, no event (but
+                # "concern about the fate of a journalist": the journalist is what it is about)
+                continue
             if reading is not None:
                 e = replace(e, cameo=reading[0], **cameo.scores(reading[0]), rule=f"{e.rule} > {reading[1]}")
             out.append(e)
@@ -696,6 +718,11 @@ def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[st
         parts = [top] + view.kids(top, {"appos"})
         return _unique([m for c in parts for m in (_with_conjuncts(view, c) or _partitive(view, c, partitive))])
     found = _with_conjuncts(view, view.subject(k)) or _partitive(view, view.subject(k), partitive)
+    subj = view.subject(k)
+    if not found and subj is not None and subj < k and view.mention_of(subj) is None and view.tokens[subj].pos == "NOUN":
+        # "A car bombing by the Islamic State group killed 75 people", "a statement by Russia
+        # criticized…": the act or text the subject names is the doing of its "by" actor
+        found = [m for prep, q in view.prep_objects(subj) if prep == "by" for m in _with_conjuncts(view, q)]
     if not found and view.dep(k) in ("ccomp", "xcomp") and view.lemma[view.head(k)] in causative and view.objects(k) \
             and not view.objects(view.head(k)):
         # "Ethiopia let free 74 political leaders": the one who lets is who frees
@@ -808,9 +835,10 @@ def _modified(view: SentenceView, m: Mention) -> int | None:
 
 
 def _counted_people(view: SentenceView, m: Mention, nouns: frozenset[str]) -> bool:
-    """Is m a counted "people"/"person" (``counted_nouns``: an actor only when counted, actors/mentions.py)?"""
+    """Is m a counted "people"/"person" (``counted_nouns``: an actor only when counted, actors/mentions.py),
+    not a nation's ("the Palestinian people": its head is not its first word)?"""
     toks = view.tokens_of(m)
-    return not m.given and bool(toks) and view.lemma[_mention_head(view, toks[0])].lower() in nouns
+    return not m.given and bool(toks) and view.lemma[toks[0]].lower() in nouns
 
 
 def _phrase_head(view: SentenceView, k: int) -> int:
