@@ -1443,28 +1443,31 @@ def test_its_own_forces_are_no_target(pipe):
     assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[2] == "RUSMIL"] == []
 
 
+HEZBOLLAH = "LBNREB"
+
+
 def test_a_finite_verb_hung_on_a_noun_with_no_subject_is_the_main_verb(pipe):
-    # The Afghan government, a number of parties and the Taliban condemned Putin.  (parsed as a relative clause on "number")
-    words = [W("The", "the", "DET", "det", 2), W("Afghan", "afghan", "ADJ", "amod", 2), W("government", "government", "NOUN", "ROOT", 2),
+    # The Syrian government, a number of parties and the Hezbollah condemned Putin.  (parsed as a relative clause on "number")
+    words = [W("The", "the", "DET", "det", 2), W("Syrian", "syrian", "ADJ", "amod", 2), W("government", "government", "NOUN", "ROOT", 2),
              W(",", ",", "PUNCT", "punct", 2), W("a", "a", "DET", "det", 5), W("number", "number", "NOUN", "appos", 2),
              W("of", "of", "ADP", "prep", 5), W("parties", "party", "NOUN", "pobj", 6, "NNS"), W("and", "and", "CCONJ", "cc", 7),
-             W("the", "the", "DET", "det", 10), W("Taliban", "Taliban", "PROPN", "conj", 7), W("condemned", "condemn", "VERB", "relcl", 5, "VBD"),
+             W("the", "the", "DET", "det", 10), W("Hezbollah", "Hezbollah", "PROPN", "conj", 7), W("condemned", "condemn", "VERB", "relcl", 5, "VBD"),
              W("Putin", "Putin", "PROPN", "dobj", 11), W(".", ".", "PUNCT", "punct", 2)]
     coded = code(pipe, [words], min_confidence=0.0)
-    assert sorted((t[0], t[1]) for t in triples(coded) if t[2] == "RUSGOV") == [("AFGGOV", "111"), ("AFGREB", "111")]
-    # … and a real relative clause keeps its head noun as the subject: "the parties that condemned Putin"
+    assert sorted((t[0], t[1]) for t in triples(coded) if t[2] == "RUSGOV") == [(HEZBOLLAH, "111"), ("SYRGOV", "111")]
+    # … and a real relative clause keeps its head noun as the subject: "the Hezbollah that condemned Putin"
     rel = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("praised", "praise", "VERB", "ROOT", 1, "VBD"), W("the", "the", "DET", "det", 3),
-           W("Taliban", "Taliban", "PROPN", "dobj", 1), W("that", "that", "PRON", "nsubj", 5, "WDT"), W("condemned", "condemn", "VERB", "relcl", 3, "VBD"),
+           W("Hezbollah", "Hezbollah", "PROPN", "dobj", 1), W("that", "that", "PRON", "nsubj", 5, "WDT"), W("condemned", "condemn", "VERB", "relcl", 3, "VBD"),
            W("Putin", "Putin", "PROPN", "dobj", 5), W(".", ".", "PUNCT", "punct", 1)]
-    assert [t[:3] for t in triples(code(pipe, [rel], min_confidence=0.0)) if t[1] == "111"] == [("AFGREB", "111", "RUSGOV")]
+    assert [t[:3] for t in triples(code(pipe, [rel], min_confidence=0.0)) if t[1] == "111"] == [(HEZBOLLAH, "111", "RUSGOV")]
 
 
 def test_a_partitive_conjunct_stands_for_the_actor_of_the_following_of_phrase(pipe):
-    # Ethiopia freed political leaders and members of Hamas.  (the parser hangs "of Hamas" on "leaders")
-    words = [W("Ethiopia", "Ethiopia", "PROPN", "nsubj", 1), W("freed", "free", "VERB", "ROOT", 1, "VBD"), W("political", "political", "ADJ", "amod", 3),
+    # Egypt freed opposition leaders and members of Hamas.  (the parser hangs "of Hamas" on "leaders")
+    words = [W("Egypt", "Egypt", "PROPN", "nsubj", 1), W("freed", "free", "VERB", "ROOT", 1, "VBD"), W("opposition", "opposition", "NOUN", "compound", 3),
              W("leaders", "leader", "NOUN", "dobj", 1, "NNS"), W("and", "and", "CCONJ", "cc", 3), W("members", "member", "NOUN", "conj", 3, "NNS"),
              W("of", "of", "ADP", "prep", 3), W("Hamas", "Hamas", "PROPN", "pobj", 6), W(".", ".", "PUNCT", "punct", 1)]
-    assert ("ETH", "0841", "PSEREBHMS", "asserted") in triples(code(pipe, [words], min_confidence=0.0))
+    assert ("EGY", "0841", "PSEREBHMS", "asserted") in triples(code(pipe, [words], min_confidence=0.0))
 
 
 def test_a_group_abbreviation_in_brackets_composes_with_the_role_after_it(pipe):
@@ -1479,11 +1482,11 @@ def test_a_group_abbreviation_in_brackets_composes_with_the_role_after_it(pipe):
 
 
 def test_a_bodys_inspectors_are_the_body(pipe):
-    # Iraq expelled all UN weapons inspectors.
-    words = [W("Iraq", "Iraq", "PROPN", "nsubj", 1), W("expelled", "expel", "VERB", "ROOT", 1, "VBD"), W("all", "all", "DET", "det", 5),
-             W("UN", "UN", "PROPN", "compound", 4), W("weapons", "weapon", "NOUN", "compound", 5, "NNS"), W("inspectors", "inspector", "NOUN", "dobj", 1, "NNS"),
+    # Iran expelled the UN arms inspectors.
+    words = [W("Iran", "Iran", "PROPN", "nsubj", 1), W("expelled", "expel", "VERB", "ROOT", 1, "VBD"), W("the", "the", "DET", "det", 5),
+             W("UN", "UN", "PROPN", "compound", 4), W("arms", "arm", "NOUN", "compound", 5, "NNS"), W("inspectors", "inspector", "NOUN", "dobj", 1, "NNS"),
              W(".", ".", "PUNCT", "punct", 1)]
-    assert [t[:3] for t in triples(code(pipe, [words]))] == [("IRQ", "1662", "IGOUNO")]
+    assert [t[:3] for t in triples(code(pipe, [words]))] == [("IRN", "1662", "IGOUNO")]
 
 
 def test_a_patterns_target_takes_its_conjuncts(pipe):
@@ -1578,8 +1581,8 @@ def test_a_sum_paid_in_aid_is_aid(pipe):
 
 
 def test_a_participle_on_a_participles_object_is_not_done_by_the_first_ones_subject(pipe):
-    # Judges handling lawsuits seeking information about Russia praised Ukraine.
-    words = [W("Judges", "judge", "NOUN", "nsubj", 8, "NNS"), W("handling", "handle", "VERB", "acl", 0, "VBG"), W("lawsuits", "lawsuit", "NOUN", "dobj", 1, "NNS"),
+    # Lawyers filing suits seeking information about Russia praised Ukraine.
+    words = [W("Lawyers", "lawyer", "NOUN", "nsubj", 8, "NNS"), W("filing", "file", "VERB", "acl", 0, "VBG"), W("suits", "suit", "NOUN", "dobj", 1, "NNS"),
              W("seeking", "seek", "VERB", "acl", 2, "VBG"), W("information", "information", "NOUN", "dobj", 3), W("about", "about", "ADP", "prep", 4),
              W("Russia", "Russia", "PROPN", "pobj", 5), W("have", "have", "AUX", "aux", 8, "VBP"), W("praised", "praise", "VERB", "ROOT", 8, "VBN"),
              W("Ukraine", "Ukraine", "PROPN", "dobj", 8), W(".", ".", "PUNCT", "punct", 8)]
@@ -1618,16 +1621,16 @@ def test_counted_people_are_victims_and_uncounted_people_no_actor(pipe):
 
 
 def test_counted_people_are_no_target_of_aid_to_the_place_they_are_in(pipe):
-    # The UN suspended aid to 100,000 people in Serb - held parts of Bosnia.
+    # The UN suspended aid to 20,000 people in Russian - held parts of Ukraine.
     words = [W("The", "the", "DET", "det", 1), W("UN", "UN", "PROPN", "nsubj", 2), W("suspended", "suspend", "VERB", "ROOT", 2, "VBD"),
-             W("aid", "aid", "NOUN", "dobj", 2), W("to", "to", "ADP", "prep", 2), W("100,000", "100,000", "NUM", "nummod", 6, "CD"),
-             W("people", "people", "NOUN", "pobj", 4, "NNS"), W("in", "in", "ADP", "prep", 6), W("Serb", "Serb", "PROPN", "npadvmod", 10),
+             W("aid", "aid", "NOUN", "dobj", 2), W("to", "to", "ADP", "prep", 2), W("20,000", "20,000", "NUM", "nummod", 6, "CD"),
+             W("people", "people", "NOUN", "pobj", 4, "NNS"), W("in", "in", "ADP", "prep", 6), W("Russian", "russian", "ADJ", "npadvmod", 10),
              W("-", "-", "PUNCT", "punct", 10), W("held", "hold", "VERB", "amod", 11, "VBN"), W("parts", "part", "NOUN", "pobj", 7, "NNS"),
-             W("of", "of", "ADP", "prep", 11), W("Bosnia", "Bosnia", "PROPN", "pobj", 12), W(".", ".", "PUNCT", "punct", 2)]
+             W("of", "of", "ADP", "prep", 11), W("Ukraine", "Ukraine", "PROPN", "pobj", 12), W(".", ".", "PUNCT", "punct", 2)]
     coded = code(pipe, [words])
-    assert [t[:3] for t in triples(coded)] == [("IGOUNO", "162", "BIH")]
-    # the people are in Bosnia, not in "Serb"
-    assert [m.code for m in coded.mentions if m.text.startswith("people")] == ["BIHCVL"]
+    assert [t[:3] for t in triples(coded)] == [("IGOUNO", "162", "UKR")]
+    # the people are in Ukraine, not Russian
+    assert [m.code for m in coded.mentions if m.text.startswith("people")] == ["UKRCVL"]
 
 
 def test_a_participle_on_a_future_verb_is_planned_too(pipe):
@@ -1658,8 +1661,8 @@ def test_pressing_a_battle_is_fighting_not_an_appeal(pipe):
 
 
 def test_what_an_act_goes_through_is_not_its_target(pipe):
-    # McConnell pushed a bill through the Senate.
-    words = [W("McConnell", "McConnell", "PROPN", "nsubj", 1), W("pushed", "push", "VERB", "ROOT", 1, "VBD"), W("a", "a", "DET", "det", 3),
+    # Obama pushed a bill through the Senate.
+    words = [W("Obama", "Obama", "PROPN", "nsubj", 1), W("pushed", "push", "VERB", "ROOT", 1, "VBD"), W("a", "a", "DET", "det", 3),
              W("bill", "bill", "NOUN", "dobj", 1), W("through", "through", "ADP", "prep", 1), W("the", "the", "DET", "det", 6),
              W("Senate", "Senate", "PROPN", "pobj", 4), W(".", ".", "PUNCT", "punct", 1)]
     assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[2] is not None and t[2].endswith("LEG")] == []
@@ -1700,16 +1703,16 @@ def test_a_journalist_a_statement_is_about_is_its_target(pipe):
 
 
 def test_sanctions_in_relation_to_a_country_are_on_it(pipe):
-    # The UN imposed sanctions in relation to Iraq.
+    # The UN imposed sanctions in relation to Libya.
     words = [W("The", "the", "DET", "det", 1), W("UN", "UN", "PROPN", "nsubj", 2), W("imposed", "impose", "VERB", "ROOT", 2, "VBD"),
              W("sanctions", "sanction", "NOUN", "dobj", 2, "NNS"), W("in", "in", "ADP", "prep", 2), W("relation", "relation", "NOUN", "pobj", 4),
-             W("to", "to", "ADP", "prep", 5), W("Iraq", "Iraq", "PROPN", "pobj", 6), W(".", ".", "PUNCT", "punct", 2)]
-    assert [t[:3] for t in triples(code(pipe, [words])) if t[1] == "163"] == [("IGOUNO", "163", "IRQ")]
+             W("to", "to", "ADP", "prep", 5), W("Libya", "Libya", "PROPN", "pobj", 6), W(".", ".", "PUNCT", "punct", 2)]
+    assert [t[:3] for t in triples(code(pipe, [words])) if t[1] == "163"] == [("IGOUNO", "163", "LBY")]
 
 
 def test_a_nations_people_are_its_civilians(pipe):
-    # Ireland gave aid to the Palestinian people.
-    words = [W("Ireland", "Ireland", "PROPN", "nsubj", 1), W("gave", "give", "VERB", "ROOT", 1, "VBD"), W("aid", "aid", "NOUN", "dobj", 1),
+    # Norway gave aid to the Palestinian people.
+    words = [W("Norway", "Norway", "PROPN", "nsubj", 1), W("gave", "give", "VERB", "ROOT", 1, "VBD"), W("aid", "aid", "NOUN", "dobj", 1),
              W("to", "to", "ADP", "prep", 1), W("the", "the", "DET", "det", 6), W("Palestinian", "palestinian", "ADJ", "amod", 6),
              W("people", "people", "NOUN", "pobj", 3, "NNS"), W(".", ".", "PUNCT", "punct", 1)]
-    assert [t[:3] for t in triples(code(pipe, [words]))] == [("IRL", "070", "PSECVL")]
+    assert [t[:3] for t in triples(code(pipe, [words]))] == [("NOR", "070", "PSECVL")]

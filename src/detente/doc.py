@@ -221,7 +221,7 @@ class SentenceView:
     def misparsed_relative(self, k: int) -> bool:
         """Whether verb k, hung on a noun as a relative clause, is really the sentence's main verb: a
         finite active verb with an object but no subject and no relative word is no English relative
-        clause ("The government, a number of parties and the Taliban condemned the decision": the small
+        clause ("The government, a number of parties and the rebels condemned the decision": the small
         model hangs "condemned" on "number"). A reduced relative is a participle ("militants backed by
         Ankara"), a zero relative has its own subject ("the plan Russia rejected")."""
         if self.dep(k) not in ("relcl", "acl:relcl") or self.tokens[k].tag not in ("VBD", "VBZ", "VBP") \

@@ -114,7 +114,7 @@ class SelectionStage:
                     if t.dep in ("relcl", "acl:relcl"):
                         view = view or SentenceView(s, [])
                         if view.misparsed_relative(t.i - view.base):
-                            continue  # the main verb, misparsed ("…, a number of parties and the Taliban condemned X")
+                            continue  # the main verb, misparsed ("…, a number of parties and the rebels condemned X")
                     found.add(starts[t.start])
         return frozenset(found)
 

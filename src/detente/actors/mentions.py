@@ -353,7 +353,7 @@ def _national(kept: list[_Piece], p: _Piece) -> bool:
 
 
 def _counted(tokens: tuple[Token, ...], k: int, quantities: frozenset[str]) -> bool:
-    """Is the noun at k counted: a number on it ("at least 81 people", "one person") or a quantity noun
+    """Is the noun at k counted: a number on it ("at least 30 people", "one person") or a quantity noun
     it is "of" ("dozens of people")?"""
     i = tokens[k].i
     base = tokens[0].i
@@ -384,7 +384,7 @@ def _drop_places_and_modifiers(pieces: list[_Piece], tokens: tuple[Token, ...], 
             continue  # "migrant-friendly Texas", "police-backed": a modifier, not the agent
         if p.actor is None and p.agent is not None and p.end - p.start == 1 and lower[p.start] in words.MASS_AGENT_NOUNS \
                 and tokens[p.start].tag == "NN" and tokens[p.start].dep != "compound" and not any(t.head == tokens[p.start].i and t.i != t.head and t.dep in MASS_MARKERS for t in tokens):
-            continue  # "doing business with ZTE": the activity, not the businesses
+            continue  # "doing business with Iran": the activity, not the businesses
         if p.actor is None and p.agent is not None and p.end - p.start == 1 and lower[p.start] in counted \
                 and not _counted(tokens, p.start, quantities) and not _national(kept, p):
             continue  # "the people", "a person": no actor; "killed 12 people": victims; "the Syrian people": Syria's
@@ -486,7 +486,7 @@ def _joins(left: _Piece, right: _Piece, tokens: tuple[Token, ...]) -> bool | str
         return True  # "the UN's Mideast envoy", "the EU's Balkans envoy": the region says what the envoy is for
     if left.agent is not None and right.actor is not None and gap in (["of"], ["of", "the"], ["in"], ["from"]) \
             and right.end < len(tokens) and tokens[right.end].text in words.HYPHENS:
-        return False  # "people in Serb-held parts of Bosnia": the name modifies a place after it; it is not the people's
+        return False  # "people in Russian-held parts of Ukraine": the name modifies a place after it; it is not the people's
     if left.agent is not None and right.actor is not None and gap in (["of"], ["of", "the"], ["in"], ["from"]):
         if right.actor[0].kind == "person":
             return False  # "supporters of Obama", "protesters in Obama" are not Obama

@@ -22,7 +22,7 @@ STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 # role nouns with a mass sense: singular with no determiner, owner or modifier ("doing business with
-# ZTE", "open for business") they name an activity, not the businesses
+# Iran", "open for business") they name an activity, not the businesses
 MASS_AGENT_NOUNS = frozenset({"business"})
 
 # "a village in the Rada district": an institution's or group's name right before one of these nouns

@@ -223,14 +223,14 @@ class EventStage:
         return best
 
     def _counted(self, view: SentenceView) -> frozenset[int]:
-        """The tokens of the sentence's counted people ("100,000 people"), which only a victim code's
-        pattern may take as its + ("aid deliveries to 100,000 people in Bosnia": Bosnia)."""
+        """The tokens of the sentence's counted people ("20,000 people"), which only a victim code's
+        pattern may take as its + ("food aid to 20,000 people in Chad": Bosnia)."""
         nouns = self.rules.word("counted_nouns")
         return frozenset(t for m in view.mentions if _counted_people(view, m, nouns) for t in view.tokens_of(m))
 
     def _places_before_actors(self, view: SentenceView) -> frozenset[int]:
-        """The tokens of countries named as a place ("in the Gaza Strip") whose noun goes on to name
-        actors ("escalation of hostilities in the Gaza Strip between Israel and Hamas"): a + passes over
+        """The tokens of countries named as a place ("in Kashmir") whose noun goes on to name
+        actors ("clashes in Kashmir between India and Pakistan"): a + passes over
         the place to them. A place with no actor after it stays what a + may take."""
         preps, parties = self.rules.word("place_preps"), self.rules.word("party_preps")
         out: set[int] = set()
@@ -328,7 +328,7 @@ class EventStage:
         sources = _split_codes(_unique(sources))
         if sources and cand.pattern.code.startswith(tuple(words("verbal_codes"))) \
                 and all(not s.given and s.code[3:6].lower() in words("wordless_roles") for s in sources):
-            # "hackers are taking aim at election officials": criminals' "attacks" are literal, not criticism
+            # "hackers are taking aim at the tax office": criminals' "attacks" are literal, not criticism
             trace(cand.pattern.id, "wordless", f"{view.tokens[k].text!r}: a criminal source makes no statement or criticism")
             return []
         targets = [t for t in _split_codes(_unique(targets)) if t not in sources]
@@ -395,7 +395,7 @@ class EventStage:
             # "will not lift the embargo" is a refusal to ease sanctions (CAMEO 12), and it happened
             code, rule, modality = refusal[0], f"{rule} > {refusal[1]}", "asserted"
         elif modality == "planned" and cand.pattern.scope == "clause" and code.startswith(tuple(self.rules.word("unplanned_codes"))):
-            # "Clinton will address Trump's comments later": a statement announced for later is no
+            # "the senator will address the minister's remarks tomorrow": a statement announced for later is no
             # statement yet, and CAMEO has no intent to make one
             trace(rule, "planned statement", f"{view.tokens[k].text!r}: a statement still to be made, no event")
             return []
@@ -490,7 +490,7 @@ class EventStage:
                     and {r.lower() for r in cameo.actor_roles(e.target.code)} & words("news_source_roles") \
                     and not (view.tokens_of(e.target) and _under_prep(view, view.tokens_of(e.target)[0], k, words("topic_preps"))):
                 # "informed the news agency MTI", "told the newspaper": how news is made, no event (but
-                # "concern about the fate of a journalist": the journalist is what it is about)
+                # "worry over the fate of a reporter": the journalist is what it is about)
                 continue
             if reading is not None:
                 e = replace(e, cameo=reading[0], **cameo.scores(reading[0]), rule=f"{e.rule} > {reading[1]}")
@@ -614,7 +614,7 @@ def _with_conjuncts(view: SentenceView, k: int | None, partitive: frozenset[str]
     """The mention headed by k and those conjoined with it. A role distributes over conjoined
     countries: "the ambassadors of Arnor, Osgiliath and Gondor" are ARNGOV, OSGGOV and GONGOV. With
     ``partitive`` nouns, a conjunct that is one stands for the actor in its "of" phrase ("freed 74
-    political leaders and members of a rebel group")."""
+    opposition leaders and members of a militia")."""
     if k is None:
         return []
     first = view.mention_of(k)
@@ -630,7 +630,7 @@ def _with_conjuncts(view: SentenceView, k: int | None, partitive: frozenset[str]
         for c in conjuncts:
             m = view.mention_of(c)
             if m is None and c != k and partitive:
-                # ("leaders and members of a rebel group": the parser hangs "of" on the first conjunct)
+                # ("leaders and members of a militia": the parser hangs "of" on the first conjunct)
                 found = _partitive(view, c, partitive) or [
                     x for prep, q in view.prep_objects(h) if prep == "of" and q > c and view.lemma[c].lower() in partitive
                     for x in _with_conjuncts(view, q)]
@@ -710,7 +710,7 @@ def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[st
     if view.is_passive(k) or view.is_reduced_passive(k):
         return _with_conjuncts(view, view.passive_agent(k))
     if view.misparsed_relative(k):
-        # "The Afghan government, a number of parties and the Taliban condemned…" read as a relative
+        # "The Malian government, a number of parties and the rebels condemned…" read as a relative
         # clause on "number": the subjects are the whole noun phrase it hangs on, appositions included
         top = view.head(k)
         while view.dep(top) == "appos" and view.head(top) != top:
@@ -720,7 +720,7 @@ def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[st
     found = _with_conjuncts(view, view.subject(k)) or _partitive(view, view.subject(k), partitive)
     subj = view.subject(k)
     if not found and subj is not None and subj < k and view.mention_of(subj) is None and view.tokens[subj].pos == "NOUN":
-        # "A car bombing by the Islamic State group killed 75 people", "a statement by Russia
+        # "A bombing by the rebels killed 12 villagers", "a statement by Russia
         # criticized…": the act or text the subject names is the doing of its "by" actor
         found = [m for prep, q in view.prep_objects(subj) if prep == "by" for m in _with_conjuncts(view, q)]
     if not found and view.dep(k) in ("ccomp", "xcomp") and view.lemma[view.head(k)] in causative and view.objects(k) \
@@ -731,8 +731,8 @@ def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[st
         # "released a statement condemning Iran", "put out a report accusing the army": the
         # participle's doer is the author of the statement, the subject of the verb above
         verb = view.governing_verb(view.head(k)) if view.dep(k) == "acl" else view.head(k)
-        # (not through a second participle: in "judges handling lawsuits seeking information" the
-        # lawsuits seek it, and they are no actor)
+        # (not through a second participle: in "lawyers filing suits seeking records" the
+        # suits seek them, and they are no actor)
         if verb is not None and verb != k and not (view.dep(verb) == "acl" and view.tokens[verb].tag in ("VBG", "VBN")):
             found = _with_conjuncts(view, view.subject(verb))
     return found
