@@ -59,14 +59,15 @@ def event_record(coded: CodedArticle, event: Event) -> dict[str, Any]:
     text = coded.article.text
     sentence_text = None
     if coded.doc is not None and 0 <= event.sentence < len(coded.doc.sentences):
-        s = coded.doc.sentences[event.sentence]
-        start, end = s.start, s.end
-        # a statement whose quotation runs on into the next sentences ("'We remain open to talks,' he
-        # said. 'Sadly, the DPRK …'"): the text is every sentence its evidence spans
-        for other in coded.doc.sentences:
-            if other.start < event.evidence[1] and event.evidence[0] < other.end:
-                start, end = min(start, other.start), max(end, other.end)
-        sentence_text = text[start:end]
+        # a statement whose quotation runs on into the next sentences ("'We want talks,' he said. 'Sadly,
+        # Ukraine …'"): the text is every sentence its evidence spans
+        sentences = coded.doc.sentences
+        first = last = event.sentence
+        while first > 0 and sentences[first - 1].end > event.evidence[0]:
+            first -= 1
+        while last + 1 < len(sentences) and sentences[last + 1].start < event.evidence[1]:
+            last += 1
+        sentence_text = text[sentences[first].start : sentences[last].end]
     return {
         "id": event.id,
         "article_id": event.article_id,

@@ -24,7 +24,7 @@ The order of evidence (the first that gives one country wins; evidence naming tw
    never from a state or another government.
 
 An agent owned by "its" takes the state named just before it, when nothing else between them could be
-the owner ("sanctions against Iraq after its parliament called…" -> IRQLEG, ``infer:possessive``).
+the owner ("sanctions against Iraq after its parliament voted…" -> IRQLEG, ``infer:possessive``).
 
 Steps 2-4 place an agent; they say nothing of roles whose place is not their country (refugees,
 diplomats, peacekeepers, foreign media: ``words.NONLOCAL_*``), except an origin ("from", "of"). Steps 3
@@ -309,7 +309,7 @@ class _Finder:
         head = next((k for k in tokens if view.head(k) not in inside or view.head(k) == k), tokens[-1])
         if self.refers_back(head):
             # "its own citizens", "talks between their leaders": whose, the text says elsewhere, unless
-            # "its" follows the state it stands for ("sanctions against Iraq after its parliament…")
+            # "its" follows the state it stands for ("threatened Iraq after its parliament voted")
             return self.possessive_state(head)
         local = is_local(view, tokens, m.code)
         self.code, self.mention = m.code, m

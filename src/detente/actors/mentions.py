@@ -343,7 +343,21 @@ def _lower_case_person(hit: tuple[int, list[ActorEntry]] | None, tokens: tuple[T
     return hit
 
 
-MASS_MARKERS = frozenset({"det", "poss", "nmod:poss", "nummod", "amod", "compound", "nmod"})  # what makes "business" countable: "the business", "US business", "big business"
+# what makes "business" countable: "the business", "US business", "big business"
+MASS_MARKERS = frozenset({"det", "poss", "nmod:poss", "nummod", "amod", "compound", "nmod"})
+
+
+def _has_child(tokens: tuple[Token, ...], k: int, deps: frozenset[str]) -> bool:
+    """Whether token k (a sentence index) has a dependent with one of ``deps``."""
+    i = tokens[k].i
+    return any(t.head == i and t.i != i and t.dep in deps for t in tokens)
+
+
+def _mass_noun(tokens: tuple[Token, ...], k: int) -> bool:
+    """Is the role noun at k used as a mass noun ("doing business with Iran"): singular, no modifier of
+    a noun, with no determiner, owner, number or modifier of its own?"""
+    return tokens[k].text.lower() in words.MASS_AGENT_NOUNS and tokens[k].tag == "NN" and tokens[k].dep != "compound" \
+        and not _has_child(tokens, k, MASS_MARKERS)
 
 
 def _national(kept: list[_Piece], p: _Piece) -> bool:
@@ -355,9 +369,8 @@ def _national(kept: list[_Piece], p: _Piece) -> bool:
 def _counted(tokens: tuple[Token, ...], k: int, quantities: frozenset[str]) -> bool:
     """Is the noun at k counted: a number on it ("at least 30 people", "one person") or a quantity noun
     it is "of" ("dozens of people")?"""
-    i = tokens[k].i
     base = tokens[0].i
-    if any(t.head == i and t.i != i and t.dep == "nummod" for t in tokens):
+    if _has_child(tokens, k, frozenset({"nummod"})):
         return True
     if tokens[k].dep == "pobj":
         prep = tokens[k].head - base
@@ -382,8 +395,7 @@ def _drop_places_and_modifiers(pieces: list[_Piece], tokens: tuple[Token, ...], 
             continue  # "US$ 10 million", "HK$": a currency
         if p.actor is None and p.agent is not None and is_modifier(lower, p.start, p.end):
             continue  # "migrant-friendly Texas", "police-backed": a modifier, not the agent
-        if p.actor is None and p.agent is not None and p.end - p.start == 1 and lower[p.start] in words.MASS_AGENT_NOUNS \
-                and tokens[p.start].tag == "NN" and tokens[p.start].dep != "compound" and not any(t.head == tokens[p.start].i and t.i != t.head and t.dep in MASS_MARKERS for t in tokens):
+        if p.actor is None and p.agent is not None and p.end - p.start == 1 and _mass_noun(tokens, p.start):
             continue  # "doing business with Iran": the activity, not the businesses
         if p.actor is None and p.agent is not None and p.end - p.start == 1 and lower[p.start] in counted \
                 and not _counted(tokens, p.start, quantities) and not _national(kept, p):

@@ -210,7 +210,7 @@ def _forward(view: SentenceView, seq: list[int], elems: tuple[Element, ...], i: 
             if mention is None or (clause and seq[r] in skip):
                 continue
             if clause and _describes_another(view, seq[r], mention):
-                continue  # "dismissed EU member Malta as…": NATO only describes Estonia, the argument
+                continue  # "dismissed EU member Malta as…": the EU only describes Malta, the argument
             if clause and _modifies_a_thing(view, seq[r], mention):
                 return False  # "receives government funding": an actor word modifying a thing is no argument
             if clause and i and elems[i - 1].kind == "lit" and not _governed_by(view, seq[r], seq[prev]):

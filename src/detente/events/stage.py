@@ -103,6 +103,7 @@ class EventStage:
         code_of: dict[int, str] = {}
         noun_at: dict[int, int] = {}  # id(event) -> its noun trigger
         heads: set[int] = set()
+        skips: tuple[frozenset[int], frozenset[int]] | None = None  # what a + passes over, read on the first trigger
         for k, tok in enumerate(view.tokens):
             if view.mention_at[k] is not None and view.mention_at[k].kind != "pronoun":
                 continue  # a word inside an actor's name ("riot police", "peace envoy") is no trigger
@@ -126,7 +127,9 @@ class EventStage:
                 continue
             if not patterns:
                 continue
-            best = self.best_match(view, k, patterns, pos, trace)
+            if skips is None:
+                skips = self._skips(view)
+            best = self.best_match(view, k, patterns, pos, trace, skips)
             if best is None:
                 continue
             code_of[k] = best.pattern.code
@@ -196,22 +199,20 @@ class EventStage:
                 picked.update(by_word.get(word, ()))
         return [patterns[n] for n in sorted(picked)]
 
-    def best_match(self, view: SentenceView, k: int, patterns: list[Pattern], pos: str, trace: Tracer) -> Candidate | None:
+    def best_match(self, view: SentenceView, k: int, patterns: list[Pattern], pos: str, trace: Tracer,
+                   skips: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())) -> Candidate | None:
+        """The most specific pattern matching trigger k. ``skips``: the tokens a ``+`` passes over in a
+        victim code's pattern and in any other (``_skips``)."""
         best: Candidate | None = None
         seen: dict[str, tuple[list[int], set[str]]] = {}
         victim_codes = tuple(self.rules.word("counted_people_codes"))
-        counted: frozenset[int] | None = None  # the tokens a + passes over, read on the first pattern
-        places: frozenset[int] = frozenset()
         if not trace.on:
             patterns = self.candidates(patterns, seen, view, k, pos)
         for pattern in patterns:
             if pattern.scope not in seen:
                 seq = words_for(view, k, pos, pattern.scope)
                 seen[pattern.scope] = (seq, present_words(view, seq))
-            if counted is None:
-                places = self._places_before_actors(view)
-                counted = self._counted(view) | places
-            skip = places if pattern.code.startswith(victim_codes) else counted
+            skip = skips[0] if pattern.code.startswith(victim_codes) else skips[1]
             match = match_pattern(view, k, pattern, pos, *seen[pattern.scope], skip=skip)
             if trace.on:
                 outcome = "matched" if match else why_not(view, pattern, *seen[pattern.scope])
@@ -222,11 +223,13 @@ class EventStage:
             trace(best.pattern.id, "fired", f"[{best.pattern.code}] ({best.pattern.where}) on {view.tokens[k].text!r} (most specific match)")
         return best
 
-    def _counted(self, view: SentenceView) -> frozenset[int]:
-        """The tokens of the sentence's counted people ("20,000 people"), which only a victim code's
-        pattern may take as its + ("food aid to 20,000 people in Chad": Bosnia)."""
+    def _skips(self, view: SentenceView) -> tuple[frozenset[int], frozenset[int]]:
+        """What a pattern's + passes over in one sentence: for a victim code's pattern the places before
+        the parties (``_places_before_actors``); for any other, those and the counted people ("food aid
+        to 20,000 people in Chad": Chad), which only a victim code may take."""
         nouns = self.rules.word("counted_nouns")
-        return frozenset(t for m in view.mentions if _counted_people(view, m, nouns) for t in view.tokens_of(m))
+        places = self._places_before_actors(view)
+        return places, places | frozenset(t for m in view.mentions if _counted_people(view, m, nouns) for t in view.tokens_of(m))
 
     def _places_before_actors(self, view: SentenceView) -> frozenset[int]:
         """The tokens of countries named as a place ("in Kashmir") whose noun goes on to name
@@ -323,8 +326,9 @@ class EventStage:
         targets = [m for m in targets if not _modifies(view, m, followers)]
         if not cand.pattern.code.startswith(tuple(words("counted_people_codes"))):
             # "killed 12 people" names victims; "aid for 50,000 people" names nobody whose country is said
-            sources = [m for m in sources if not _counted_people(view, m, words("counted_nouns"))]
-            targets = [m for m in targets if not _counted_people(view, m, words("counted_nouns"))]
+            counted = words("counted_nouns")
+            sources = [m for m in sources if not _counted_people(view, m, counted)]
+            targets = [m for m in targets if not _counted_people(view, m, counted)]
         sources = _split_codes(_unique(sources))
         if sources and cand.pattern.code.startswith(tuple(words("verbal_codes"))) \
                 and all(not s.given and s.code[3:6].lower() in words("wordless_roles") for s in sources):
@@ -332,11 +336,11 @@ class EventStage:
             trace(cand.pattern.id, "wordless", f"{view.tokens[k].text!r}: a criminal source makes no statement or criticism")
             return []
         targets = [t for t in _split_codes(_unique(targets)) if t not in sources]
+        own = {s.code[:3] for s in sources}
         if not cand.pattern.code.startswith(tuple(words("topic_codes"))):
             # "Obama lifts US embargo on arms sales", "pledged Moscow's support", "halting Turkey's
             # incursion": the source's own country owning what is acted with is the source's side, not a
             # target (but "defended Russia's policy": whose act is judged is what the judgement is about)
-            own = {s.code[:3] for s in sources}
             targets = [t for t in targets if not (len(t.code) == 3 and t.code in own and not t.given and _owner_of_thing(view, t))]
         if cand.pattern.code.startswith(tuple(words("measure_codes"))) and not cand.match.target:
             # "will seek new U.N. sanctions": a body that only modifies the measure imposes it; it is not its target
@@ -355,7 +359,6 @@ class EventStage:
             targets = [t for t in targets if not _nested_in_request(view, k, t, self.rules)]
         # "its forces", "their troops": an unnamed agent owned by a pronoun is the source's own, not a target
         # (an "its" that names the source's own country: "Russia has strengthened its forces")
-        own = {s.code[:3] for s in sources}
         targets = [t for t in targets if t.given or not ((t.code.startswith("---") or t.code[:3] in own) and _owned_by_pronoun(view, t))]
         if any(t.resolution == "parties" for t in targets):
             # "Putin wants good relations between the two countries": the other country of the two
