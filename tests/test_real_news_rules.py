@@ -1716,3 +1716,57 @@ def test_a_nations_people_are_its_civilians(pipe):
              W("to", "to", "ADP", "prep", 1), W("the", "the", "DET", "det", 6), W("Palestinian", "palestinian", "ADJ", "amod", 6),
              W("people", "people", "NOUN", "pobj", 3, "NNS"), W(".", ".", "PUNCT", "punct", 1)]
     assert [t[:3] for t in triples(code(pipe, [words]))] == [("NOR", "070", "PSECVL")]
+
+
+def test_a_party_named_with_its_country_is_that_countrys_party(pipe):
+    # The Socialist Party of Chile criticized the government.
+    words = [W("The", "the", "DET", "det", 2), W("Socialist", "Socialist", "PROPN", "compound", 2), W("Party", "Party", "PROPN", "nsubj", 5),
+             W("of", "of", "ADP", "prep", 2), W("Chile", "Chile", "PROPN", "pobj", 3), W("criticized", "criticize", "VERB", "ROOT", 5, "VBD"),
+             W("the", "the", "DET", "det", 7), W("government", "government", "NOUN", "dobj", 5), W(".", ".", "PUNCT", "punct", 5)]
+    assert [t[:3] for t in triples(code(pipe, [words]))] == [("CHLPTY", "111", "CHLGOV")]
+
+
+def test_the_us_parties_and_their_legislators(pipe):
+    # Republicans criticized Obama.  /  Senate Republicans criticized Obama.
+    alone = [W("Republicans", "Republicans", "PROPN", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1, "VBD"),
+             W("Obama", "Obama", "PROPN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
+    senate = [W("Senate", "Senate", "PROPN", "compound", 1)] + [W(*w[:4], w[4] + 1, w[5]) for w in alone]
+    assert [t[:3] for t in triples(code(pipe, [alone]))] == [("USAPTY", "111", "USAELI")]  # Obama out of office in 2021
+    assert [t[:3] for t in triples(code(pipe, [senate]))] == [("USALEG", "111", "USAELI")]
+    # German Social Democrats criticized Merkel: not the US party
+    german = [W("German", "german", "ADJ", "amod", 2), W("Social", "Social", "PROPN", "compound", 2), W("Democrats", "Democrats", "PROPN", "nsubj", 3),
+              W("criticized", "criticize", "VERB", "ROOT", 3, "VBD"), W("Merkel", "Merkel", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 3)]
+    assert [t[0] for t in triples(code(pipe, [german]))] == ["DEUPTY"]
+
+
+def test_actors_abroad_set_no_scene_for_unnamed_agents(pipe):
+    # Rebels freed a Cuban doctor to U.S. diplomats.  (the rebels are not American)
+    words = [W("Rebels", "rebel", "NOUN", "nsubj", 1, "NNS"), W("freed", "free", "VERB", "ROOT", 1, "VBD"), W("a", "a", "DET", "det", 4),
+             W("Cuban", "cuban", "ADJ", "amod", 4), W("doctor", "doctor", "NOUN", "dobj", 1), W("to", "to", "ADP", "prep", 1),
+             W("U.S.", "U.S.", "PROPN", "compound", 7), W("diplomats", "diplomat", "NOUN", "pobj", 5, "NNS"), W(".", ".", "PUNCT", "punct", 1)]
+    sources = {t[0] for t in triples(code(pipe, [words], min_confidence=0.0))}
+    assert sources == {"---REB"}
+
+
+def test_a_headlines_surname_is_the_person_its_lead_names(pipe):
+    # Union endorses Clinton. \n A union endorsed Hillary Clinton.  (2016)
+    head = [W("Union", "union", "NOUN", "nsubj", 1), W("endorses", "endorse", "VERB", "ROOT", 1, "VBZ"), W("Clinton", "Clinton", "PROPN", "dobj", 1),
+            W(".", ".", "PUNCT", "punct", 1)]
+    lead = [W("A", "a", "DET", "det", 1), W("union", "union", "NOUN", "nsubj", 2), W("endorsed", "endorse", "VERB", "ROOT", 2, "VBD"),
+            W("Hillary", "Hillary", "PROPN", "compound", 4), W("Clinton", "Clinton", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)]
+    doc = make_doc([head, lead], published=date(2016, 9, 30))
+    cut = doc.sentences[0].end
+    as_headline = replace(doc, article=replace(doc.article, text=doc.article.text[:cut] + "\n" + doc.article.text[cut + 1 :]))
+    one_sided = Pipeline(Settings().with_(one_sided=True, min_confidence=0.0), dictionaries=pipe.dictionaries)
+    [coded] = one_sided.code([as_headline])
+    assert [(e.sentence, e.target.code if e.target else None) for e in coded.events] == [(0, "USAELI"), (1, "USAELI")]
+    [plain] = one_sided.code([doc])  # the same words in one paragraph: "Clinton" before the full name is nobody yet
+    assert [(e.sentence, e.target.code if e.target else None) for e in plain.events] == [(0, None), (1, "USAELI")]
+
+
+def test_a_capitalised_plural_role_is_still_a_role(pipe):
+    # German State Prosecutors charged Siemens executives.
+    words = [W("German", "german", "ADJ", "amod", 2), W("State", "State", "PROPN", "compound", 2), W("Prosecutors", "Prosecutors", "PROPN", "nsubj", 3),
+             W("charged", "charge", "VERB", "ROOT", 3, "VBD"), W("Siemens", "Siemens", "PROPN", "compound", 5),
+             W("executives", "executive", "NOUN", "dobj", 3, "NNS"), W(".", ".", "PUNCT", "punct", 3)]
+    assert [t[0] for t in triples(code(pipe, [words], min_confidence=0.0))] == ["DEUJUD"]

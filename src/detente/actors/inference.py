@@ -342,9 +342,11 @@ class _Finder:
         (``words.SCENE_EVIDENCE``); for a government, only its country's domestic actors
         (``words.DOMESTIC_EVIDENCE``, ``states=False``)."""
         prefixes = self.table.prefixes
+        # an actor abroad sets no scene ("rebels will hand the doctor to U.S. diplomats" is not in the US)
         named = [m for m in self.view.mentions
                  if m.kind not in ("pronoun", "person") and m.resolution not in ("inferred", "parties", "first-person")
-                 and ((states and len(m.code) == 3) or actor_roles(m.code) & evidence)]
+                 and ((states and len(m.code) == 3) or actor_roles(m.code) & evidence)
+                 and is_local(self.view, self.view.tokens_of(m), m.code)]
         # the actors' countries; a country named only as a place ("peace talks in South Sudan") counts
         # when no actor names one
         countries = {m.code[:3] for m in named if m.code[:3] in prefixes and not self.is_place(m)} \

@@ -49,6 +49,8 @@ PARTY_NOUNS = {"country": "", "nation": "", "state": "", "side": "", "party": ""
                "capital": "", "government": "GOV", "leader": "GOV", "administration": "GOV", "army": "MIL",
                "military": "MIL"}
 LINKS = {"'s", "’s", "'", "’"}
+# offices a party's members hold: "GOP senators", "Senate Republicans" are legislators, not the party
+PARTY_OFFICES = frozenset({"LEG", "GOV"})
 AGENT_KIND = {
     "GOV": "government",
     "MIL": "military",
@@ -226,7 +228,7 @@ def _sentence_mentions(sentence: Sentence, text: str, ctx: _Context) -> list[Men
     tokens = sentence.tokens
     texts = [t.text for t in tokens]
     folded = Folded(texts)
-    lowered = Folded([t.lower() for t in texts], [t.lemma.lower() for t in tokens])
+    lowered = Folded([t.lower() for t in texts], [_agent_lemma(t) for t in tokens])
     pieces: list[_Piece] = []
     may_discard = dicts.discards.starts(folded) if len(dicts.discards) else set()
     may_actor = dicts.actors.starts(folded)
@@ -262,6 +264,17 @@ def _sentence_mentions(sentence: Sentence, text: str, ctx: _Context) -> list[Men
     groups = _group(pieces, tokens)
     _share_roles(groups, tokens)
     return [m for group in groups if (m := _compose(group, tokens, text, ctx))]
+
+
+def _agent_lemma(tok: Token) -> str:
+    """The lower-case lemma agents are matched on. A capitalised plural the parser took for a proper
+    noun keeps its plural as lemma ("State Prosecutors", "Border Guards"): its singular, read off."""
+    lemma = tok.lemma.lower()
+    if tok.pos != "PROPN" or lemma != tok.text.lower() or len(lemma) < 4 or not lemma.endswith("s") or lemma.endswith(("ss", "us", "is")):
+        return lemma
+    if lemma.endswith("ies"):
+        return lemma[:-3] + "y"
+    return lemma[:-1]
 
 
 def _other_given_name(hit: tuple[int, list[ActorEntry]], tokens: tuple[Token, ...], i: int, ctx: _Context) -> bool:
@@ -601,7 +614,9 @@ def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, ctx: _Co
         via = base.id if base.form == "name" else f"{base.form}:{base.id}"
         kind = base.kind
         if agents:
-            if len(code) == 3:
+            if code.endswith("PTY") and len(code) == 6 and any(a.code.strip("~") in PARTY_OFFICES for a in agents):
+                code = _with_agents(code[:3], agents)  # "GOP senators", "Senate Republicans": the party's legislators
+            elif len(code) == 3:
                 code = _with_agents(code, agents)
                 if former and _out_of_office(code) != code:
                     code, via = _out_of_office(code), f"former:{via}"  # "former Panamanian President X": PANELI

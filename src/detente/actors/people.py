@@ -179,17 +179,30 @@ def surname_mentions(doc: ParsedDoc, mentions: list[Mention], persons: dict[tupl
         return []
     out: list[Mention] = []
     text = doc.article.text
+    headline, lead_end = _headline(doc)
     for key, tok in _bare_surnames(doc, mentions, unique):
         (entry,) = named[key].values()
         antecedent = first[entry.id]
-        if antecedent[0] >= tok.start:
-            continue
+        if antecedent[0] >= tok.start and not (tok.end <= headline and antecedent[0] < lead_end):
+            continue  # named in full only later (but a headline's "Clinton" is the lead's "Hillary Clinton")
         code = entry.code_on(when)
         if code is None:
             continue
         out.append(Mention(tok.start, tok.end, text[tok.start : tok.end], code, "person", f"surname:{entry.id}", entry.name,
                            resolution="coref", antecedent=antecedent))
     return out
+
+
+HEADLINE_LEAD = 3  # the sentences after a headline that may give its bare surnames' full names
+
+
+def _headline(doc: ParsedDoc) -> tuple[int, int]:
+    """(end of the headline, end of its lead) when the article opens with a headline: a first sentence
+    ending its own paragraph; (0, 0) otherwise. Headlines name people by surname, the lead in full."""
+    sentences = doc.sentences
+    if len(sentences) < 2 or not doc.article.text[sentences[0].end : sentences[1].start].count("\n"):
+        return 0, 0
+    return sentences[0].end, sentences[min(HEADLINE_LEAD, len(sentences) - 1)].end
 
 
 def titled_surname_mentions(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
