@@ -1748,6 +1748,59 @@ def test_actors_abroad_set_no_scene_for_unnamed_agents(pipe):
     assert sources == {"---REB"}
 
 
+def test_the_sources_own_country_owning_the_measure_is_passed_over_for_the_target(pipe):
+    # Obama lifts US embargo on arms sales to Vietnam.
+    words = [W("Obama", "Obama", "PROPN", "nsubj", 1), W("lifts", "lift", "VERB", "ROOT", 1, "VBZ"), W("US", "US", "PROPN", "compound", 3),
+             W("embargo", "embargo", "NOUN", "dobj", 1), W("on", "on", "ADP", "prep", 3), W("arms", "arm", "NOUN", "compound", 6),
+             W("sales", "sale", "NOUN", "pobj", 4, "NNS"), W("to", "to", "ADP", "prep", 3), W("Vietnam", "Vietnam", "PROPN", "pobj", 7),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [words]))] == [("USAELI", "085", "VNM")]  # 2021: Obama out of office
+
+
+def test_an_attack_carried_out_by_suicide_bombers_is_a_suicide_bombing(pipe):
+    # Two suicide bombers launched an attack on Iraqi police.
+    words = [W("Two", "two", "NUM", "nummod", 2), W("suicide", "suicide", "NOUN", "compound", 2), W("bombers", "bomber", "NOUN", "nsubj", 3, "NNS"),
+             W("launched", "launch", "VERB", "ROOT", 3, "VBD"), W("an", "an", "DET", "det", 5), W("attack", "attack", "NOUN", "dobj", 3),
+             W("on", "on", "ADP", "prep", 5), W("Iraqi", "iraqi", "ADJ", "amod", 8), W("police", "police", "NOUN", "pobj", 6),
+             W(".", ".", "PUNCT", "punct", 3)]
+    assert {t[1] for t in triples(code(pipe, [words], min_confidence=0.0))} == {"1831"}
+
+
+def test_militant_camps_destroyed_are_force_not_property(pipe):
+    # The Pakistani army destroyed Taliban terrorist camps.
+    words = [W("The", "the", "DET", "det", 2), W("Pakistani", "pakistani", "ADJ", "amod", 2), W("army", "army", "NOUN", "nsubj", 3),
+             W("destroyed", "destroy", "VERB", "ROOT", 3, "VBD"), W("Taliban", "Taliban", "PROPN", "compound", 6),
+             W("terrorist", "terrorist", "ADJ", "amod", 6), W("camps", "camp", "NOUN", "dobj", 3, "NNS"), W(".", ".", "PUNCT", "punct", 3)]
+    assert [t[1] for t in triples(code(pipe, [words]))] == ["190"]
+
+
+def test_armed_forces_positions_attacked_are_force_and_a_stance_attacked_is_criticism(pipe):
+    # Syrian troops attacked rebel positions.  /  Russia attacked the rebels' position.  (counted: 15 positions)
+    def sentence(owner):
+        return [W("Syrian", "syrian", "ADJ", "amod", 1), W("troops", "troop", "NOUN", "nsubj", 2, "NNS"), W("attacked", "attack", "VERB", "ROOT", 2, "VBD"),
+                owner, W("positions", "position", "NOUN", "dobj", 2, "NNS"), W(".", ".", "PUNCT", "punct", 2)]
+    assert [t[1] for t in triples(code(pipe, [sentence(W("rebel", "rebel", "NOUN", "compound", 4))], min_confidence=0.0))] == ["190"]
+    # Germany attacked Russia's position.
+    stance = [W("Germany", "Germany", "PROPN", "nsubj", 1), W("attacked", "attack", "VERB", "ROOT", 1, "VBD"), W("Russia", "Russia", "PROPN", "poss", 4),
+              W("'s", "'s", "PART", "case", 2), W("position", "position", "NOUN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [stance]))] == [("DEU", "111", "RUS")]
+
+
+def test_a_news_agency_reporting_is_no_target(pipe):
+    # Iran announced the release of two Kuwaiti nationals, Tasnim news agency reported.
+    words = [W("Iran", "Iran", "PROPN", "nsubj", 1), W("announced", "announce", "VERB", "ROOT", 1, "VBD"), W("the", "the", "DET", "det", 3),
+             W("release", "release", "NOUN", "dobj", 1), W("of", "of", "ADP", "prep", 3), W("two", "two", "NUM", "nummod", 7),
+             W("Kuwaiti", "Kuwaiti", "PROPN", "compound", 7), W("nationals", "national", "NOUN", "pobj", 4, "NNS"), W(",", ",", "PUNCT", "punct", 12),
+             W("Tasnim", "Tasnim", "PROPN", "compound", 11), W("news", "news", "NOUN", "compound", 11), W("agency", "agency", "NOUN", "nsubj", 12),
+             W("reported", "report", "VERB", "ccomp", 1, "VBD"), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [words]))] == [("IRN", "0841", "KWTCVL")]
+    # Iran announced the release of the tanker, Tasnim news agency reported.  (no actor released: no target)
+    tanker = words[:5] + [W("the", "the", "DET", "det", 6), W("tanker", "tanker", "NOUN", "pobj", 4), W(",", ",", "PUNCT", "punct", 11),
+                          W("Tasnim", "Tasnim", "PROPN", "compound", 10), W("news", "news", "NOUN", "compound", 10),
+                          W("agency", "agency", "NOUN", "nsubj", 11), W("reported", "report", "VERB", "ccomp", 1, "VBD"), W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [tanker], one_sided=True, min_confidence=0.0)) == [("IRN", "0841", None, "asserted")]
+
+
 def test_a_headlines_surname_is_the_person_its_lead_names(pipe):
     # Union endorses Clinton. \n A union endorsed Hillary Clinton.  (2016)
     head = [W("Union", "union", "NOUN", "nsubj", 1), W("endorses", "endorse", "VERB", "ROOT", 1, "VBZ"), W("Clinton", "Clinton", "PROPN", "dobj", 1),
@@ -1764,9 +1817,28 @@ def test_a_headlines_surname_is_the_person_its_lead_names(pipe):
     assert [(e.sentence, e.target.code if e.target else None) for e in plain.events] == [(0, None), (1, "USAELI")]
 
 
+def test_naming_an_actor_a_champion_is_praise(pipe):
+    # Russia called Serbia a true friend.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("called", "call", "VERB", "ROOT", 1, "VBD"), W("Serbia", "Serbia", "PROPN", "dobj", 1),
+             W("a", "a", "DET", "det", 6), W("true", "true", "ADJ", "amod", 6), W("friend", "friend", "NOUN", "oprd", 1), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [words], min_confidence=0.0))] == [("RUS", "051", "SRB")]
+    # the same words parsed with the name hung on the predicate ("Serbia" <- "friend")
+    misparsed = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("called", "call", "VERB", "ROOT", 1, "VBD"), W("Serbia", "Serbia", "PROPN", "nmod", 5),
+                 W("a", "a", "DET", "det", 5), W("true", "true", "ADJ", "amod", 5), W("friend", "friend", "NOUN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [misparsed], min_confidence=0.0))] == [("RUS", "051", "SRB")]
+
+
 def test_a_capitalised_plural_role_is_still_a_role(pipe):
     # German State Prosecutors charged Siemens executives.
     words = [W("German", "german", "ADJ", "amod", 2), W("State", "State", "PROPN", "compound", 2), W("Prosecutors", "Prosecutors", "PROPN", "nsubj", 3),
              W("charged", "charge", "VERB", "ROOT", 3, "VBD"), W("Siemens", "Siemens", "PROPN", "compound", 5),
              W("executives", "executive", "NOUN", "dobj", 3, "NNS"), W(".", ".", "PUNCT", "punct", 3)]
     assert [t[0] for t in triples(code(pipe, [words], min_confidence=0.0))] == ["DEUJUD"]
+
+
+def test_giving_an_actor_ones_backing_is_support(pipe):
+    # Germany gave Ukraine its full backing.
+    words = [W("Germany", "Germany", "PROPN", "nsubj", 1), W("gave", "give", "VERB", "ROOT", 1, "VBD"), W("Ukraine", "Ukraine", "PROPN", "dative", 1),
+             W("its", "its", "PRON", "poss", 5), W("full", "full", "ADJ", "amod", 5), W("backing", "backing", "NOUN", "dobj", 1),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [words]))] == [("DEU", "051", "UKR")]

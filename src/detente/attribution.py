@@ -33,7 +33,7 @@ from itertools import accumulate
 from detente import cameo
 from detente.dictionaries import Rules
 from detente.doc import DocView
-from detente.events.figurative import characterisation
+from detente.events.figurative import characterisation, praise
 from detente.model import CodedArticle, Event, Mention, Quote
 from detente.stages import StageContext, Tracer, register_stage
 
@@ -102,11 +102,12 @@ def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rul
             # "called climate change a hoax", "called Burma a good news story": the cue names its object
             # with a predicate; that is no call and no report. Criticism of the object when the predicate
             # is a negative evaluation and the object an actor, else no event (as for pattern events)
-            obj, negative = named
-            if not negative or obj is None or obj.code[:3] == sp.code[:3]:
+            obj, negative, praised = named
+            if not (negative or praised) or obj is None or (negative and obj.code[:3] == sp.code[:3]):
                 trace(CHARACTERISATION_RULE, "no-event", f"{q.id}: {lemma!r} X Y characterises X: no event")
                 continue
-            code, rule_id, modality, target = "111", CHARACTERISATION_RULE, "asserted", obj
+            # "called X a disgrace": criticism; "called X a champion": praise
+            code, rule_id, modality, target = "111" if negative else "051", CHARACTERISATION_RULE, "asserted", obj
         else:
             # a plain statement, and one read as criticism from its words alone ("said US policy is a dead
             # end"), is about the subject of what was said, not any actor named in passing
@@ -217,10 +218,10 @@ def _target(view: DocView, q: Quote, speaker: Mention, neutral: bool) -> Mention
     return None
 
 
-def _characterised(view: DocView, q: Quote, rules: Rules) -> tuple[Mention | None, bool] | None:
+def _characterised(view: DocView, q: Quote, rules: Rules) -> tuple[Mention | None, bool, bool] | None:
     """For a naming cue with an object and a predicate ("called X a dead end"): (the actor the object
-    names or None, whether the predicate is a negative evaluation: ``events.figurative.characterisation``).
-    None for any other cue."""
+    names or None, whether the predicate is a negative evaluation: ``events.figurative.characterisation``,
+    whether it is a compliment: ``events.figurative.praise``). None for any other cue."""
     cue = view.token_covering(q.cue[0]) if q.cue else None
     if cue is None:
         return None
@@ -232,7 +233,7 @@ def _characterised(view: DocView, q: Quote, rules: Rules) -> tuple[Mention | Non
         return None
     actor = next((m for t in sorted(sv.subtree(objects[0])) if (m := sv.mention_of(t)) is not None
                   and m.kind != "pronoun" and m.code and not m.code.startswith("---")), None)
-    return actor, negative
+    return actor, negative, praise(sv, k, rules)
 
 
 def _aimed_at(view: DocView, q: Quote, speaker: Mention) -> Mention | None:

@@ -53,12 +53,46 @@ def characterisation(view: SentenceView, k: int, rules: Rules) -> bool | None:
     ``naming_verbs``): whether the predicate is a negative evaluation (criticism, CAMEO 111; else the
     verb names X and reports no event). None when k names nothing so. The event stage and the
     attribution stage (a naming verb read as a quotation cue) both read it here."""
+    said = predicate_words(view, k, rules)
+    if said is None:
+        return None
+    words = {view.lemma[t] for t in said} | {view.lower[t] for t in said}
+    text = " ".join(view.lower[t] for t in said)
+    return bool(words & rules.word("negative_evaluation")) or any(ph in text for ph in rules.word("negative_phrases"))
+
+
+def praise(view: SentenceView, k: int, rules: Rules) -> bool:
+    """For a naming verb k with a predicate: is the predicate a compliment ("called her a champion of
+    workers", ``positive_evaluation``: praise, CAMEO 051)?"""
+    said = predicate_words(view, k, rules)
+    if not said:
+        return False
+    text = f" {' '.join(view.lower[t] for t in said)} "
+    lemmas = f" {' '.join(view.lemma[t].lower() for t in said)} "
+    return any(f" {ph} " in text or f" {ph} " in lemmas for ph in rules.word("positive_evaluation"))
+
+
+def predicate_words(view: SentenceView, k: int, rules: Rules) -> list[int] | None:
+    """The tokens of naming verb k's predicate ("called X [a dead end]"), None when k names nothing so."""
     if view.lemma[k] not in rules.word("naming_verbs"):
         return None
     preds = [c for c in view.children[k] if view.dep(c) == "oprd"] + [
         p for c in view.children[k] if view.dep(c) == "prep" and view.lower[c] == "as" for p in view.children[c] if view.dep(p) == "pobj"]
-    if not preds or not view.objects(k):
+    objects = view.objects(k)
+    if not preds and len(objects) == 1 and (named := _named_before_article(view, objects[0])) is not None:
+        # "called Trump a friend" parsed with the name hung on the predicate: the name is the object
+        return sorted(t for t in view.subtree(objects[0]) if t > named)
+    if not preds or not objects:
         return None  # "called Erdogan" misparsed with the name as predicate and no object: a call, naming nothing
-    said = " ".join(view.lower[t] for p in preds for t in view.subtree(p))
-    words = {view.lemma[t] for p in preds for t in view.subtree(p)} | set(said.split())
-    return bool(words & rules.word("negative_evaluation")) or any(ph in said for ph in rules.word("negative_phrases"))
+    return sorted(t for p in preds for t in view.subtree(p))
+
+
+def _named_before_article(view: SentenceView, obj: int) -> int | None:
+    """The actor token the parser hung on a naming verb's object before its article ("called [Trump] a
+    friend": Trump <- friend): the real object, with the rest the predicate."""
+    det = next((c for c in view.children[obj] if view.dep(c) == "det" and view.lower[c] in ("a", "an")), None)
+    if det is None:
+        return None
+    name = next((c for c in view.children[obj] if c < det and view.dep(c) in ("nmod", "compound", "npadvmod", "appos")
+                 and view.mention_of(c) is not None), None)
+    return max(view.subtree(name)) if name is not None else None

@@ -29,7 +29,7 @@ from detente import cameo
 from detente.dictionaries import Dictionaries, Pattern, Rules
 from detente.events.complements import read_warnings, read_with_complements
 from detente.events.demands import demand_event, obligation_clauses
-from detente.events.figurative import MATERIAL_CONFLICT, characterisation, civilian_pair
+from detente.events.figurative import MATERIAL_CONFLICT, characterisation, civilian_pair, praise
 from detente.events.modality import conditioned, modality_flags
 from detente.events.patterns import Match, match_pattern, present_words, why_not, words_for
 from detente.doc import SentenceView
@@ -102,6 +102,7 @@ class EventStage:
         seen: set[tuple] = set()
         code_of: dict[int, str] = {}
         noun_at: dict[int, int] = {}  # id(event) -> its noun trigger
+        used_by: dict[int, list[tuple[Event, int]]] = {}  # a noun a verb pattern consumed -> (its event, specificity)
         heads: set[int] = set()
         skips: tuple[frozenset[int], frozenset[int]] | None = None  # what a + passes over, read on the first trigger
         for k, tok in enumerate(view.tokens):
@@ -139,11 +140,20 @@ class EventStage:
                 # one event per dyad and code in a sentence: "carried out strikes" fires on the verb
                 # and on the noun; both describe the same event
                 key = (event.source.actor if event.source else None, event.target.actor if event.target else None, event.cameo)
+                if pos == "noun" and any(_same_actors(event, e) and spec > best.pattern.specificity for e, spec in used_by.get(k, ())):
+                    # "suicide bombers launched an attack on X": the verb's pattern read the noun in more
+                    # context (1831); the bare noun ("attack on X", 190) is the same act read less closely
+                    trace(best.pattern.id, "consumed", f"{tok.text!r}: coded with more context by its verb's pattern")
+                    continue
                 if key not in seen and not any(_same_event(event, e) for e in out):
                     seen.add(key)
                     out.append(event)
                     if pos == "noun":
                         noun_at[id(event)] = k
+                    else:
+                        for u in best.match.used:
+                            if u != k:
+                                used_by.setdefault(u, []).append((event, best.pattern.specificity))
         # "avoids condemning the invasion", "praised the release of the prisoners": a noun that a verb of
         # judgement (praise, defence, criticism, rejection: rules.toml topic_codes) is about is its
         # topic; the judgement is the event, the act named is not reported by this sentence
@@ -206,6 +216,7 @@ class EventStage:
         best: Candidate | None = None
         seen: dict[str, tuple[list[int], set[str]]] = {}
         victim_codes = tuple(self.rules.word("counted_people_codes"))
+        verbal = tuple(self.rules.word("verbal_codes"))
         if not trace.on:
             patterns = self.candidates(patterns, seen, view, k, pos)
         for pattern in patterns:
@@ -217,11 +228,31 @@ class EventStage:
             if trace.on:
                 outcome = "matched" if match else why_not(view, pattern, *seen[pattern.scope])
                 trace(pattern.id, "tried", f"[{pattern.code}] ({pattern.where}) on {view.tokens[k].text!r}: {outcome}")
+            if match and pattern.code.startswith(verbal) and self._military_place(view, k, match):
+                trace(pattern.id, "literal", f"{view.tokens[k].text!r}: the positions of armed forces, not a stance")
+                continue
             if match and (best is None or pattern.specificity >= best.pattern.specificity):
                 best = Candidate(k, pattern, match)
         if best is not None:
             trace(best.pattern.id, "fired", f"[{best.pattern.code}] ({best.pattern.where}) on {view.tokens[k].text!r} (most specific match)")
         return best
+
+    def _military_place(self, view: SentenceView, k: int, match: Match) -> bool:
+        """Does a verbal pattern's noun name armed forces' places ("attacked 15 positions", "attacked
+        rebel positions", "positions of the militants"), counted or owned by an armed actor, not a stance?"""
+        nouns, armed_words = self.rules.word("military_place_nouns"), self.rules.word("military_place_owners")
+        for t in match.used:
+            if t == k or view.lemma[t].lower() not in nouns:
+                continue
+            owners = [c for c in view.children[t] if view.dep(c) in ("nummod", "compound", "amod", "poss", "nmod:poss")]
+            owners += [n for prep, n in view.prep_objects(t) if prep == "of"]
+            # "positions held by the militants", "positions belonging to terrorist groups"
+            owners += [n for c in view.children[t] if view.dep(c) == "acl" for prep, n in view.prep_objects(c) if prep in ("by", "to")]
+            if any(view.dep(c) == "nummod" or view.lemma[c].lower() in armed_words for c in owners):
+                return True
+            if any((m := view.mention_of(c)) is not None and _armed(m) for c in owners):
+                return True
+        return False
 
     def _skips(self, view: SentenceView) -> tuple[frozenset[int], frozenset[int]]:
         """What a pattern's + passes over in one sentence: for a victim code's pattern the places before
@@ -299,8 +330,9 @@ class EventStage:
             sources = self._adjective_actor(view, k, coded.article.published)
         # a CAMEO statement (01) of detente's own dictionaries; PETRARCH files use 01x codes of their own
         statement = cand.pattern.code.startswith("01") and cand.pattern.scope == "clause"
+        own_side = not cand.pattern.code.startswith(tuple(words("topic_codes")))
         targets = [cand.match.target] if cand.match.target else _default_targets(view, k, pos, self.rules, exclude=sources, statement=statement,
-                                                                                  scope=cand.pattern.scope)
+                                                                                  scope=cand.pattern.scope, own_side=own_side)
         if cand.match.target and cand.pattern.scope == "clause" and (toks := view.tokens_of(cand.match.target)):
             # "imposed sanctions on Iran and Syria": the pattern's + is the first of conjoined actors
             targets = [cand.match.target] + [m for m in _with_conjuncts(view, _mention_head(view, toks[0]))
@@ -337,7 +369,7 @@ class EventStage:
             return []
         targets = [t for t in _split_codes(_unique(targets)) if t not in sources]
         own = {s.code[:3] for s in sources}
-        if not cand.pattern.code.startswith(tuple(words("topic_codes"))):
+        if own_side:
             # "Obama lifts US embargo on arms sales", "pledged Moscow's support", "halting Turkey's
             # incursion": the source's own country owning what is acted with is the source's side, not a
             # target (but "defended Russia's policy": whose act is judged is what the judgement is about)
@@ -416,6 +448,8 @@ class EventStage:
             # criticism when the predicate is a negative evaluation, else no event
             if negative:
                 code, rule, modality = "111", f"{rule} > rules:characterisation", "asserted"
+            elif praise(view, k, self.rules):
+                code, rule, modality = "051", f"{rule} > rules:characterisation", "asserted"
             else:
                 trace(rule, "characterisation", f"{view.tokens[k].text!r} X Y names X, no event")
                 return []
@@ -576,6 +610,13 @@ def _same_event(a: Event, b: Event) -> bool:
     Farmaajo" and, inside it, "Farmaajo"): same trigger and code, each actor the same code in
     overlapping words?"""
     return a.trigger == b.trigger and a.cameo == b.cameo and _same_mention(a.source, b.source) and _same_mention(a.target, b.target)
+
+
+def _same_actors(a: Event, b: Event) -> bool:
+    """Do events a and b have the same source and target actors?"""
+    def actor(m: Mention | None) -> str | None:
+        return m.actor if m is not None else None
+    return actor(a.source) == actor(b.source) and actor(a.target) == actor(b.target)
 
 
 def _same_mention(a: Mention | None, b: Mention | None) -> bool:
@@ -741,8 +782,12 @@ def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[st
     return found
 
 
-def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude: list[Mention], statement: bool = False, scope: str = "clause") -> list[Mention]:
+def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude: list[Mention], statement: bool = False, scope: str = "clause",
+                     own_side: bool = False) -> list[Mention]:
+    """The first actor the trigger acts on. With ``own_side``, the sources' own country owning the thing
+    acted on is passed over for the next actor ("Obama lifts US embargo on arms sales to Vietnam")."""
     found: list[Mention] = []
+    own = {m.code[:3] for m in exclude} if own_side else set()
     if pos == "verb" and (view.is_passive(k) or view.is_reduced_passive(k)):
         subj = view.subject(k)
         found = _with_conjuncts(view, subj)
@@ -778,7 +823,8 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
             candidates += [n for prep, n in view.prep_objects(verb) if prep in verb_preps]
     partitive = rules.word("partitive_nouns")
     for c in candidates:
-        found = [m for m in _with_conjuncts(view, c, partitive) or _partitive(view, c, partitive) if m not in exclude]
+        found = [m for m in _with_conjuncts(view, c, partitive) or _partitive(view, c, partitive) if m not in exclude
+                 and not (m.code in own and not m.given and _owner_of_thing(view, m))]
         if found:
             return found
     if pos == "verb" and scope == "clause" and view.dep(k) in ("relcl", "acl:relcl") and not view.objects(k) \
@@ -817,8 +863,20 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
             if c > k and c not in other and (m := view.mention_at[c]) is not None and m not in exclude and view.dep(c) not in ("poss", "nmod:poss"):
                 if blocked and not m.given and _under_prep(view, c, k, blocked, rules.word("direction_words")):
                     continue
+                if _news_subject(view, c, k, rules):
+                    continue  # "announced the release of X, Tasnim news agency reported": the news source
                 return [x for x in _with_conjuncts(view, _mention_head(view, c)) if x not in exclude] or [m]
     return []
+
+
+def _news_subject(view: SentenceView, c: int, k: int, rules: Rules) -> bool:
+    """Is token c a news medium (``news_source_roles``) that is the subject of a verb other than k: one
+    that reports the news (the parser often hangs "…, state media reported" under the main verb)?"""
+    m = view.mention_at[c]
+    head = _mention_head(view, c)
+    if m is None or not {r.lower() for r in cameo.actor_roles(m.code)} & rules.word("news_source_roles"):
+        return False
+    return view.dep(head) in ("nsubj", "nsubjpass") and view.head(head) != k
 
 
 LATER_CLAUSES = frozenset({"advcl", "relcl", "acl:relcl", "parataxis", "punct", "cc", "mark"})
@@ -856,6 +914,14 @@ def _modifies(view: SentenceView, m: Mention, nouns: frozenset[str]) -> bool:
     voters"): a phrase naming people who stand by or against the actor, not the actor?"""
     head = _modified(view, m)
     return head is not None and view.lemma[head].lower() in nouns
+
+
+ARMED_ROLES = frozenset({"MIL", "REB", "INS", "UAF", "SEP"})
+
+
+def _armed(m: Mention) -> bool:
+    """Is m an armed force: a military, rebels, insurgents, militants, an international militant group?"""
+    return bool(cameo.actor_roles(m.code) & ARMED_ROLES) or m.code.startswith("IMG")
 
 
 def _owner_of_thing(view: SentenceView, m: Mention) -> bool:
