@@ -1842,3 +1842,14 @@ def test_giving_an_actor_ones_backing_is_support(pipe):
              W("its", "its", "PRON", "poss", 5), W("full", "full", "ADJ", "amod", 5), W("backing", "backing", "NOUN", "dobj", 1),
              W(".", ".", "PUNCT", "punct", 1)]
     assert [t[:3] for t in triples(code(pipe, [words]))] == [("DEU", "051", "UKR")]
+
+
+def test_ripping_an_actor_is_criticism_and_ripping_up_a_deal_is_not(pipe):
+    # Lawmakers rip Obama.  /  Russia ripped up the treaty with Ukraine.
+    rip = [W("Senators", "senator", "NOUN", "nsubj", 1, "NNS"), W("rip", "rip", "VERB", "ROOT", 1, "VBP"), W("Putin", "Putin", "PROPN", "dobj", 1),
+           W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[1:3] for t in triples(code(pipe, [rip], min_confidence=0.0))] == [("111", "RUSGOV")]
+    up = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("ripped", "rip", "VERB", "ROOT", 1, "VBD"), W("up", "up", "ADP", "prt", 1),
+          W("the", "the", "DET", "det", 4), W("treaty", "treaty", "NOUN", "dobj", 1), W("with", "with", "ADP", "prep", 4),
+          W("Ukraine", "Ukraine", "PROPN", "pobj", 5), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[1] for t in triples(code(pipe, [up], min_confidence=0.0))] == ["127"]
