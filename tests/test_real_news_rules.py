@@ -1853,3 +1853,21 @@ def test_ripping_an_actor_is_criticism_and_ripping_up_a_deal_is_not(pipe):
           W("the", "the", "DET", "det", 4), W("treaty", "treaty", "NOUN", "dobj", 1), W("with", "with", "ADP", "prep", 4),
           W("Ukraine", "Ukraine", "PROPN", "pobj", 5), W(".", ".", "PUNCT", "punct", 1)]
     assert [t[1] for t in triples(code(pipe, [up], min_confidence=0.0))] == ["127"]
+
+
+def test_condolences_for_a_people_are_addressed_to_it(pipe):
+    # Putin expressed his condolences for the British people.
+    words = [W("Putin", "Putin", "PROPN", "nsubj", 1), W("expressed", "express", "VERB", "ROOT", 1, "VBD"), W("his", "his", "PRON", "poss", 3),
+             W("condolences", "condolence", "NOUN", "dobj", 1, "NNS"), W("for", "for", "ADP", "prep", 3), W("the", "the", "DET", "det", 7),
+             W("British", "british", "ADJ", "amod", 7), W("people", "people", "NOUN", "pobj", 4, "NNS"), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[1:3] for t in triples(code(pipe, [words]))] == [("018", "GBRCVL")]
+
+
+def test_the_countrys_agent_is_of_the_country_the_sentence_names(pipe):
+    # The Congolese government banned the country's leading rights group.
+    words = [W("The", "the", "DET", "det", 2), W("Congolese", "congolese", "ADJ", "amod", 2), W("government", "government", "NOUN", "nsubj", 3),
+             W("banned", "ban", "VERB", "ROOT", 3, "VBD"), W("the", "the", "DET", "det", 5), W("country", "country", "NOUN", "poss", 10),
+             W("'s", "'s", "PART", "case", 5), W("leading", "leading", "ADJ", "amod", 10), W("human", "human", "ADJ", "amod", 9),
+             W("rights", "right", "NOUN", "compound", 10, "NNS"), W("organization", "organization", "NOUN", "dobj", 3), W(".", ".", "PUNCT", "punct", 3)]
+    [event] = code(pipe, [words]).events
+    assert event.target.code == "CODHRI" and event.target.via.startswith("infer:possessive:the country's->COD")

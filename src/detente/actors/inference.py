@@ -311,6 +311,8 @@ class _Finder:
             # "its own citizens", "talks between their leaders": whose, the text says elsewhere, unless
             # "its" follows the state it stands for ("threatened Iraq after its parliament voted")
             return self.possessive_state(head)
+        if (found := self.country_possessive(head)) is not None:
+            return found  # "the government outlawed the country's leading rights group": that government's country
         local = is_local(view, tokens, m.code)
         self.code, self.mention = m.code, m
         found = self.phrase(head, inside)
@@ -384,6 +386,21 @@ class _Finder:
         if any(view.tokens[t].pos in ("NOUN", "PROPN") for t in between):
             return None
         return Evidence("possessive", state.text, state.code[:3])
+
+    def country_possessive(self, head: int) -> Evidence | None:
+        """The state "the country's" before the agent stands for: the one country of the actors named
+        earlier in the sentence ("Congo's government outlawed the country's leading rights group" -> COD)."""
+        view = self.view
+        owner = next((c for c in view.children[head] if view.dep(c) in ("poss", "nmod:poss")), None)
+        if owner is None or view.lemma[owner].lower() not in words.COUNTRY_NOUNS \
+                or not any(self.texts[c] == "the" for c in view.children[owner]):
+            return None
+        earlier = {m.code[:3] for m in view.mentions if view.tokens_of(m) and view.tokens_of(m)[-1] < owner
+                   and m.kind != "pronoun" and m.resolution != "inferred" and m.code[:3] in self.table.prefixes}
+        if len(earlier) != 1:
+            return None
+        code = next(iter(earlier))
+        return Evidence("possessive", f"the {self.texts[owner]}'s", code)
 
     def refers_back(self, head: int) -> bool:
         view = self.view
