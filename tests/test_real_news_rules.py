@@ -1871,3 +1871,18 @@ def test_the_countrys_agent_is_of_the_country_the_sentence_names(pipe):
              W("rights", "right", "NOUN", "compound", 10, "NNS"), W("organization", "organization", "NOUN", "dobj", 3), W(".", ".", "PUNCT", "punct", 3)]
     [event] = code(pipe, [words]).events
     assert event.target.code == "CODHRI" and event.target.via.startswith("infer:possessive:the country's->COD")
+
+
+def test_troops_offered_are_the_offering_sides_own(pipe):
+    # Australia offered to send troops.
+    words = [W("Australia", "Australia", "PROPN", "nsubj", 1), W("offered", "offer", "VERB", "ROOT", 1, "VBD"), W("to", "to", "PART", "aux", 3),
+             W("send", "send", "VERB", "xcomp", 1, "VB"), W("troops", "troop", "NOUN", "dobj", 3, "NNS"), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0)) if t[2] is not None] == []
+
+
+def test_a_hyphenated_pair_of_actors_are_both_parties(pipe):
+    # Egypt mediated Israel-Hamas talks.
+    words = [W("Egypt", "Egypt", "PROPN", "nsubj", 1), W("mediated", "mediate", "VERB", "ROOT", 1, "VBD"), W("Israel", "Israel", "PROPN", "compound", 4),
+             W("-", "-", "PUNCT", "punct", 4), W("Hamas", "Hamas", "PROPN", "compound", 5), W("talks", "talk", "NOUN", "dobj", 1, "NNS"),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert sorted(t[2] for t in triples(code(pipe, [words]))) == ["ISR", "PSEREBHMS"]

@@ -687,7 +687,31 @@ def _with_conjuncts(view: SentenceView, k: int | None, partitive: frozenset[str]
             out.append(m)
     if len(out) == 1 and (more := _misparsed_conjunct(view, out[0])) is not None:
         out.append(more)
+    if len(out) == 1 and (pair := _hyphen_pair(view, out[0])) is not None:
+        out.insert(0, pair) if view.tokens_of(pair)[0] < view.tokens_of(out[0])[0] else out.append(pair)
     return out
+
+
+HYPHENS = frozenset({"-", "–", "—"})
+
+
+def _hyphen_pair(view: SentenceView, m: Mention) -> Mention | None:
+    """The other side of a hyphenated pair of actors modifying one noun ("the Russia-Ukraine conflict",
+    "Israel-Hamas talks"): both are the parties."""
+    toks = view.tokens_of(m)
+    if not toks or m.given:
+        return None
+    head = view.head(toks[-1])
+    if view.dep(toks[-1]) not in ("compound", "amod", "nmod") or view.tokens[head].pos != "NOUN":
+        return None
+    for dash, other in ((toks[0] - 1, toks[0] - 2), (toks[-1] + 1, toks[-1] + 2)):
+        if not (0 <= other < len(view.tokens)) or view.tokens[dash].text not in HYPHENS:
+            continue
+        o = view.mention_of(other)
+        if o is not None and o is not m and o.code and o.code != m.code \
+                and (view.head(view.tokens_of(o)[-1]) in (head, *toks) or view.head(other) in (head, *toks)):
+            return o
+    return None
 
 
 def _misparsed_conjunct(view: SentenceView, m: Mention) -> Mention | None:
@@ -865,6 +889,8 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
                     continue
                 if _news_subject(view, c, k, rules):
                     continue  # "announced the release of X, Tasnim news agency reported": the news source
+                if _moved_instrument(view, c, rules, exclude):
+                    return []  # "offered to send troops to help X": the troops sent are the source's own, no target
                 return [x for x in _with_conjuncts(view, _mention_head(view, c)) if x not in exclude] or [m]
     return []
 
@@ -940,6 +966,13 @@ def _political(m: Mention) -> bool:
     """A state, a government, a legislature or an international organisation: a party one consults."""
     return bool(m.given) or (len(m.code) == 3 and not m.code.startswith("---")) or m.code.startswith("IGO") \
         or bool(cameo.actor_roles(m.code) & {"GOV", "LEG"})
+
+
+def _moved_instrument(view: SentenceView, c: int, rules: Rules, sources: list[Mention]) -> bool:
+    """Is the mention at token c the object of a deploy verb ("send troops") and the sources' own agent?"""
+    head = _mention_head(view, c)
+    verb = view.head(head)
+    return view.dep(head) in ("dobj", "obj") and view.lemma[verb] in rules.word("deploy_verbs") and _instrument(view, c, sources)
 
 
 def _instrument(view: SentenceView, k: int, sources: list[Mention]) -> bool:
