@@ -1886,3 +1886,16 @@ def test_a_hyphenated_pair_of_actors_are_both_parties(pipe):
              W("-", "-", "PUNCT", "punct", 4), W("Hamas", "Hamas", "PROPN", "compound", 5), W("talks", "talk", "NOUN", "dobj", 1, "NNS"),
              W(".", ".", "PUNCT", "punct", 1)]
     assert sorted(t[2] for t in triples(code(pipe, [words]))) == ["ISR", "PSEREBHMS"]
+
+
+def test_what_an_allegation_says_is_no_event_but_a_claim_of_ones_own_act_is(pipe):
+    # Iran rejected the allegation that Syria attacked Turkey.  (the clause hung on the verb, as parsed)
+    def sentence(verb, lemma, noun):
+        head = [W("Iran", "Iran", "PROPN", "nsubj", 1), W(verb, lemma, "VERB", "ROOT", 1, "VBD")]
+        obj = [W("the", "the", "DET", "det", 3), W(noun, noun, "NOUN", "dobj", 1)] if noun else []
+        n = len(head) + len(obj)
+        return head + obj + [W("that", "that", "SCONJ", "mark", n + 2), W("Syria", "Syria", "PROPN", "nsubj", n + 2),
+                             W("attacked", "attack", "VERB", "ccomp", 1, "VBD"), W("Turkey", "Turkey", "PROPN", "dobj", n + 2),
+                             W(".", ".", "PUNCT", "punct", 1)]
+    assert [t for t in triples(code(pipe, [sentence("rejected", "reject", "allegation")])) if t[1].startswith("19")] == []
+    assert [t[:3] for t in triples(code(pipe, [sentence("claimed", "claim", None)])) if t[1].startswith("19")] == [("SYR", "190", "TUR")]
