@@ -1899,3 +1899,19 @@ def test_what_an_allegation_says_is_no_event_but_a_claim_of_ones_own_act_is(pipe
                              W(".", ".", "PUNCT", "punct", 1)]
     assert [t for t in triples(code(pipe, [sentence("rejected", "reject", "allegation")])) if t[1].startswith("19")] == []
     assert [t[:3] for t in triples(code(pipe, [sentence("claimed", "claim", None)])) if t[1].startswith("19")] == [("SYR", "190", "TUR")]
+
+
+def test_concern_regarding_an_actor_is_about_it(pipe):
+    # Russia expressed concern regarding Israel.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("expressed", "express", "VERB", "ROOT", 1, "VBD"), W("concern", "concern", "NOUN", "dobj", 1),
+             W("regarding", "regard", "VERB", "prep", 2, "VBG"), W("Israel", "Israel", "PROPN", "pobj", 3), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [words]))] == [("RUS", "012", "ISR")]
+
+
+def test_a_country_adjective_one_of_phrase_further_names_the_target(pipe):
+    # China lifted the ban on imports of British beef.
+    words = [W("China", "China", "PROPN", "nsubj", 1), W("lifted", "lift", "VERB", "ROOT", 1, "VBD"), W("the", "the", "DET", "det", 3),
+             W("ban", "ban", "NOUN", "dobj", 1), W("on", "on", "ADP", "prep", 3), W("imports", "import", "NOUN", "pobj", 4, "NNS"),
+             W("of", "of", "ADP", "prep", 5), W("British", "british", "ADJ", "amod", 8), W("beef", "beef", "NOUN", "pobj", 6),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [words]))] == [("CHN", "081", "GBR")]

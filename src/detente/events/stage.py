@@ -304,6 +304,8 @@ class EventStage:
         nouns = [n for h in heads for n in [h] + [q for prep, q in view.prep_objects(h) if prep in preps]]
         if pos == "verb":
             nouns += [q for prep, q in view.prep_objects(k) if prep in preps]
+        # one "of" further: "a ban on imports of British beef", "sanctions on sales of Iranian oil"
+        nouns += [q for n in list(nouns) if n != k for prep, q in view.prep_objects(n) if prep == "of"]
         for n in nouns:
             if n == k or view.mention_of(n) is not None:
                 continue
