@@ -1915,3 +1915,11 @@ def test_a_country_adjective_one_of_phrase_further_names_the_target(pipe):
              W("of", "of", "ADP", "prep", 5), W("British", "british", "ADJ", "amod", 8), W("beef", "beef", "NOUN", "pobj", 6),
              W(".", ".", "PUNCT", "punct", 1)]
     assert [t[:3] for t in triples(code(pipe, [words]))] == [("CHN", "081", "GBR")]
+
+
+def test_a_bodys_envoy_for_a_region_is_the_bodys(pipe):
+    # The UN Mideast envoy criticized Israel.
+    words = [W("The", "the", "DET", "det", 3), W("UN", "UN", "PROPN", "compound", 3), W("Mideast", "Mideast", "PROPN", "compound", 3),
+             W("envoy", "envoy", "NOUN", "nsubj", 4), W("criticized", "criticize", "VERB", "ROOT", 4, "VBD"), W("Israel", "Israel", "PROPN", "dobj", 4),
+             W(".", ".", "PUNCT", "punct", 4)]
+    assert [t[:3] for t in triples(code(pipe, [words]))] == [("IGOUNO", "111", "ISR")]

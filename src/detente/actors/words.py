@@ -60,6 +60,11 @@ ORIGIN_PREPS = frozenset({"from", "of"})
 # country) says nothing about their nationality ("refugees in Lebanon", "diplomats in Beijing",
 # "peacekeepers in Mali"). Only their own noun phrase ("Syrian refugees") or an origin ("refugees
 # from Syria") gives it. By CAMEO type code, and by lemma for roles inside broader codes.
+# regions a body's envoy is for ("the United Nations Mideast envoy", "the EU Balkans envoy")
+REGION_WORDS = frozenset({
+    "mideast", "middle", "east", "balkans", "sahel", "horn", "gulf", "caucasus", "arctic", "pacific",
+    "great", "lakes", "africa", "asia", "central", "latin", "america", "southeast", "south", "north", "west",
+})
 # nouns for the country a sentence is about ("the country's leading rights group")
 COUNTRY_NOUNS = frozenset({"country", "nation"})
 NONLOCAL_CODES = frozenset({"REF", "PKO", "IGO", "INT", "NGO", "NGM", "MNC", "DEV", "MED"})
