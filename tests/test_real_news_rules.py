@@ -1923,3 +1923,11 @@ def test_a_bodys_envoy_for_a_region_is_the_bodys(pipe):
              W("envoy", "envoy", "NOUN", "nsubj", 4), W("criticized", "criticize", "VERB", "ROOT", 4, "VBD"), W("Israel", "Israel", "PROPN", "dobj", 4),
              W(".", ".", "PUNCT", "punct", 4)]
     assert [t[:3] for t in triples(code(pipe, [words]))] == [("IGOUNO", "111", "ISR")]
+
+
+def test_branding_a_country_an_outlaw_is_criticism_when_parsed_as_two_objects(pipe):
+    # Japan branded North Korea an outlaw nation.  (parsed with two objects)
+    words = [W("Japan", "Japan", "PROPN", "nsubj", 1), W("branded", "brand", "VERB", "ROOT", 1, "VBD"), W("North", "North", "PROPN", "compound", 3),
+             W("Korea", "Korea", "PROPN", "dobj", 1), W("an", "an", "DET", "det", 6), W("outlaw", "outlaw", "NOUN", "compound", 6),
+             W("nation", "nation", "NOUN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [words], min_confidence=0.0))] == [("JPN", "111", "PRK")]

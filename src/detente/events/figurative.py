@@ -82,6 +82,10 @@ def predicate_words(view: SentenceView, k: int, rules: Rules) -> list[int] | Non
     if not preds and len(objects) == 1 and (named := _named_before_article(view, objects[0])) is not None:
         # "called Trump a friend" parsed with the name hung on the predicate: the name is the object
         return sorted(t for t in view.subtree(objects[0]) if t > named)
+    if not preds and len(objects) == 2 and view.mention_of(objects[0]) is not None and view.mention_of(objects[1]) is None \
+            and any(view.dep(c) == "det" and view.lower[c] in ("a", "an") for c in view.children[objects[1]]):
+        # "branded North Korea an outlaw nation" parsed as two objects: the second is the predicate
+        return sorted(view.subtree(objects[1]))
     if not preds or not objects:
         return None  # "called Erdogan" misparsed with the name as predicate and no object: a call, naming nothing
     return sorted(t for p in preds for t in view.subtree(p))
