@@ -1931,3 +1931,11 @@ def test_branding_a_country_an_outlaw_is_criticism_when_parsed_as_two_objects(pi
              W("Korea", "Korea", "PROPN", "dobj", 1), W("an", "an", "DET", "det", 6), W("outlaw", "outlaw", "NOUN", "compound", 6),
              W("nation", "nation", "NOUN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
     assert [t[:3] for t in triples(code(pipe, [words], min_confidence=0.0))] == [("JPN", "111", "PRK")]
+
+
+def test_saying_another_is_to_blame_is_criticism(pipe):
+    # Russia said Ukraine is to blame.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("said", "say", "VERB", "ROOT", 1, "VBD"), W("Ukraine", "Ukraine", "PROPN", "nsubj", 3),
+             W("is", "be", "AUX", "ccomp", 1, "VBZ"), W("to", "to", "PART", "aux", 5), W("blame", "blame", "VERB", "xcomp", 3, "VB"),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [words], min_confidence=0.0))] == [("RUS", "111", "UKR")]
