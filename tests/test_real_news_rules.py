@@ -1939,3 +1939,19 @@ def test_saying_another_is_to_blame_is_criticism(pipe):
              W("is", "be", "AUX", "ccomp", 1, "VBZ"), W("to", "to", "PART", "aux", 5), W("blame", "blame", "VERB", "xcomp", 3, "VB"),
              W(".", ".", "PUNCT", "punct", 1)]
     assert [t[:3] for t in triples(code(pipe, [words], min_confidence=0.0))] == [("RUS", "111", "UKR")]
+
+
+def test_accusations_rejected_are_the_accusers(pipe):
+    # Russia rejected accusations by Ukraine.
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("rejected", "reject", "VERB", "ROOT", 1, "VBD"),
+             W("accusations", "accusation", "NOUN", "dobj", 1, "NNS"), W("by", "by", "ADP", "prep", 2), W("Ukraine", "Ukraine", "PROPN", "pobj", 3),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [words]))] == [("RUS", "016", "UKR")]
+
+
+def test_a_blockade_around_a_peoples_towns_is_on_them(pipe):
+    # Israeli forces imposed blockades around Palestinian towns.
+    words = [W("Israeli", "israeli", "ADJ", "amod", 1), W("forces", "force", "NOUN", "nsubj", 2, "NNS"), W("imposed", "impose", "VERB", "ROOT", 2, "VBD"),
+             W("blockades", "blockade", "NOUN", "dobj", 2, "NNS"), W("around", "around", "ADP", "prep", 3), W("Palestinian", "palestinian", "ADJ", "amod", 6),
+             W("towns", "town", "NOUN", "pobj", 4, "NNS"), W(".", ".", "PUNCT", "punct", 2)]
+    assert [t[:3] for t in triples(code(pipe, [words]))] == [("ISRMIL", "191", "PSE")]
