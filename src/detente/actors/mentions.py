@@ -502,18 +502,17 @@ def _joins(left: _Piece, right: _Piece, tokens: tuple[Token, ...]) -> bool | str
             and _is_country(left.actor) and left.actor[-1].form in ("adjective", "name") \
             and all(t.pos in ("ADJ", "NOUN") and t.text.islower() for t in between):
         return True  # "U.S. tech companies", "a U.S. federal judge": the country's, across its plain modifiers
-    region = gap[1:] if gap[0] in LINKS else gap
-    if 1 <= len(region) <= 2 and right.agent is not None and right.actor is None and left.actor is not None and left.agent is None \
-            and left.actor[0].kind != "person" and all(w in words.REGION_WORDS for w in region) \
-            and all(t.text[:1].isupper() for t in between[len(gap) - len(region):]):
+    if 1 <= len(gap) <= 2 and right.agent is not None and right.actor is None and left.actor is not None and left.agent is None \
+            and left.actor[0].kind != "person" and all(w in words.REGION_WORDS for w in gap) \
+            and all(t.text[:1].isupper() for t in between):
         return True  # "the United Nations Mideast envoy", "the EU Balkans envoy": the body's, for a region
     if 3 <= len(gap) <= 6 and gap[0] == "(" and gap[-1] == ")" and right.agent is not None and right.actor is None \
             and left.actor is not None and left.agent is None and left.actor[0].kind not in ("person", "country") \
             and all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in between[1:-1]):
         return True  # "New People's Army (NPA) rebels": the group's abbreviation in brackets, then its role
-    if len(gap) == 2 and gap[0] in ("'s", "’s", "'", "’") and right.agent is not None and right.actor is None \
-            and tokens[left.end + 1].text[:1].isupper() and tokens[left.end + 1].pos in ("PROPN", "ADJ"):
-        return True  # "the UN's Mideast envoy", "the EU's Balkans envoy": the region says what the envoy is for
+    if len(gap) in (2, 3) and gap[0] in LINKS and right.agent is not None and right.actor is None \
+            and all(t.text[:1].isupper() and t.pos in ("PROPN", "ADJ") for t in between[1:]):
+        return True  # "the UN's Mideast envoy", "the UN's Middle East envoy": the region says what the envoy is for
     if left.agent is not None and right.actor is not None and gap in (["of"], ["of", "the"], ["in"], ["from"]) \
             and right.end < len(tokens) and tokens[right.end].text in words.HYPHENS:
         return False  # "people in Russian-held parts of Ukraine": the name modifies a place after it; it is not the people's
