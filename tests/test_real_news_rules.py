@@ -1955,3 +1955,34 @@ def test_a_blockade_around_a_peoples_towns_is_on_them(pipe):
              W("blockades", "blockade", "NOUN", "dobj", 2, "NNS"), W("around", "around", "ADP", "prep", 3), W("Palestinian", "palestinian", "ADJ", "amod", 6),
              W("towns", "town", "NOUN", "pobj", 4, "NNS"), W(".", ".", "PUNCT", "punct", 2)]
     assert [t[:3] for t in triples(code(pipe, [words]))] == [("ISRMIL", "191", "PSE")]
+
+
+def test_a_politicians_criticism_of_a_domestic_rival_is_criticism(dictionaries):
+    # "Obama is a liar."  (quoted from Trump in 2016; a citizen saying it is no event)
+    words = [W("Obama", "Obama", "PROPN", "nsubj", 1), W("is", "be", "AUX", "ROOT", 1, "VBZ"), W("a", "a", "DET", "det", 3),
+             W("liar", "liar", "NOUN", "attr", 1), W(".", ".", "PUNCT", "punct", 1)]
+    doc = make_doc([words], published=date(2016, 9, 1))
+    coded = next(Pipeline(Settings().with_(stages=("actors", "events")), dictionaries=dictionaries).code([doc]))
+    n = len(doc.article.text)
+
+    def said_by(code, kind, name):
+        speaker = Mention(n + 10, n + 15, name, code, kind, "x", name)
+        quote = Quote("t:q1", "t", "direct", ((0, n),), name, speaker, None, "say")
+        out = AttributionStage(dictionaries.rules)(replace(coded, quotes=(quote,)), Tracer("attribution"))
+        return [(e.source.code, e.cameo, e.target.code) for e in out.events if e.origin == "statement"]
+
+    assert said_by("USAELI", "person", "Donald Trump") == [("USAELI", "111", "USAGOV")]
+    assert said_by("USACVL", "person", "Jane Roe") == []
+
+
+def test_a_legislators_party_and_state_in_brackets_is_no_actor(pipe):
+    # Sen. Corker (R-Tenn.) criticized Iran.  — "R-Tenn." is no party mention
+    words = [W("Corker", "Corker", "PROPN", "nsubj", 5), W("(", "(", "PUNCT", "punct", 0), W("R", "R", "PROPN", "compound", 4),
+             W("-", "-", "PUNCT", "punct", 4), W("Tenn.", "Tenn.", "PROPN", "appos", 0), W("criticized", "criticize", "VERB", "ROOT", 5, "VBD"),
+             W("Iran", "Iran", "PROPN", "dobj", 5), W(".", ".", "PUNCT", "punct", 5)]
+    coded = code(pipe, [words], one_sided=True, min_confidence=0.0)
+    assert not [m for m in coded.mentions if m.code == "USAPTY"]
+    # (D-N.C.) as one token
+    one = [W("Smith", "Smith", "PROPN", "nsubj", 3), W("(", "(", "PUNCT", "punct", 0), W("D-N.C.", "D-N.C.", "PROPN", "appos", 0),
+           W("criticized", "criticize", "VERB", "ROOT", 3, "VBD"), W("Iran", "Iran", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 3)]
+    assert not [m for m in code(pipe, [one], one_sided=True, min_confidence=0.0).mentions if m.code == "USAPTY"]

@@ -113,6 +113,10 @@ def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rul
             # end"), is about the subject of what was said, not any actor named in passing
             plain = code == "010" or rule_id == NEGATIVE_RULE
             target = (not plain and _aimed_at(view, q, sp)) or _target(view, q, sp, neutral=plain)
+            if target is None and rule_id == NEGATIVE_RULE:
+                # "Trump says Clinton is lying", "Pence said Democrats are to blame": a politician's
+                # criticism of a domestic rival, when the rival's own clause holds the negative words
+                target = _rival_target(view, q, sp, rules)
         if target is None:
             trace(rule_id, "no-target", f"{q.id}: nobody the statement is about")
             continue
@@ -215,6 +219,35 @@ def _target(view: DocView, q: Quote, speaker: Mention, neutral: bool) -> Mention
             continue
         if any(a <= m.start and m.end <= b for a, b in spans):
             return m
+    return None
+
+
+RIVAL_SPEAKER_ROLES = frozenset({"GOV", "LEG", "ELI", "PTY", "OPP", "JUD"})
+
+
+def _rival_target(view: DocView, q: Quote, speaker: Mention, rules: Rules) -> Mention | None:
+    """The domestic rival a political speaker's negative statement is about: another named person or a
+    party of the speaker's own country that is the subject of a clause of what was said, that clause
+    itself holding a negative evaluation ("Clinton is lying", "Democrats are to blame")."""
+    if not cameo.actor_roles(speaker.code) & RIVAL_SPEAKER_ROLES or speaker.code.startswith("---"):
+        return None
+    toks = set(_content_tokens(view, q))
+    negative, phrases = rules.word("negative_evaluation"), rules.word("negative_phrases")
+    for i in sorted(toks):
+        if view.tokens[i].head in toks and view.tokens[i].head != i:
+            continue
+        sv = view.view_of(i)
+        clause = [t + sv.base for t in sv.subtree(i - sv.base)]
+        words = {view.tokens[t].lemma.lower() for t in clause} | {view.tokens[t].text.lower() for t in clause}
+        text = " ".join(view.tokens[t].text.lower() for t in clause)
+        if not (words & negative or any(ph in text for ph in phrases)):
+            continue
+        for c in sv.kids(i - sv.base, {"nsubj", "nsubjpass", "nsubj:pass"}):
+            for t in sv.subtree(c):
+                m = sv.mention_of(t)
+                if m is not None and m.kind != "pronoun" and m.code[:3] == speaker.code[:3] and m.actor != speaker.actor \
+                        and ((m.kind == "person" and speaker.kind == "person") or "PTY" in cameo.actor_roles(m.code)):
+                    return m
     return None
 
 

@@ -31,6 +31,8 @@ What it does not do: decide who speaks (``quotes/``) or which mention is an even
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -49,6 +51,9 @@ PARTY_NOUNS = {"country": "", "nation": "", "state": "", "side": "", "party": ""
                "capital": "", "government": "GOV", "leader": "GOV", "administration": "GOV", "army": "MIL",
                "military": "MIL"}
 LINKS = {"'s", "’s", "'", "’"}
+# a US legislator's party and state in brackets ("D-N.C.", "R-Ohio", "I-Vt."): folded it would read
+# as a party's acronym ("DNC")
+AFFILIATION = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 # offices a party's members hold: "GOP senators", "Senate Republicans" are legislators, not the party
 PARTY_OFFICES = frozenset({"LEG", "GOV"})
 AGENT_KIND = {
@@ -244,6 +249,10 @@ def _sentence_mentions(sentence: Sentence, text: str, ctx: _Context) -> list[Men
         if discard:
             i = discard[0]
             continue
+        if AFFILIATION.match(texts[i]) or (texts[i] in ("D", "R", "I") and 0 < i < len(texts) - 2 and texts[i - 1] == "("
+                                             and texts[i + 1] in words.HYPHENS):
+            i += 1
+            continue  # "Rep. Smith (D-N.C.)": a legislator's party and state, no actor (not the DNC)
         actor = dicts.actors.scan(folded, i) if i in may_actor else None
         if actor is None and i in may_actor and tokens[i].pos == "PROPN" and texts[i][:1].islower():
             any_case = any_case or _any_case(folded)
