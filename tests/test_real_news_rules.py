@@ -1986,3 +1986,13 @@ def test_a_legislators_party_and_state_in_brackets_is_no_actor(pipe):
     one = [W("Smith", "Smith", "PROPN", "nsubj", 3), W("(", "(", "PUNCT", "punct", 0), W("D-N.C.", "D-N.C.", "PROPN", "appos", 0),
            W("criticized", "criticize", "VERB", "ROOT", 3, "VBD"), W("Iran", "Iran", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 3)]
     assert not [m for m in code(pipe, [one], one_sided=True, min_confidence=0.0).mentions if m.code == "USAPTY"]
+
+
+def test_an_appeal_still_to_be_made_is_no_event(pipe):
+    # Iran will urge Russia.  /  Iran urged Russia.
+    will = [W("Iran", "Iran", "PROPN", "nsubj", 2), W("will", "will", "AUX", "aux", 2, "MD"), W("urge", "urge", "VERB", "ROOT", 2, "VB"),
+            W("Russia", "Russia", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)]
+    assert triples(code(pipe, [will], min_confidence=0.0)) == []
+    did = [W("Iran", "Iran", "PROPN", "nsubj", 1), W("urged", "urge", "VERB", "ROOT", 1, "VBD"), W("Russia", "Russia", "PROPN", "dobj", 1),
+           W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[1][:2] for t in triples(code(pipe, [did], min_confidence=0.0))] == ["02"]
