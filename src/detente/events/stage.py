@@ -621,7 +621,7 @@ def _same_event(a: Event, b: Event) -> bool:
 
 def _same_actors(a: Event, b: Event) -> bool:
     """Do events a and b have the same source and target actors?"""
-    def actor(m: Mention | None) -> str | None:
+    def actor(m: Mention | None) -> object:
         return m.actor if m is not None else None
     return actor(a.source) == actor(b.source) and actor(a.target) == actor(b.target)
 
@@ -699,7 +699,7 @@ def _with_conjuncts(view: SentenceView, k: int | None, partitive: frozenset[str]
     return out
 
 
-HYPHENS = frozenset({"-", "–", "—"})
+HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013", "\u2014"})  # as the actor stage's, and the em dash
 
 
 def _hyphen_pair(view: SentenceView, m: Mention) -> Mention | None:
