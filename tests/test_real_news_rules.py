@@ -1996,3 +1996,15 @@ def test_an_appeal_still_to_be_made_is_no_event(pipe):
     did = [W("Iran", "Iran", "PROPN", "nsubj", 1), W("urged", "urge", "VERB", "ROOT", 1, "VBD"), W("Russia", "Russia", "PROPN", "dobj", 1),
            W(".", ".", "PUNCT", "punct", 1)]
     assert [t[1][:2] for t in triples(code(pipe, [did], min_confidence=0.0))] == ["02"]
+
+
+def test_an_evacuation_or_rescue_operation_is_no_use_of_force(pipe):
+    # Chinese troops launched a rescue operation for Nepalese villagers.  /  … an operation against Nepalese rebels.
+    def sentence(modifier, prep, noun, lemma):
+        return [W("Chinese", "chinese", "ADJ", "amod", 1), W("troops", "troop", "NOUN", "nsubj", 2, "NNS"), W("launched", "launch", "VERB", "ROOT", 2, "VBD"),
+                W("a", "a", "DET", "det", 5), modifier, W("operation", "operation", "NOUN", "dobj", 2), W(prep, prep, "ADP", "prep", 5),
+                W("Nepalese", "nepalese", "ADJ", "amod", 8), W(noun, lemma, "NOUN", "pobj", 6, "NNS"), W(".", ".", "PUNCT", "punct", 2)]
+    rescue = sentence(W("rescue", "rescue", "NOUN", "compound", 5), "for", "villagers", "villager")
+    assert [t for t in triples(code(pipe, [rescue], min_confidence=0.0)) if t[1].startswith("19")] == []
+    attack = sentence(W("military", "military", "ADJ", "amod", 5), "against", "rebels", "rebel")
+    assert [t[1] for t in triples(code(pipe, [attack], min_confidence=0.0))] == ["190"]

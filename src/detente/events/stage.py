@@ -231,6 +231,9 @@ class EventStage:
             if match and pattern.code.startswith(verbal) and self._military_place(view, k, match):
                 trace(pattern.id, "literal", f"{view.tokens[k].text!r}: the positions of armed forces, not a stance")
                 continue
+            if match and pattern.code.startswith("19") and self._peaceful_operation(view, k, match):
+                trace(pattern.id, "peaceful", f"{view.tokens[k].text!r}: an evacuation, rescue or relief operation is no use of force")
+                continue
             if match and (best is None or pattern.specificity >= best.pattern.specificity):
                 best = Candidate(k, pattern, match)
         if best is not None:
@@ -253,6 +256,14 @@ class EventStage:
             if any((m := view.mention_of(c)) is not None and _armed(m) for c in owners):
                 return True
         return False
+
+    def _peaceful_operation(self, view: SentenceView, k: int, match: Match) -> bool:
+        """Is a force pattern's "operation" one of evacuation, rescue, relief or protection
+        (``peaceful_operation_words`` on the noun: "carried out evacuation and protection operations")?"""
+        peaceful = self.rules.word("peaceful_operation_words")
+        return any(view.lemma[t].lower() in ("operation", "mission") and any(
+            view.dep(c) in ("compound", "amod") and view.lemma[c].lower() in peaceful for c in view.children[t])
+            for t in match.used if t != k)
 
     def _skips(self, view: SentenceView) -> tuple[frozenset[int], frozenset[int]]:
         """What a pattern's + passes over in one sentence: for a victim code's pattern the places before
