@@ -2008,3 +2008,15 @@ def test_an_evacuation_or_rescue_operation_is_no_use_of_force(pipe):
     assert [t for t in triples(code(pipe, [rescue], min_confidence=0.0)) if t[1].startswith("19")] == []
     attack = sentence(W("military", "military", "ADJ", "amod", 5), "against", "rebels", "rebel")
     assert [t[1] for t in triples(code(pipe, [attack], min_confidence=0.0))] == ["190"]
+
+
+def test_the_court_a_complaint_is_lodged_with_is_not_whom_it_is_about(pipe):
+    # Ukraine filed a complaint with the Supreme Court.  /  Japan filed a complaint with China.
+    def sentence(words_with):
+        return [W("Ukraine", "Ukraine", "PROPN", "nsubj", 1), W("filed", "file", "VERB", "ROOT", 1, "VBD"), W("a", "a", "DET", "det", 3),
+                W("complaint", "complaint", "NOUN", "dobj", 1), W("with", "with", "ADP", "prep", 1)] + words_with
+    court = sentence([W("the", "the", "DET", "det", 7), W("Supreme", "Supreme", "PROPN", "compound", 7), W("Court", "Court", "PROPN", "pobj", 4),
+                      W(".", ".", "PUNCT", "punct", 1)])
+    assert [t for t in triples(code(pipe, [court], min_confidence=0.0)) if t[2] is not None] == []
+    china = sentence([W("China", "China", "PROPN", "pobj", 4), W(".", ".", "PUNCT", "punct", 1)])
+    assert [t[:3] for t in triples(code(pipe, [china]))] == [("UKR", "114", "CHN")]

@@ -398,6 +398,11 @@ class EventStage:
             personnel = words("body_personnel")
             targets = [t for t in targets if not (t.code.startswith("IGO") and not t.given and (head := _modified(view, t)) is not None
                                                   and view.lemma[_phrase_head(view, head)].lower() not in personnel)]
+        if cand.pattern.code.startswith(tuple(words("complaint_codes"))):
+            # "filed a complaint with the court", "a complaint to the Board of Professional Responsibility":
+            # where a complaint is lodged is no one it is about
+            venues = words("venue_nouns")
+            targets = [t for t in targets if not _venue(view, t, venues)]
         if cand.pattern.code.startswith("15") and not cand.match.target:
             # "Russia carried out a snap maneuver of 80,000 troops": a show of force is made with one's own
             # forces (the deploy verbs' instruments), not against them
@@ -997,6 +1002,18 @@ def _claimed(view: SentenceView, k: int, nouns: frozenset[str]) -> bool:
     claims = [head] if view.tokens[head].pos == "NOUN" and view.lemma[head].lower() in nouns \
         else [o for o in view.objects(head) if view.tokens[o].pos == "NOUN" and view.lemma[o].lower() in nouns and o < k]
     return any(view.lower[c] == "that" and n < c < k for n in claims for c in view.children[k])
+
+
+def _venue(view: SentenceView, m: Mention, venues: frozenset[str]) -> bool:
+    """Is m a court or board a complaint is lodged with (a judicial actor, or a ``venue_nouns`` noun it
+    names or owns: "the Court of Appeals", "Washington D.C.'s oversight board")?"""
+    if m.given:
+        return False
+    if "JUD" in cameo.actor_roles(m.code):
+        return True
+    toks = view.tokens_of(m)
+    head = _modified(view, m)
+    return any(view.lemma[t].lower() in venues for t in toks) or (head is not None and view.lemma[_phrase_head(view, head)].lower() in venues)
 
 
 def _moved_instrument(view: SentenceView, c: int, rules: Rules, sources: list[Mention]) -> bool:
