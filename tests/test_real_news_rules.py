@@ -1899,6 +1899,12 @@ def test_what_an_allegation_says_is_no_event_but_a_claim_of_ones_own_act_is(pipe
                              W(".", ".", "PUNCT", "punct", 1)]
     assert [t for t in triples(code(pipe, [sentence("rejected", "reject", "allegation")])) if t[1].startswith("19")] == []
     assert [t[:3] for t in triples(code(pipe, [sentence("claimed", "claim", None)])) if t[1].startswith("19")] == [("SYR", "190", "TUR")]
+    # Iran dismissed the theory that Syria attacked Turkey.  (read as a relative clause on "theory")
+    relative = [W("Iran", "Iran", "PROPN", "nsubj", 1), W("dismissed", "dismiss", "VERB", "ROOT", 1, "VBD"), W("the", "the", "DET", "det", 3),
+                W("theory", "theory", "NOUN", "dobj", 1), W("that", "that", "PRON", "dobj", 6), W("Syria", "Syria", "PROPN", "nsubj", 6),
+                W("attacked", "attack", "VERB", "relcl", 3, "VBD"), W("Turkey", "Turkey", "PROPN", "dobj", 6), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t for t in triples(code(pipe, [relative])) if t[1].startswith("19")] == []
+    assert [t[3] for t in triples(code(pipe, [relative], hypothetical=True, min_confidence=0.0)) if t[1].startswith("19")] == ["hypothetical"]
 
 
 def test_concern_regarding_an_actor_is_about_it(pipe):

@@ -195,9 +195,21 @@ def _alleged(view: SentenceView, a: int, heads: frozenset[str], verbs: frozenset
         return True
     if dep in ("pcomp", "pobj") and view.lower[up] in ("of", "for") and view.head(up) != up:
         return _verb_in(view, view.head(up), heads)
-    if dep in ("acl", "ccomp") and view.tokens[up].pos == "NOUN":
-        return view.lemma[up] in heads or view.lower[up] in heads
+    if dep in ("acl", "ccomp", "relcl") and view.tokens[up].pos == "NOUN" and (view.lemma[up] in heads or view.lower[up] in heads):
+        # a relative clause only when "that" opens it with a subject of its own: the parser's reading of
+        # "the consensus that Russia hacked the committee"
+        return dep != "relcl" or _that_clause(view, a, up)
+    if dep == "ccomp":
+        # "denied the allegation that its troops attacked…" with the clause hung on the verb
+        return any(view.tokens[o].pos == "NOUN" and (view.lemma[o] in heads or view.lower[o] in heads) and o < a and _that_clause(view, a, o)
+                   for o in view.objects(up))
     return False
+
+
+def _that_clause(view: SentenceView, a: int, after: int) -> bool:
+    """Does "that" open clause a, between token ``after`` and a, and has a a subject of its own?"""
+    return any(view.lower[c] == "that" and after < c < a for c in view.children[a]) \
+        and any(view.dep(c) in ("nsubj", "nsubjpass", "nsubj:pass") and view.lower[c] != "that" for c in view.children[a])
 
 
 def _verb_in(view: SentenceView, k: int, verbs: frozenset[str]) -> bool:

@@ -361,11 +361,6 @@ class EventStage:
             # opposed to Gaddafi": a participle describing an actor says who they are, it reports no act
             trace(cand.pattern.id, "descriptive", f"{view.tokens[k].text!r} describes {view.tokens[view.head(k)].text!r}: no event")
             return []
-        if pos == "verb" and _claimed(view, k, self.rules.word("claim_nouns")):
-            # "dismissed the consensus that Russia hacked the committee's emails", "amid allegations that
-            # troops fired on protesters": what a claim says is alleged, not reported as done
-            trace(cand.pattern.id, "alleged", f"{view.tokens[k].text!r} is what {view.tokens[view.head(k)].text!r} says: no event")
-            return []
         if pos == "verb" and (own := next((c for c in view.kids(k, {"dobj", "obj"}) if view.lower[c] in self.rules.word("reflexive_pronouns")
                                            and c not in cand.match.used), None)) is not None:
             # "defended himself against the attacks", "surrounded himself with advisers": an act on oneself
@@ -989,19 +984,6 @@ def _political(m: Mention) -> bool:
     """A state, a government, a legislature or an international organisation: a party one consults."""
     return bool(m.given) or (len(m.code) == 3 and not m.code.startswith("---")) or m.code.startswith("IGO") \
         or bool(cameo.actor_roles(m.code) & {"GOV", "LEG"})
-
-
-def _claimed(view: SentenceView, k: int, nouns: frozenset[str]) -> bool:
-    """Is verb k the content of a claim noun ("the allegation that X did Y", ``claim_nouns``): a clause
-    hung on the noun and opened by "that"?"""
-    if view.dep(k) not in ("acl", "relcl", "acl:relcl", "ccomp"):
-        return False
-    head = view.head(k)
-    # the clause hangs on the noun, or (misparsed) on the verb whose object the noun is: "denied the
-    # allegation that its troops attacked…"
-    claims = [head] if view.tokens[head].pos == "NOUN" and view.lemma[head].lower() in nouns \
-        else [o for o in view.objects(head) if view.tokens[o].pos == "NOUN" and view.lemma[o].lower() in nouns and o < k]
-    return any(view.lower[c] == "that" and n < c < k for n in claims for c in view.children[k])
 
 
 def _venue(view: SentenceView, m: Mention, venues: frozenset[str]) -> bool:
