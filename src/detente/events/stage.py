@@ -247,10 +247,7 @@ class EventStage:
         for t in match.used:
             if t == k or view.lemma[t].lower() not in nouns:
                 continue
-            owners = [c for c in view.children[t] if view.dep(c) in ("nummod", "compound", "amod", "poss", "nmod:poss")]
-            owners += [n for prep, n in view.prep_objects(t) if prep == "of"]
-            # "positions held by the militants", "positions belonging to terrorist groups"
-            owners += [n for c in view.children[t] if view.dep(c) == "acl" for prep, n in view.prep_objects(c) if prep in ("by", "to")]
+            owners = _noun_modifiers(view, t)
             if any(view.dep(c) == "nummod" or view.lemma[c].lower() in armed_words for c in owners):
                 return True
             if any((m := view.mention_of(c)) is not None and _armed(m) for c in owners):
@@ -259,11 +256,11 @@ class EventStage:
 
     def _peaceful_operation(self, view: SentenceView, k: int, match: Match) -> bool:
         """Is a force pattern's "operation" one of evacuation, rescue, relief or protection
-        (``peaceful_operation_words`` on the noun: "carried out evacuation and protection operations")?"""
-        peaceful = self.rules.word("peaceful_operation_words")
-        return any(view.lemma[t].lower() in ("operation", "mission") and any(
-            view.dep(c) in ("compound", "amod") and view.lemma[c].lower() in peaceful for c in view.children[t])
-            for t in match.used if t != k)
+        (``peaceful_operation_nouns`` with a ``peaceful_operation_words`` modifier: "carried out evacuation
+        and protection operations")?"""
+        nouns, peaceful = self.rules.word("peaceful_operation_nouns"), self.rules.word("peaceful_operation_words")
+        return any(view.lemma[t].lower() in nouns and any(view.lemma[c].lower() in peaceful for c in _noun_modifiers(view, t))
+                   for t in match.used if t != k)
 
     def _skips(self, view: SentenceView) -> tuple[frozenset[int], frozenset[int]]:
         """What a pattern's + passes over in one sentence: for a victim code's pattern the places before
@@ -958,6 +955,15 @@ def _modifies(view: SentenceView, m: Mention, nouns: frozenset[str]) -> bool:
     voters"): a phrase naming people who stand by or against the actor, not the actor?"""
     head = _modified(view, m)
     return head is not None and view.lemma[head].lower() in nouns
+
+
+def _noun_modifiers(view: SentenceView, t: int) -> list[int]:
+    """What says whose or what kind noun t is: its numbers, modifiers and owners, its "of" object, and
+    the agent of a participle on it ("positions held by the militants", "belonging to terrorist groups")."""
+    out = [c for c in view.children[t] if view.dep(c) in ("nummod", "compound", "amod", "poss", "nmod:poss")]
+    out += [n for prep, n in view.prep_objects(t) if prep == "of"]
+    out += [n for c in view.children[t] if view.dep(c) == "acl" for prep, n in view.prep_objects(c) if prep in ("by", "to")]
+    return out
 
 
 ARMED_ROLES = frozenset({"MIL", "REB", "INS", "UAF", "SEP"})
