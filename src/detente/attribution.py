@@ -25,7 +25,6 @@ a pattern event.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import replace
 from itertools import accumulate
@@ -33,7 +32,7 @@ from itertools import accumulate
 from detente import cameo
 from detente.dictionaries import Rules
 from detente.doc import DocView
-from detente.events.figurative import characterisation, praise
+from detente.events.figurative import characterisation, evaluates_negatively, praise
 from detente.model import CodedArticle, Event, Mention, Quote
 from detente.stages import StageContext, Tracer, register_stage
 
@@ -193,11 +192,7 @@ def _negative(view: DocView, q: Quote, rules: Rules) -> bool:
     """Does what was said evaluate something negatively: a negative word or phrase ("hostile", "a dead
     end"), or a positive quality denied ("neither … nor … are reliable partners")?"""
     toks = _content_tokens(view, q)
-    words = {view.tokens[i].lemma.lower() for i in toks} | {view.tokens[i].text.lower() for i in toks}
-    if words & rules.word("negative_evaluation"):
-        return True
-    text = re.sub(r"[-\s]+", " ", " ".join(view.text[a:b].lower() for a, b in q.content))
-    if any(p in text for p in rules.word("negative_phrases")):
+    if _negative_words(view, toks, rules, " ".join(view.text[a:b] for a, b in q.content)):
         return True
     positive, negators = rules.word("positive_qualities"), rules.word("negators")
     for n, i in enumerate(toks):
@@ -206,6 +201,12 @@ def _negative(view: DocView, q: Quote, rules: Rules) -> bool:
             if before & negators:
                 return True
     return False
+
+
+def _negative_words(view: DocView, toks: list[int], rules: Rules, text: str) -> bool:
+    """Do tokens ``toks`` (whose text is ``text``) hold a negative evaluation (``evaluates_negatively``)?"""
+    words = {view.tokens[i].lemma.lower() for i in toks} | {view.tokens[i].text.lower() for i in toks}
+    return evaluates_negatively(words, text, rules)
 
 
 def _target(view: DocView, q: Quote, speaker: Mention, neutral: bool) -> Mention | None:
@@ -232,15 +233,12 @@ def _rival_target(view: DocView, q: Quote, speaker: Mention, rules: Rules) -> Me
     if not cameo.actor_roles(speaker.code) & RIVAL_SPEAKER_ROLES or speaker.code.startswith("---"):
         return None
     toks = set(_content_tokens(view, q))
-    negative, phrases = rules.word("negative_evaluation"), rules.word("negative_phrases")
     for i in sorted(toks):
         if view.tokens[i].head in toks and view.tokens[i].head != i:
             continue
         sv = view.view_of(i)
         clause = [t + sv.base for t in sv.subtree(i - sv.base)]
-        words = {view.tokens[t].lemma.lower() for t in clause} | {view.tokens[t].text.lower() for t in clause}
-        text = " ".join(view.tokens[t].text.lower() for t in clause)
-        if not (words & negative or any(ph in text for ph in phrases)):
+        if not _negative_words(view, clause, rules, " ".join(view.tokens[t].text for t in clause)):
             continue
         for c in sv.kids(i - sv.base, {"nsubj", "nsubjpass", "nsubj:pass"}):
             for t in sv.subtree(c):

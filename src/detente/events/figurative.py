@@ -13,6 +13,8 @@ an actor missing.
 
 from __future__ import annotations
 
+import re
+
 from detente.cameo import STATE_ROLES, actor_roles
 from detente.dictionaries import Rules
 from detente.doc import SentenceView
@@ -56,9 +58,18 @@ def characterisation(view: SentenceView, k: int, rules: Rules) -> bool | None:
     said = predicate_words(view, k, rules)
     if said is None:
         return None
-    words = {view.lemma[t] for t in said} | {view.lower[t] for t in said}
-    text = " ".join(view.lower[t] for t in said)
-    return bool(words & rules.word("negative_evaluation")) or any(ph in text for ph in rules.word("negative_phrases"))
+    words = {view.lemma[t].lower() for t in said} | {view.lower[t] for t in said}
+    return evaluates_negatively(words, " ".join(view.lower[t] for t in said), rules)
+
+
+def evaluates_negatively(words: set[str], text: str, rules: Rules) -> bool:
+    """Do ``words`` (lower-case forms and lemmas) or ``text`` hold a negative evaluation: a word of
+    ``negative_evaluation`` or a phrase of ``negative_phrases`` ("a dead end", "to blame")? Hyphens count
+    as spaces ("dead-end")."""
+    if words & rules.word("negative_evaluation"):
+        return True
+    text = re.sub(r"[-\s]+", " ", text.lower())
+    return any(p in text for p in rules.word("negative_phrases"))
 
 
 def praise(view: SentenceView, k: int, rules: Rules) -> bool:
