@@ -386,6 +386,19 @@ def test_a_pronoun_and_its_antecedent_are_one_actor():
     assert he.same_actor(trump) and trump.same_actor(he) and not he.same_actor(clinton)
 
 
+def test_two_bodies_a_dictionary_names_apart_are_two_actors_even_with_one_code(pipe):
+    # Democrats accused the GOP .  (both USAPTY: two parties, one code)
+    words = [W("Democrats", "Democrats", "PROPN", "nsubj", 1), W("accused", "accuse", "VERB", "ROOT", 1), W("the", "the", "DET", "det", 3),
+             W("GOP", "GOP", "PROPN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [words], min_confidence=0.0)) == [("USAPTY", "112", "USAPTY", "asserted")]
+    dems = Mention(0, 9, "Democrats", "USAPTY", "group", "x", "Democratic Party")
+    party = Mention(20, 40, "the Democratic Party", "USAPTY", "group", "y", "Democratic Party")
+    it = Mention(50, 52, "it", "USAPTY", "pronoun", "coref:20-40", "Democratic Party", resolution="coref", antecedent=(20, 40))
+    police = Mention(60, 66, "police", "USACOP", "police", "z", None, resolution="inferred")
+    assert dems.same_actor(party) and it.same_actor(dems) and not police.same_actor(dems)
+    assert Mention(0, 6, "police", "USACOP", "police", "z", None).same_actor(police)
+
+
 def test_a_pledge_of_sanctions_is_a_threat(pipe):
     # Russia pledged sanctions against Iran .
     words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("pledged", "pledge", "VERB", "ROOT", 1), W("sanctions", "sanction", "NOUN", "dobj", 1),

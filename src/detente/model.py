@@ -188,11 +188,15 @@ class Mention:
     def actor(self) -> object:
         """What identifies the actor for "same actor" tests: its code; for a span a caller named, that
         role (two named spans are different actors even when no dictionary knows either); for a named
-        person, the code and the name ("Trump attacked Clinton": two people of one code, USAELI)."""
+        person, the code and the name ("Trump attacked Clinton": two people of one code, USAELI); for a body
+        a dictionary names, the code and that name ("Democrats accused the GOP": two parties of one code,
+        USAPTY; "the FBI" and "the Justice Department", USAGOV)."""
         if self.given:
             return ("given", self.given)
         if self.kind == "person" and self.name and not self.code.startswith("---"):
             return ("person", self.code, self.name)  # not unknown people: "---GOV" and "---GOV" stay one code
+        if self.kind == "group" and self.name and self.resolution == "dictionary" and not self.code.startswith("---"):
+            return ("group", self.code, self.name)
         return self.code
 
     def same_actor(self, other: Mention) -> bool:
@@ -204,8 +208,8 @@ class Mention:
         theirs = {(other.start, other.end), other.antecedent} - {None}
         if mine & theirs:
             return True
-        # a pronoun and a person (or two pronouns) naming one person through different mentions
-        people = ("person", "pronoun")
+        # a pronoun and a person or a named body (or two pronouns) naming one actor through different mentions
+        people = ("person", "pronoun", "group")
         return self.kind in people and other.kind in people and self.code == other.code and bool(self.name) and self.name == other.name
 
     def to_dict(self) -> dict[str, Any]:
