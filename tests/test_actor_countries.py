@@ -534,7 +534,7 @@ GWB = [("George", "George", "PROPN", "compound", 2), ("W.", "W.", "PROPN", "comp
 def test_a_surname_after_the_full_name(dicts):
     found = mentions(make_doc([GWB, bush_said(None)], published=date(2008, 3, 1)), dicts)
     later = found[-1]
-    assert (later.text, later.code, later.name, later.resolution) == ("Bush", "USAGOV", "George W. Bush", "coref")
+    assert (later.text, later.code, later.name, later.resolution) == ("Bush", "USAGOV", "George W. Bush", "surname")
     assert later.antecedent == (found[0].start, found[0].end)
 
 

@@ -26,7 +26,7 @@ QUOTE_KINDS = ("direct", "indirect", "mixed")
 ORIGINS = ("pattern", "statement", "demand")
 # how a mention's code was found, where later stages need to know it (``via`` says it in words);
 # "inferred": an unnamed agent's country taken from its phrase, a locative, the dateline or the story
-RESOLUTIONS = ("dictionary", "composed", "metonym", "coref", "first-person", "parties", "speaker", "given", "inferred")
+RESOLUTIONS = ("dictionary", "composed", "metonym", "surname", "coref", "first-person", "parties", "speaker", "given", "inferred")
 SEVERITIES = ("error", "warning")
 # what a place is (GDELT's ActionGeo types, without GDELT's split of US and world places)
 PLACE_TYPES = ("country", "adm1", "city")

@@ -146,12 +146,31 @@ def find_mentions(doc: ParsedDoc, dicts: Dictionaries, when: date | None) -> lis
         found.extend(_sentence_mentions(sentence, doc.article.text, ctx))
     ctx.when = when
     if ctx.persons:
-        found = sorted(found + surname_mentions(doc, found, ctx.persons, when), key=lambda m: m.start)
+        found = _staff_of_surnames(doc.article.text, sorted(found + surname_mentions(doc, found, ctx.persons, when), key=lambda m: m.start))
     found = sorted(found + titled_surname_mentions(doc, found), key=lambda m: m.start)
     found = _without_elided_possessives(doc, found)
     found = infer_countries(doc, found, dicts, ctx.people)
     found = _two_parties(doc, found)
     return resolve_pronouns(doc, found, dicts.rules)
+
+
+STAFF_GAPS = frozenset({"", "campaign", "'s", "’s", "'s campaign", "’s campaign"})
+
+
+def _staff_of_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Clinton spokesman Brian Fallon" once the article named Hillary Clinton: the bare surname (found
+    only after the sentence's names and roles were composed) and the role with a name right after it are
+    one mention, the person's staff, in the person's code (as "Trump campaign spokesman Jason Miller")."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.resolution == "surname" and m.kind == "person" and m.code.startswith("---") and m.name \
+                and m.resolution == "dictionary" and " ".join(text[prev.end : m.start].split()) in STAFF_GAPS:
+            out[-1] = Mention(prev.start, m.end, text[prev.start : m.end], prev.code, "person", f"staff:{prev.via}+{m.via}", m.name,
+                              resolution="composed")
+            continue
+        out.append(m)
+    return out
 
 
 def _without_elided_possessives(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
@@ -506,6 +525,8 @@ def _joins(left: _Piece, right: _Piece, tokens: tuple[Token, ...]) -> bool | str
         return True
     if gap in (["'s"], ["’s"], ["'"], ["’"]):
         return right.agent is not None or (right.actor is not None and right.actor[0].kind == "person")
+    if gap == ["campaign"] and right.agent is not None and right.actor is None and left.actor is not None and left.actor[-1].kind == "person":
+        return True  # "Trump campaign spokesman Jason Miller": the candidate's staff
     between = tokens[left.end : right.start]
     if 1 <= len(gap) <= 2 and right.agent is not None and right.actor is None and left.actor is not None and left.agent is None \
             and _is_country(left.actor) and left.actor[-1].form in ("adjective", "name") \
@@ -599,6 +620,13 @@ def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, ctx: _Co
             code = person.code
         if code is None:
             return None
+        if name_run is not None and agents and group.index(name_run) > next(n for n, p in enumerate(group) if p.actor and p.actor[-1].kind == "person"):
+            # "Trump campaign spokesman Jason Miller", "Putin's spokesman Ivan Petrov": the person's staff,
+            # named after the role; the staff member, in the person's code (the candidate's, the leader's)
+            return Mention(start, end, surface, code, "person", f"staff:{via}+" + "+".join(a.id for a in agents), name, resolution="composed")
+        if agents and group[-1].agent is agents[-1] and agents[-1].code.strip("~") == "CVL" and not code.startswith("---"):
+            # "Donald Trump's supporters", "Obama's family": civilians of the person's country, not him
+            return Mention(start, end, surface, _with_agents(code[:3], agents[-1:]), "group", f"compose:{via}+{agents[-1].id}", resolution="composed")
         ctx.persons[(start, end)] = person
         return Mention(start, end, surface, code, "person", via, person.name)
     if name_run is not None and offices and when is None and not former and not actors:

@@ -189,7 +189,7 @@ def surname_mentions(doc: ParsedDoc, mentions: list[Mention], persons: dict[tupl
         if code is None:
             continue
         out.append(Mention(tok.start, tok.end, text[tok.start : tok.end], code, "person", f"surname:{entry.id}", entry.name,
-                           resolution="coref", antecedent=antecedent))
+                           resolution="surname", antecedent=antecedent))
     return out
 
 
@@ -232,5 +232,5 @@ def titled_surname_mentions(doc: ParsedDoc, mentions: list[Mention]) -> list[Men
         if ante.end > tok.start:
             continue
         out.append(Mention(tok.start, tok.end, text[tok.start : tok.end], ante.code, "person", f"surname:{ante.start}-{ante.end}", ante.name,
-                           resolution="coref", antecedent=(ante.start, ante.end)))
+                           resolution="surname", antecedent=(ante.start, ante.end)))
     return out
