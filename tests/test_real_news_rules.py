@@ -2067,6 +2067,39 @@ def test_a_surname_after_the_full_name_is_resolved_by_name_and_keeps_its_event(p
     assert by_name.confidence - event.confidence == pytest.approx(0.02)  # dictionary 0.12 against surname 0.1
 
 
+def test_a_verb_whose_object_is_no_thing_did_not_happen(pipe):
+    # Russia offered no aid to Ukraine .
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("offered", "offer", "VERB", "ROOT", 1), W("no", "no", "DET", "det", 3),
+             W("aid", "aid", "NOUN", "dobj", 1), W("to", "to", "ADP", "prep", 1), W("Ukraine", "Ukraine", "PROPN", "pobj", 4), W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [words], min_confidence=0.0)) == []
+    assert {m for *_, m in triples(code(pipe, [words], min_confidence=0.0, negated=True))} == {"negated"}
+    some = [w if w[0] != "no" else W("some", "some", "DET", "det", 3) for w in words]
+    assert {m for *_, m in triples(code(pipe, [some], min_confidence=0.0))} == {"asserted"}
+
+
+def test_a_speech_act_aimed_at_a_compatriot_is_an_event_unless_it_was_refused(dictionaries):
+    # "Ted Cruz praised Trump" / "Ted Cruz refused to praise Trump", read as quotations whose cue is
+    # "praise" (2016: both USA; the quote stage gives the content "Trump")
+    praised = [W("Ted", "Ted", "PROPN", "compound", 1), W("Cruz", "Cruz", "PROPN", "nsubj", 2), W("praised", "praise", "VERB", "ROOT", 2),
+               W("Trump", "Trump", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)]
+    refused = [W("Ted", "Ted", "PROPN", "compound", 1), W("Cruz", "Cruz", "PROPN", "nsubj", 2), W("refused", "refuse", "VERB", "ROOT", 2),
+               W("to", "to", "PART", "aux", 4), W("praise", "praise", "VERB", "xcomp", 2), W("Trump", "Trump", "PROPN", "dobj", 4),
+               W(".", ".", "PUNCT", "punct", 2)]
+
+    def statements(words):
+        doc = make_doc([words], published=date(2016, 9, 26))
+        coded = next(Pipeline(Settings().with_(stages=("actors", "events")), dictionaries=dictionaries).code([doc]))
+        cruz, trump = coded.mentions[0], [m for m in coded.mentions if m.text == "Trump"][0]
+        assert cruz.name == "Ted Cruz"
+        tok = next(t for t in doc.sentences[0].tokens if t.lemma == "praise")
+        quote = Quote("t:q1", "t", "indirect", ((trump.start, trump.end),), "Ted Cruz", cruz, (tok.start, tok.end), "praise")
+        out = AttributionStage(dictionaries.rules)(replace(coded, quotes=(quote,), events=()), Tracer("attribution"))
+        return [(e.source.code, e.cameo, e.target.code, e.modality) for e in out.events if e.origin == "statement"]
+
+    assert statements(praised) == [("USALEG", "051", "USAELI", "asserted")]
+    assert statements(refused) == [("USALEG", "051", "USAELI", "negated")]
+
+
 def test_supporters_are_civilians_of_their_country(pipe):
     # Trump urged American supporters to vote .   (2016)
     words = [W("Trump", "Trump", "PROPN", "nsubj", 1), W("urged", "urge", "VERB", "ROOT", 1), W("American", "American", "ADJ", "amod", 3),
@@ -2098,3 +2131,15 @@ def test_a_persons_staff_named_after_the_role_are_in_the_persons_code(pipe, dict
     found = find_mentions(make_doc([CLINTON_FULL, fallon], published=date(2016, 9, 26)), dictionaries, date(2016, 9, 26))
     assert [(m.text, m.code, m.name) for m in found] == [("Hillary Clinton", "USAELI", "Hillary Clinton"),
                                                          ("Clinton spokesman Brian Fallon", "USAELI", "Brian Fallon")]
+
+
+def test_a_gerund_of_reason_or_means_holds_no_target(pipe):
+    # Russia criticized the plan for helping Ukraine .
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1), W("the", "the", "DET", "det", 3),
+             W("plan", "plan", "NOUN", "dobj", 1), W("for", "for", "ADP", "prep", 1), W("helping", "help", "VERB", "pcomp", 4, "VBG"),
+             W("Ukraine", "Ukraine", "PROPN", "dobj", 5), W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [words], min_confidence=0.0)) == []
+    # Russia criticized the plan for Ukraine .   (no gerund: the "for" phrase says whose plan)
+    plain = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1), W("the", "the", "DET", "det", 3),
+             W("plan", "plan", "NOUN", "dobj", 1), W("for", "for", "ADP", "prep", 3), W("Ukraine", "Ukraine", "PROPN", "pobj", 4), W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [plain], min_confidence=0.0)) == [("RUS", "111", "UKR", "asserted")]

@@ -102,7 +102,7 @@ def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rul
             # with a predicate; that is no call and no report. Criticism of the object when the predicate
             # is a negative evaluation and the object an actor, else no event (as for pattern events)
             obj, negative, praised = named
-            if not (negative or praised) or obj is None or (negative and obj.code[:3] == sp.code[:3]):
+            if not (negative or praised) or obj is None or (negative and obj.code[:3] == sp.code[:3] and not _rival(obj, sp)):
                 trace(CHARACTERISATION_RULE, "no-event", f"{q.id}: {lemma!r} X Y characterises X: no event")
                 continue
             # "called X a disgrace": criticism; "called X a champion": praise
@@ -120,7 +120,7 @@ def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rul
             trace(rule_id, "no-target", f"{q.id}: nobody the statement is about")
             continue
         cue = view.token_covering(q.cue[0]) if q.cue else None
-        if modality == "asserted" and cue is not None and _negated(view, cue):
+        if modality == "asserted" and cue is not None and (_negated(view, cue) or _refused(view, cue, rules)):
             modality = "negated"
         start = min(a for a, _ in q.content)
         end = max(b for _, b in q.content)
@@ -243,10 +243,23 @@ def _rival_target(view: DocView, q: Quote, speaker: Mention, rules: Rules) -> Me
         for c in sv.kids(i - sv.base, {"nsubj", "nsubjpass", "nsubj:pass"}):
             for t in sv.subtree(c):
                 m = sv.mention_of(t)
-                if m is not None and m.kind != "pronoun" and m.code[:3] == speaker.code[:3] and m.actor != speaker.actor \
-                        and ((m.kind == "person" and speaker.kind == "person") or "PTY" in cameo.actor_roles(m.code)):
+                if m is not None and _rival(m, speaker):
                     return m
     return None
+
+
+def _rival(m: Mention, speaker: Mention) -> bool:
+    """Can a statement by ``speaker`` be about ``m``, an actor of the speaker's own country: another named
+    person ("Trump said Clinton is lying"), a pronoun resolved to a named actor ("she is a disgrace"), or
+    a body the dictionaries name with a political role ("Republicans said the Justice Department
+    mishandled…")?"""
+    if m.code[:3] != speaker.code[:3] or m.same_actor(speaker):
+        return False
+    if m.kind == "pronoun":
+        return m.resolution == "coref" and bool(m.name)  # a surname mention is kind "person"
+    if m.kind == "person":
+        return bool(m.name)
+    return bool(cameo.actor_roles(m.code) & RIVAL_SPEAKER_ROLES) and m.resolution == "dictionary" and bool(m.name)
 
 
 def _characterised(view: DocView, q: Quote, rules: Rules) -> tuple[Mention | None, bool, bool] | None:
@@ -277,7 +290,8 @@ def _aimed_at(view: DocView, q: Quote, speaker: Mention) -> Mention | None:
     for o in sv.kids(cue - sv.base, {"dobj", "obj", "nsubjpass", "nsubj:pass"}):
         for c in sv.conjuncts(o):
             m = sv.mention_of(c)
-            if m is not None and m.kind != "pronoun" and m.code and not m.code.startswith("---") and m.code[:3] != speaker.code[:3]:
+            if m is not None and m.kind != "pronoun" and m.code and not m.code.startswith("---") \
+                    and (m.code[:3] != speaker.code[:3] or not m.same_actor(speaker)):
                 return m
     return None
 
@@ -301,6 +315,15 @@ def _negated(view: DocView, cue: int) -> bool:
     sv = view.view_of(cue)
     k = cue - sv.base
     return any(sv.dep(c) == "neg" for c in sv.children[k])
+
+
+def _refused(view: DocView, cue: int, rules: Rules) -> bool:
+    """Is the cue the complement of a refusal ("refused to endorse Trump", ``refusal_heads``)? The event
+    stage codes the refusal (12); the speech act refused did not happen."""
+    sv = view.view_of(cue)
+    k = cue - sv.base
+    head = sv.head(k)
+    return sv.dep(k) == "xcomp" and head != k and sv.lemma[head].lower() in rules.word("refusal_heads")
 
 
 # -- 2 and 3. one event per statement; reported speech ----------------------------------------------
