@@ -1,7 +1,8 @@
 """Modality of an event from the dependency tree: negated, planned, hypothetical or asserted.
 
 - negated: a ``neg`` dependent ("does not pose", "never attacked") on the trigger or, for a noun, on the
-  verb that governs it; or the determiner "no" on a noun trigger ("no sanctions").
+  verb that governs it; or the determiner "no" on a noun trigger ("no sanctions") or on a verb trigger's
+  object ("offered no aid").
 - planned: the future ("will", "shall", "'ll", "is going to"), or the trigger is the complement of a verb
   of intention or decision ("plans to", "intends to", "vowed to", "agreed to", "is set to").
 - hypothetical: modal auxiliaries of possibility or obligation ("would", "could", "may", "might",
@@ -75,6 +76,9 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
     subj = view.subject(chain[0]) if pos == "verb" else None
     if subj is not None and any(view.lower[c] in ("neither", "no") and view.dep(c) in ("preconj", "det") and c not in used for c in view.children[subj]):
         negated = True  # "neither the US nor its allies are…", "no country has…"
+    if pos == "verb" and any(view.dep(o) in ("dobj", "obj") and any(view.lower[c] == "no" and view.dep(c) == "det" and c not in used for c in view.children[o])
+                             for o in view.children[k]):
+        negated = True  # "offered no proof", "gave no aid": nothing was offered or given
     if k > 0 and len(view.tokens) > 1 and view.lower[0] in SUPPOSE and view.tokens[0].text[:1].isupper() \
             and view.tokens[1].pos in ("PROPN", "NOUN", "DET", "NUM") and view.dep(1) != "dobj":
         hypothetical = True  # "Say Mexico demanded that…", "Suppose Russia attacked…": a supposition

@@ -902,6 +902,8 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
             if c > k and c not in other and (m := view.mention_at[c]) is not None and m not in exclude and view.dep(c) not in ("poss", "nmod:poss"):
                 if blocked and not m.given and _under_prep(view, c, k, blocked, rules.word("direction_words")):
                     continue
+                if blocked and not m.given and _in_reason_or_means(view, c, k):
+                    continue  # "blasted the panel for failing to clear X", "violated rules by acting as X's lawyer"
                 if _news_subject(view, c, k, rules):
                     continue  # "announced the release of X, Tasnim news agency reported": the news source
                 if _moved_instrument(view, c, rules, exclude):
@@ -1028,6 +1030,18 @@ def _given(view: SentenceView, k: int) -> bool:
     """A span the caller named as an actor (``relate``) is an actor wherever it stands."""
     m = view.mention_of(k)
     return m is not None and m.given is not None
+
+
+def _in_reason_or_means(view: SentenceView, c: int, k: int) -> bool:
+    """Is token c, below k, inside a gerund clause of reason or means ("for failing to…", "by acting
+    as…")? What the clause names is why or how, not whom k acts on."""
+    x = c
+    while x != k and view.head(x) != x:
+        h = view.head(x)
+        if view.tokens[x].tag == "VBG" and view.dep(x) in ("pcomp", "pobj") and view.lower[h] in ("for", "by") and view.dep(h) == "prep":
+            return True
+        x = h
+    return False
 
 
 def _under_prep(view: SentenceView, c: int, k: int, preps: frozenset[str], directions: frozenset[str] = frozenset()) -> bool:
