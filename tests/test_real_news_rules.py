@@ -2143,3 +2143,15 @@ def test_a_gerund_of_reason_or_means_holds_no_target(pipe):
     plain = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1), W("the", "the", "DET", "det", 3),
              W("plan", "plan", "NOUN", "dobj", 1), W("for", "for", "ADP", "prep", 3), W("Ukraine", "Ukraine", "PROPN", "pobj", 4), W(".", ".", "PUNCT", "punct", 1)]
     assert triples(code(pipe, [plain], min_confidence=0.0)) == [("RUS", "111", "UKR", "asserted")]
+
+
+def test_whence_ones_own_troops_are_withdrawn_is_the_target(pipe):
+    # Australia withdrew its troops from Iraq .
+    words = [W("Australia", "Australia", "PROPN", "nsubj", 1), W("withdrew", "withdraw", "VERB", "ROOT", 1), W("its", "its", "PRON", "poss", 3, "PRP$"),
+             W("troops", "troop", "NOUN", "dobj", 1, "NNS"), W("from", "from", "ADP", "prep", 3), W("Iraq", "Iraq", "PROPN", "pobj", 4),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [words], min_confidence=0.0)) == [("AUS", "0874", "IRQ", "asserted")]
+    # Officials from Moscow criticized Ukraine .  (no pronoun: where they are from is whose they are)
+    officials = [W("Officials", "official", "NOUN", "nsubj", 3, "NNS"), W("from", "from", "ADP", "prep", 0), W("Moscow", "Moscow", "PROPN", "pobj", 1),
+                 W("criticized", "criticize", "VERB", "ROOT", 3), W("Ukraine", "Ukraine", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 3)]
+    assert triples(code(pipe, [officials], min_confidence=0.0)) == [("RUSGOV", "111", "UKR", "asserted")]

@@ -546,6 +546,8 @@ def _joins(left: _Piece, right: _Piece, tokens: tuple[Token, ...]) -> bool | str
     if left.agent is not None and right.actor is not None and gap in (["of"], ["of", "the"], ["in"], ["from"]) \
             and right.end < len(tokens) and tokens[right.end].text in words.HYPHENS:
         return False  # "people in Russian-held parts of Ukraine": the name modifies a place after it; it is not the people's
+    if left.agent is not None and right.actor is not None and gap == ["from"] and left.start > 0 and tokens[left.start - 1].tag == "PRP$":
+        return False  # "withdrew its troops from Iraq", "recalled its ambassador from Moscow": the pronoun says whose; whence
     if left.agent is not None and right.actor is not None and gap in (["of"], ["of", "the"], ["in"], ["from"]):
         if right.actor[0].kind == "person":
             return False  # "supporters of Obama", "protesters in Obama" are not Obama
