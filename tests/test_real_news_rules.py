@@ -2155,3 +2155,27 @@ def test_whence_ones_own_troops_are_withdrawn_is_the_target(pipe):
     officials = [W("Officials", "official", "NOUN", "nsubj", 3, "NNS"), W("from", "from", "ADP", "prep", 0), W("Moscow", "Moscow", "PROPN", "pobj", 1),
                  W("criticized", "criticize", "VERB", "ROOT", 3), W("Ukraine", "Ukraine", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 3)]
     assert triples(code(pipe, [officials], min_confidence=0.0)) == [("RUSGOV", "111", "UKR", "asserted")]
+
+
+def test_a_surname_the_parser_takes_for_a_plural_noun_is_still_the_person(dictionaries):
+    from detente.actors.mentions import find_mentions
+
+    # Bernie Sanders spoke .  Sanders said no .   (the small model tags "Sanders" NOUN, lemma "sander")
+    full = [W("Bernie", "Bernie", "PROPN", "compound", 1), W("Sanders", "Sanders", "PROPN", "nsubj", 2), W("spoke", "speak", "VERB", "ROOT", 2),
+            W(".", ".", "PUNCT", "punct", 2)]
+    bare = [W("Sanders", "sander", "NOUN", "nsubj", 1, "NNS"), W("said", "say", "VERB", "ROOT", 1), W("no", "no", "INTJ", "dobj", 1),
+            W(".", ".", "PUNCT", "punct", 1)]
+    found = find_mentions(make_doc([full, bare], published=date(2016, 9, 16)), dictionaries, date(2016, 9, 16))
+    assert [(m.text, m.code, m.resolution) for m in found] == [("Bernie Sanders", "USALEG", "dictionary"), ("Sanders", "USALEG", "surname")]
+    # ... but not a common noun with a determiner: "The Sanders said no ." (a family)
+    the = [W("The", "the", "DET", "det", 1)] + [W(t, l, p, d, h + 1, tag) for t, l, p, d, h, tag in bare]
+    found = find_mentions(make_doc([full, the], published=date(2016, 9, 16)), dictionaries, date(2016, 9, 16))
+    assert [m.text for m in found] == ["Bernie Sanders"]
+
+
+def test_what_someone_thinks_or_believes_another_did_is_no_report_of_it(pipe):
+    # Russia believes Ukraine attacked Moldova .
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("believes", "believe", "VERB", "ROOT", 1, "VBZ"), W("Ukraine", "Ukraine", "PROPN", "nsubj", 3),
+             W("attacked", "attack", "VERB", "ccomp", 1, "VBD"), W("Moldova", "Moldova", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 1)]
+    assert ("UKR", "190", "MDA", "asserted") not in triples(code(pipe, [words], min_confidence=0.0))
+    assert ("UKR", "190", "MDA", "hypothetical") in triples(code(pipe, [words], min_confidence=0.0, hypothetical=True))

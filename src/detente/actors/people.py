@@ -143,17 +143,21 @@ def _stands_alone(toks: tuple[Token, ...], n: int) -> bool:
 
 def _bare_surnames(doc: ParsedDoc, mentions: list[Mention], keys: set[str]) -> Iterator[tuple[str, Token]]:
     """(key, token) for each capitalised proper noun whose folded text is one of ``keys``, standing
-    alone (not "Jeb Bush") and outside every mention."""
+    alone (not "Jeb Bush") and outside every mention. The small model tags a surname that looks like
+    a plural ("Sanders", lemma "sander") as a common noun: a capitalised noun with no determiner counts
+    too, since only the surnames of people the article named in full are looked for."""
     spans = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in spans]
     for sentence in doc.sentences:
         toks = sentence.tokens
         for n, tok in enumerate(toks):
-            if tok.pos != "PROPN" or not tok.text[:1].isupper():
+            if tok.pos not in ("PROPN", "NOUN") or not tok.text[:1].isupper():
                 continue
             key = _key(tok.text)
             if key not in keys:
                 continue
+            if tok.pos == "NOUN" and (tok.dep == "compound" or any(t.head == tok.i and t.i != tok.i and t.dep in ("det", "amod", "nummod") for t in toks)):
+                continue  # "Rice exports", "the Sanders": a common noun
             k = bisect_right(starts, tok.start) - 1
             if k >= 0 and spans[k][1] > tok.start:
                 continue  # inside a mention already
