@@ -2179,3 +2179,31 @@ def test_what_someone_thinks_or_believes_another_did_is_no_report_of_it(pipe):
              W("attacked", "attack", "VERB", "ccomp", 1, "VBD"), W("Moldova", "Moldova", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 1)]
     assert ("UKR", "190", "MDA", "asserted") not in triples(code(pipe, [words], min_confidence=0.0))
     assert ("UKR", "190", "MDA", "hypothetical") in triples(code(pipe, [words], min_confidence=0.0, hypothetical=True))
+
+
+def test_what_one_warns_against_is_not_done(pipe):
+    # France warned against scrapping the agreement with Iran .
+    words = [W("France", "France", "PROPN", "nsubj", 1), W("warned", "warn", "VERB", "ROOT", 1), W("against", "against", "ADP", "prep", 1),
+             W("scrapping", "scrap", "VERB", "pcomp", 2, "VBG"), W("the", "the", "DET", "det", 5), W("agreement", "agreement", "NOUN", "dobj", 3),
+             W("with", "with", "ADP", "prep", 5), W("Iran", "Iran", "PROPN", "pobj", 6), W(".", ".", "PUNCT", "punct", 1)]
+    got = triples(code(pipe, [words], min_confidence=0.0))
+    assert not [t for t in got if t[1].startswith("16")], got
+    assert [t for t in triples(code(pipe, [words], min_confidence=0.0, hypothetical=True)) if t[1].startswith("16")] == [("FRA", "160", "IRN", "hypothetical")]
+
+
+def test_criticism_is_read_in_the_innermost_clause_that_holds_it(dictionaries):
+    # "it shows that Clinton is unfit to lead ."  quoted from Trump in 2016: the negative word is in the
+    # clause under "shows", whose subject is Clinton
+    words = [W("it", "it", "PRON", "nsubj", 1), W("shows", "show", "VERB", "ROOT", 1, "VBZ"), W("that", "that", "SCONJ", "mark", 4),
+             W("Clinton", "Clinton", "PROPN", "nsubj", 4), W("is", "be", "AUX", "ccomp", 1, "VBZ"), W("unfit", "unfit", "ADJ", "acomp", 4),
+             W("to", "to", "PART", "aux", 7), W("lead", "lead", "VERB", "xcomp", 5), W(".", ".", "PUNCT", "punct", 1)]
+    full = [W("Hillary", "Hillary", "PROPN", "compound", 1), W("Clinton", "Clinton", "PROPN", "nsubj", 2), W("spoke", "speak", "VERB", "ROOT", 2),
+            W(".", ".", "PUNCT", "punct", 2)]
+    doc = make_doc([full, words], published=date(2016, 9, 1))
+    coded = next(Pipeline(Settings().with_(stages=("actors", "events")), dictionaries=dictionaries).code([doc]))
+    start = doc.sentences[1].start
+    n = len(doc.article.text)
+    speaker = Mention(n + 10, n + 15, "Donald Trump", "USAELI", "person", "x", "Donald Trump")
+    quote = Quote("t:q1", "t", "direct", ((start, n),), "Donald Trump", speaker, None, "say")
+    out = AttributionStage(dictionaries.rules)(replace(coded, quotes=(quote,)), Tracer("attribution"))
+    assert [(e.source.code, e.cameo, e.target.code) for e in out.events if e.origin == "statement"] == [("USAELI", "111", "USAELI")]

@@ -227,24 +227,29 @@ RIVAL_SPEAKER_ROLES = frozenset({"GOV", "LEG", "ELI", "PTY", "OPP", "JUD"})
 
 
 def _rival_target(view: DocView, q: Quote, speaker: Mention, rules: Rules) -> Mention | None:
-    """The domestic rival a political speaker's negative statement is about: another named person or a
-    party of the speaker's own country that is the subject of a clause of what was said, that clause
-    itself holding a negative evaluation ("Clinton is lying", "Democrats are to blame")."""
+    """The domestic rival a political speaker's negative statement is about (``_rival``): in the
+    innermost clause of what was said that holds a negative evaluation, the subject or its possessor
+    ("Clinton is lying", "Democrats are to blame", "his temperament is dangerous")."""
     if not cameo.actor_roles(speaker.code) & RIVAL_SPEAKER_ROLES or speaker.code.startswith("---"):
         return None
     toks = set(_content_tokens(view, q))
-    for i in sorted(toks):
-        if view.tokens[i].head in toks and view.tokens[i].head != i:
-            continue
+    clauses = []
+    for i in toks:
         sv = view.view_of(i)
+        subjects = sv.kids(i - sv.base, {"nsubj", "nsubjpass", "nsubj:pass"})
+        if not subjects:
+            continue
         clause = [t + sv.base for t in sv.subtree(i - sv.base)]
+        clauses.append((len(clause), i, clause, subjects, sv))
+    for _, i, clause, subjects, sv in sorted(clauses):
         if not _negative_words(view, clause, rules, " ".join(view.tokens[t].text for t in clause)):
             continue
-        for c in sv.kids(i - sv.base, {"nsubj", "nsubjpass", "nsubj:pass"}):
+        for c in subjects:
             for t in sv.subtree(c):
                 m = sv.mention_of(t)
                 if m is not None and _rival(m, speaker):
                     return m
+        return None  # the innermost negative clause is about someone else
     return None
 
 

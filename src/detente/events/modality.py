@@ -103,6 +103,9 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
                 hypothetical = True  # "will not lift the embargo until China signs": not signed
         if _asked(view, a):
             wished = True  # "will you pledge not to pardon her?": a question asserts nothing, even with "will"
+        if view.dep(a) in ("pcomp", "pobj") and view.lower[view.head(a)] == "against" and view.head(view.head(a)) != view.head(a) \
+                and _verb_in(view, view.head(view.head(a)), THREAT | {"caution"}):
+            hypothetical = True  # "warned against scrapping the nuclear agreement": warned of, not done
         if _alleged(view, a, ALLEGE, ARGUE):
             hypothetical = True  # "accused Russia of sending tanks", "allegations that the army shelled…"
         if view.dep(a) == "ccomp" and _verb_in(view, view.head(a), WISH):
