@@ -2207,3 +2207,14 @@ def test_criticism_is_read_in_the_innermost_clause_that_holds_it(dictionaries):
     quote = Quote("t:q1", "t", "direct", ((start, n),), "Donald Trump", speaker, None, "say")
     out = AttributionStage(dictionaries.rules)(replace(coded, quotes=(quote,)), Tracer("attribution"))
     assert [(e.source.code, e.cameo, e.target.code) for e in out.events if e.origin == "statement"] == [("USAELI", "111", "USAELI")]
+
+
+def test_military_force_by_a_source_that_bears_no_arms_is_doubted(pipe):
+    # A Lebanese man attacked Israel .  /  The Lebanese army attacked Israel .
+    def sentence(role, lemma):
+        return [W("A", "a", "DET", "det", 2), W("Lebanese", "Lebanese", "ADJ", "amod", 2), W(role, lemma, "NOUN", "nsubj", 3),
+                W("attacked", "attack", "VERB", "ROOT", 3), W("Israel", "Israel", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 3)]
+    [man] = code(pipe, [sentence("man", "man")], min_confidence=0.0).events
+    [army] = code(pipe, [sentence("army", "army")], min_confidence=0.0).events
+    assert (man.source.code, man.cameo, army.source.code, army.cameo) == ("LBNCVL", "190", "LBNMIL", "190")
+    assert army.confidence - man.confidence == pytest.approx(0.15)

@@ -14,7 +14,9 @@ Runs last. For each event it computes a confidence in 0-1 from its evidence, wit
   which can use force — no state, government or security force on either side ("attacked the
   moderators") — or between two actors of one country neither of which is a security force ("the
   senator is always fighting the party's nominee") is usually figurative, except a state organ's
-  coercion (CAMEO 17: "the president banned peasant organisations");
+  coercion (CAMEO 17: "the president banned peasant organisations"); military force or mass violence
+  (CAMEO 19-20) by a source that bears no arms (a civilian, a party, a court: "a Lebanese man crossed
+  the border into Israel") costs ``unarmed_force``;
 - where the trigger stands: a verb inside a relative clause, a participle or infinitive modifying a
   noun, the object of a preposition, or a verb another verb controls ("policies she supported",
   "the rebels opposed to", "accused X of sending", "wants to attack") tells less of an act than a main
@@ -41,7 +43,7 @@ from dataclasses import replace
 from detente import cameo
 from detente.dictionaries import Dictionaries
 from detente.doc import SentenceView
-from detente.events.figurative import MATERIAL_CONFLICT, civilian_pair, state_coercion
+from detente.events.figurative import MATERIAL_CONFLICT, civilian_pair, state_coercion, unarmed_force
 from detente.model import CodedArticle, Event
 from detente.stages import StageContext, Tracer, register_stage
 
@@ -141,6 +143,8 @@ class SelectionStage:
         if event.cameo[:2] in MATERIAL_CONFLICT and civilian_pair(event.source, event.target, self.security) \
                 and not state_coercion(event.cameo, event.source):
             score += w.get("figurative", 0.0)
+        elif unarmed_force(event.cameo, event.source, self.security):
+            score += w.get("unarmed_force", 0.0)  # military force by a civilian, a party, a court
         if event.cameo[:2] == "04" and event.target is not None and not event.target.given \
                 and {r.lower() for r in cameo.actor_roles(event.target.code)} & self.audience:
             score += w.get("audience", 0.0)  # "spoke to students", "went to the hospital": no consultation

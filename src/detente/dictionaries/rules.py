@@ -73,7 +73,7 @@ class Rules:
 RULE_TABLES = ("statement", "rewrites", "words", "confidence")
 CONFIDENCE_KEYS = frozenset({
     "base", "dictionary", "composed", "metonym", "given", "surname", "coref", "speaker", "first-person", "parties", "inferred",
-    "missing_actor", "unknown_country", "specific_pattern", "word_order", "figurative", "statement", "audience",
+    "missing_actor", "unknown_country", "specific_pattern", "word_order", "figurative", "unarmed_force", "statement", "audience",
     "embedded",
 })
 _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z_][\w.]*)\s*\]\]?")

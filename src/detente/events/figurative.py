@@ -33,6 +33,15 @@ def civilian_pair(s: Mention | None, t: Mention | None, security: frozenset[str]
     return s.code[:3] == t.code[:3] and not s.code.startswith("---") and not any(_security(m, security) for m in (s, t))
 
 
+def unarmed_force(code: str, s: Mention | None, security: frozenset[str]) -> bool:
+    """Is this military force or mass violence (CAMEO 19-20) by a source that bears no arms: a civilian,
+    a party, a court, a business ("a Lebanese man … crossed the border into Israel" is no use of force)?
+    States, governments, international bodies, security forces, separatists and criminals may use it."""
+    if code[:2] not in ("19", "20") or s is None or s.given:
+        return False
+    return not _may_use_force(s, security) and s.code[3:6] not in ("SEP", "CRM")
+
+
 def state_coercion(code: str, s: Mention | None) -> bool:
     """Is this coercion (CAMEO 17: arrests, bans, repression) by a state organ? A government banning its
     own farmers' unions coerces them literally, whatever the pair's roles."""
