@@ -2218,3 +2218,21 @@ def test_military_force_by_a_source_that_bears_no_arms_is_doubted(pipe):
     [army] = code(pipe, [sentence("army", "army")], min_confidence=0.0).events
     assert (man.source.code, man.cameo, army.source.code, army.cameo) == ("LBNCVL", "190", "LBNMIL", "190")
     assert army.confidence - man.confidence == pytest.approx(0.15)
+
+
+def test_a_statement_gives_the_pattern_event_of_its_cue_the_speaker_it_lacks_not_a_target():
+    from detente.attribution import attribute
+
+    council = Mention(0, 20, "the Security Council", "IGOUNO", "group", "x", "United Nations")
+    korea = Mention(31, 42, "North Korea", "PRK", "country", "y")
+    cuba = Mention(60, 64, "Cuba", "CUB", "country", "z")
+    # "after the Security Council condemned North Korea's launch": the event stage missed the subject
+    stage = Event("t:e1", "t", 0, None, None, korea, "111", None, None, 3, -2.0, "asserted", None, (0, 50), (21, 30), "events:condemn:*")
+    said = replace(stage, id="t:qe1", source=council, quote_id="t:q1", origin="statement", rule="rules:statement:criticize")
+    [merged] = attribute([stage], [said], [])
+    assert (merged.source, merged.target, merged.quote_id, merged.rule) == (council, korea, "t:q1", "events:condemn:*")
+    # the statement's target is not taken: "accused Rafael Cruz, who was born in Cuba, of…"
+    speaker = Mention(0, 5, "Trump", "USAELI", "person", "w", "Donald Trump")
+    accused = replace(stage, source=speaker, target=None, cameo="112", rule="events:accuse:*")
+    [kept] = attribute([accused], [replace(accused, id="t:qe1", target=cuba, origin="statement", quote_id="t:q2")], [])
+    assert kept.target is None

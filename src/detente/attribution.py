@@ -383,8 +383,17 @@ def attribute(events: tuple[Event, ...] | list[Event], statements: list[Event], 
             trace(e.rule, "merged", f"{e.quote_id}: the statement is the demand the event stage read ({demand.rule})")
         elif e.trigger in by_trigger:
             n = by_trigger[e.trigger]
-            stage[n] = replace(stage[n], quote_id=stage[n].quote_id or e.quote_id)
-            trace(e.rule, "merged", f"{e.quote_id}: the event stage coded the same trigger ({stage[n].rule})")
+            mine = stage[n]
+            changes: dict[str, object] = {"quote_id": mine.quote_id or e.quote_id}
+            # "after the Security Council condemned X" (the subject of an adverbial clause the event stage
+            # did not reach): the speaker the quote stage resolved is the one who spoke. Not so the
+            # statement's target: what was said names actors in passing ("accused Rafael Cruz, who was
+            # born in Cuba, of…")
+            if mine.source is None and e.source is not None and not (mine.target is not None and e.source.same_actor(mine.target)):
+                changes["source"] = e.source
+            stage[n] = replace(mine, **changes)
+            trace(e.rule, "merged", f"{e.quote_id}: the event stage coded the same trigger ({mine.rule})"
+                  + ("; its missing source is the statement's speaker" if len(changes) > 1 else ""))
         elif (e.sentence, _actor(e.source), _actor(e.target), e.cameo) not in keys:
             kept.append(e)
         else:
