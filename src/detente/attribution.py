@@ -13,7 +13,7 @@ speaker. Runs after the event and quote stages and reads both only through the m
    of what was said. No target, no event: "X said" relates nobody.
 2. **One event per statement**: a statement whose trigger span is a pattern event's trigger, or whose
    sentence, dyad and code a pattern event already has, is that event: the pattern event is kept and
-   linked to the quotation (``quote_id``).
+   linked to the quotation (``quote_id``); with no source of its own it takes the statement's speaker.
 3. **Reported speech**: an event whose trigger lies inside a quotation is linked to it; a first-person
    actor ("we", "us") is the speaker — "We will never allow anyone to threaten us", said by the
    Kremlin's spokesman, has the Russian government as source; an event with no source takes the
