@@ -228,8 +228,8 @@ RIVAL_SPEAKER_ROLES = frozenset({"GOV", "LEG", "ELI", "PTY", "OPP", "JUD"})
 
 def _rival_target(view: DocView, q: Quote, speaker: Mention, rules: Rules) -> Mention | None:
     """The domestic rival a political speaker's negative statement is about (``_rival``): in the
-    innermost clause of what was said that holds a negative evaluation, the subject or its possessor
-    ("Clinton is lying", "Democrats are to blame", "his temperament is dangerous")."""
+    innermost clause of what was said that holds a negative evaluation, an actor in its subject
+    ("Clinton is lying", "Democrats are to blame", "it shows that Trump is unfit to lead")."""
     if not cameo.actor_roles(speaker.code) & RIVAL_SPEAKER_ROLES or speaker.code.startswith("---"):
         return None
     toks = set(_content_tokens(view, q))
