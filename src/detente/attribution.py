@@ -33,6 +33,7 @@ from detente import cameo
 from detente.dictionaries import Rules
 from detente.doc import DocView
 from detente.events.figurative import characterisation, evaluates_negatively, praise
+from detente.events.modality import modality_flags
 from detente.model import CodedArticle, Event, Mention, Quote
 from detente.stages import StageContext, Tracer, register_stage
 
@@ -120,7 +121,7 @@ def statement_events(view: DocView, quotes: tuple[Quote, ...] | list[Quote], rul
             trace(rule_id, "no-target", f"{q.id}: nobody the statement is about")
             continue
         cue = view.token_covering(q.cue[0]) if q.cue else None
-        if modality == "asserted" and cue is not None and (_negated(view, cue) or _refused(view, cue, rules)):
+        if modality == "asserted" and cue is not None and _negated(view, cue, rules):
             modality = "negated"
         start = min(a for a, _ in q.content)
         end = max(b for _, b in q.content)
@@ -296,7 +297,7 @@ def _aimed_at(view: DocView, q: Quote, speaker: Mention) -> Mention | None:
         for c in sv.conjuncts(o):
             m = sv.mention_of(c)
             if m is not None and m.kind != "pronoun" and m.code and not m.code.startswith("---") \
-                    and (m.code[:3] != speaker.code[:3] or not m.same_actor(speaker)):
+                    and not m.same_actor(speaker):
                 return m
     return None
 
@@ -316,19 +317,11 @@ def _subject_spans(view: DocView, q: Quote) -> list[tuple[int, int]]:
     return spans
 
 
-def _negated(view: DocView, cue: int) -> bool:
+def _negated(view: DocView, cue: int, rules: Rules) -> bool:
+    """Does the text say the speech act did not happen ("did not criticise", "refused to endorse Trump":
+    the event stage codes the refusal)? The event stage's reading of negation (``events.modality``)."""
     sv = view.view_of(cue)
-    k = cue - sv.base
-    return any(sv.dep(c) == "neg" for c in sv.children[k])
-
-
-def _refused(view: DocView, cue: int, rules: Rules) -> bool:
-    """Is the cue the complement of a refusal ("refused to endorse Trump", ``refusal_heads``)? The event
-    stage codes the refusal (12); the speech act refused did not happen."""
-    sv = view.view_of(cue)
-    k = cue - sv.base
-    head = sv.head(k)
-    return sv.dep(k) == "xcomp" and head != k and sv.lemma[head].lower() in rules.word("refusal_heads")
+    return modality_flags(sv, cue - sv.base, "verb", rules).negated
 
 
 # -- 2 and 3. one event per statement; reported speech ----------------------------------------------

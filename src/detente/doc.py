@@ -1,6 +1,7 @@
 """The read-only views over a ``ParsedDoc`` that every stage uses: ``SentenceView`` (heads, children,
 subtrees, clauses, subjects and objects, the actor mention at each token) and ``DocView`` (the article's
-tokens, sentences and offsets, with sentence views built on demand).
+tokens, sentences and offsets, with sentence views built on demand); ``has_child`` for code that reads a
+sentence's raw tokens.
 
 It belongs with the model, not with parsing: it reads only ``detente.model`` and ``detente.text``.
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from detente.model import CodedArticle, Mention, Sentence, Token
 from detente.text import Folded, fold
@@ -27,6 +29,12 @@ RELATIVE_WORDS = {"which", "who", "that", "whom"}
 # restore", "is ready to talk") and participial adjuncts ("…, accusing Gondor")
 PHRASE_PARTS = {"compound", "poss", "appos", "amod", "nmod", "nmod:poss", "flat", "flat:name"}
 INHERIT_SUBJECT = {"xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "oprd", "xcomp:pred"}
+
+
+def has_child(tokens: Sequence[Token], k: int, deps: frozenset[str]) -> bool:
+    """Whether token k (an index into ``tokens``, one sentence's) has a dependent with one of ``deps``."""
+    i = tokens[k].i
+    return any(t.head == i and t.i != i and t.dep in deps for t in tokens)
 
 
 @dataclass

@@ -190,7 +190,7 @@ class Mention:
         role (two named spans are different actors even when no dictionary knows either); for a named
         person, the code and the name ("Trump attacked Clinton": two people of one code, USAELI); for a body
         a dictionary names, the code and that name ("Democrats accused the GOP": two parties of one code,
-        USAPTY; "the FBI" and "the Justice Department", USAGOV)."""
+        USAPTY)."""
         if self.given:
             return ("given", self.given)
         if self.kind == "person" and self.name and not self.code.startswith("---"):
@@ -209,8 +209,8 @@ class Mention:
         if mine & theirs:
             return True
         # a pronoun and a person or a named body (or two pronouns) naming one actor through different mentions
-        people = ("person", "pronoun", "group")
-        return self.kind in people and other.kind in people and self.code == other.code and bool(self.name) and self.name == other.name
+        named = ("person", "pronoun", "group")
+        return self.kind in named and other.kind in named and self.code == other.code and bool(self.name) and self.name == other.name
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)

@@ -62,6 +62,7 @@ class SelectionStage:
         self.dicts = dictionaries
         self.weights = dictionaries.rules.confidence
         self.security = dictionaries.rules.words.get("security_roles", frozenset())
+        self.armed = self.security | dictionaries.rules.words.get("nonstate_roles", frozenset())
         self.audience = dictionaries.rules.words.get("audience_roles", frozenset())
         self.reporters = dictionaries.rules.reporter_roles()
         self.one_sided = one_sided
@@ -143,7 +144,7 @@ class SelectionStage:
         if event.cameo[:2] in MATERIAL_CONFLICT and civilian_pair(event.source, event.target, self.security) \
                 and not state_coercion(event.cameo, event.source):
             score += w.get("figurative", 0.0)
-        elif unarmed_force(event.cameo, event.source, self.security):
+        elif unarmed_force(event.cameo, event.source, self.armed):
             score += w.get("unarmed_force", 0.0)  # military force by a civilian, a party, a court
         if event.cameo[:2] == "04" and event.target is not None and not event.target.given \
                 and {r.lower() for r in cameo.actor_roles(event.target.code)} & self.audience:

@@ -41,6 +41,7 @@ from detente.actors.inference import infer_countries, is_modifier, is_stance
 from detente.actors.people import PeopleIndex, people_index, surname_mentions, titled_surname_mentions
 from detente.cameo import STATE_ROLES
 from detente.dictionaries import ActorEntry, AgentEntry, Dictionaries, Rules
+from detente.doc import has_child
 from detente.model import CodedArticle, Mention, ParsedDoc, Sentence, Token
 from detente.stages import StageContext, Tracer, register_stage
 from detente.text import Folded, fold
@@ -154,7 +155,10 @@ def find_mentions(doc: ParsedDoc, dicts: Dictionaries, when: date | None) -> lis
     return resolve_pronouns(doc, found, dicts.rules)
 
 
-STAFF_GAPS = frozenset({"", "campaign", "'s", "’s", "'s campaign", "’s campaign"})
+# what may stand between a person and a role to make the role the person's staff ("Trump campaign
+# spokesman", "Clinton's spokesman", "Clinton spokesman")
+STAFF_LINKS = frozenset({"campaign"})
+STAFF_GAPS = frozenset({"", *LINKS, *STAFF_LINKS, *(f"{link} {word}" for link in LINKS for word in STAFF_LINKS)})
 
 
 def _staff_of_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -388,17 +392,11 @@ def _lower_case_person(hit: tuple[int, list[ActorEntry]] | None, tokens: tuple[T
 MASS_MARKERS = frozenset({"det", "poss", "nmod:poss", "nummod", "amod", "compound", "nmod"})
 
 
-def _has_child(tokens: tuple[Token, ...], k: int, deps: frozenset[str]) -> bool:
-    """Whether token k (a sentence index) has a dependent with one of ``deps``."""
-    i = tokens[k].i
-    return any(t.head == i and t.i != i and t.dep in deps for t in tokens)
-
-
 def _mass_noun(tokens: tuple[Token, ...], k: int) -> bool:
     """Is the role noun at k used as a mass noun ("doing business with Iran"): singular, no modifier of
     a noun, with no determiner, owner, number or modifier of its own?"""
     return tokens[k].text.lower() in words.MASS_AGENT_NOUNS and tokens[k].tag == "NN" and tokens[k].dep != "compound" \
-        and not _has_child(tokens, k, MASS_MARKERS)
+        and not has_child(tokens, k, MASS_MARKERS)
 
 
 def _national(kept: list[_Piece], p: _Piece) -> bool:
@@ -411,7 +409,7 @@ def _counted(tokens: tuple[Token, ...], k: int, quantities: frozenset[str]) -> b
     """Is the noun at k counted: a number on it ("at least 30 people", "one person") or a quantity noun
     it is "of" ("dozens of people")?"""
     base = tokens[0].i
-    if _has_child(tokens, k, frozenset({"nummod"})):
+    if has_child(tokens, k, frozenset({"nummod"})):
         return True
     if tokens[k].dep == "pobj":
         prep = tokens[k].head - base
@@ -525,7 +523,7 @@ def _joins(left: _Piece, right: _Piece, tokens: tuple[Token, ...]) -> bool | str
         return True
     if gap in (["'s"], ["’s"], ["'"], ["’"]):
         return right.agent is not None or (right.actor is not None and right.actor[0].kind == "person")
-    if gap == ["campaign"] and right.agent is not None and right.actor is None and left.actor is not None and left.actor[-1].kind == "person":
+    if len(gap) == 1 and gap[0] in STAFF_LINKS and right.agent is not None and right.actor is None and left.actor is not None and left.actor[-1].kind == "person":
         return True  # "Trump campaign spokesman Jason Miller": the candidate's staff
     between = tokens[left.end : right.start]
     if 1 <= len(gap) <= 2 and right.agent is not None and right.actor is None and left.actor is not None and left.agent is None \

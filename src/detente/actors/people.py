@@ -30,6 +30,7 @@ from typing import Iterator
 from detente.actors import words
 from detente.cameo import STATE_ROLES, actor_roles
 from detente.dictionaries import ActorEntry, AgentEntry, Dictionaries
+from detente.doc import has_child
 from detente.model import Mention, ParsedDoc, Token
 from detente.text import fold
 from detente.actors.words import per_dictionaries
@@ -141,6 +142,9 @@ def _stands_alone(toks: tuple[Token, ...], n: int) -> bool:
     return not (nxt is not None and nxt.pos == "PROPN" and nxt.text[:1].isupper())
 
 
+COMMON_NOUN_MARKERS = frozenset({"det", "amod", "nummod"})  # "the Sanders", "three Rices": no surname
+
+
 def _bare_surnames(doc: ParsedDoc, mentions: list[Mention], keys: set[str]) -> Iterator[tuple[str, Token]]:
     """(key, token) for each capitalised proper noun whose folded text is one of ``keys``, standing
     alone (not "Jeb Bush") and outside every mention. The small model tags a surname that looks like
@@ -156,7 +160,7 @@ def _bare_surnames(doc: ParsedDoc, mentions: list[Mention], keys: set[str]) -> I
             key = _key(tok.text)
             if key not in keys:
                 continue
-            if tok.pos == "NOUN" and (tok.dep == "compound" or any(t.head == tok.i and t.i != tok.i and t.dep in ("det", "amod", "nummod") for t in toks)):
+            if tok.pos == "NOUN" and (tok.dep == "compound" or has_child(toks, n, COMMON_NOUN_MARKERS)):
                 continue  # "Rice exports", "the Sanders": a common noun
             k = bisect_right(starts, tok.start) - 1
             if k >= 0 and spans[k][1] > tok.start:

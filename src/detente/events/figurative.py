@@ -33,13 +33,14 @@ def civilian_pair(s: Mention | None, t: Mention | None, security: frozenset[str]
     return s.code[:3] == t.code[:3] and not s.code.startswith("---") and not any(_security(m, security) for m in (s, t))
 
 
-def unarmed_force(code: str, s: Mention | None, security: frozenset[str]) -> bool:
+def unarmed_force(code: str, s: Mention | None, armed: frozenset[str]) -> bool:
     """Is this military force or mass violence (CAMEO 19-20) by a source that bears no arms: a civilian,
     a party, a court, a business ("a Lebanese man … crossed the border into Israel" is no use of force)?
-    States, governments, international bodies, security forces, separatists and criminals may use it."""
+    States, governments, international bodies and the lower-case roles ``armed`` (security forces and
+    non-state armed groups: ``security_roles``, ``nonstate_roles``) may use it."""
     if code[:2] not in ("19", "20") or s is None or s.given:
         return False
-    return not _may_use_force(s, security) and s.code[3:6] not in ("SEP", "CRM")
+    return not _may_use_force(s, armed)
 
 
 def state_coercion(code: str, s: Mention | None) -> bool:

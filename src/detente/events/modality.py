@@ -74,10 +74,9 @@ def modality_flags(view: SentenceView, k: int, pos: str, rules: Rules, used: fro
         chain.append(x)
     negated = planned = hypothetical = future_word = wished = False
     subj = view.subject(chain[0]) if pos == "verb" else None
-    if subj is not None and any(view.lower[c] in ("neither", "no") and view.dep(c) in ("preconj", "det") and c not in used for c in view.children[subj]):
+    if subj is not None and _none_of(view, subj, used):
         negated = True  # "neither the US nor its allies are…", "no country has…"
-    if pos == "verb" and any(view.dep(o) in ("dobj", "obj") and any(view.lower[c] == "no" and view.dep(c) == "det" and c not in used for c in view.children[o])
-                             for o in view.children[k]):
+    if pos == "verb" and any(view.dep(o) in ("dobj", "obj") and _none_of(view, o, used) for o in view.children[k]):
         negated = True  # "offered no proof", "gave no aid": nothing was offered or given
     if k > 0 and len(view.tokens) > 1 and view.lower[0] in SUPPOSE and view.tokens[0].text[:1].isupper() \
             and view.tokens[1].pos in ("PROPN", "NOUN", "DET", "NUM") and view.dep(1) != "dobj":
@@ -211,6 +210,12 @@ def _alleged(view: SentenceView, a: int, heads: frozenset[str], verbs: frozenset
         return any(view.tokens[o].pos == "NOUN" and (view.lemma[o] in heads or view.lower[o] in heads) and o < a and _that_clause(view, a, o)
                    for o in view.objects(up))
     return False
+
+
+def _none_of(view: SentenceView, n: int, used: frozenset[int]) -> bool:
+    """Is noun n denied by its determiner ("no country", "neither the US nor…"), one the pattern did not
+    spell out itself?"""
+    return any(view.lower[c] in ("neither", "no") and view.dep(c) in ("preconj", "det") and c not in used for c in view.children[n])
 
 
 def _that_clause(view: SentenceView, a: int, after: int) -> bool:

@@ -35,6 +35,7 @@ from detente.events.patterns import Match, match_pattern, present_words, why_not
 from detente.doc import SentenceView
 from detente.model import CodedArticle, Event, Mention
 from detente.stages import StageContext, Tracer, register_stage
+from detente.text import DASHES
 
 
 @dataclass
@@ -250,7 +251,8 @@ class EventStage:
             owners = _noun_modifiers(view, t)
             if any(view.dep(c) == "nummod" or view.lemma[c].lower() in armed_words for c in owners):
                 return True
-            if any((m := view.mention_of(c)) is not None and _armed(m) for c in owners):
+            armed = self.rules.word("security_roles") | self.rules.word("nonstate_roles")  # only for a place noun
+            if any((m := view.mention_of(c)) is not None and _armed(m, armed) for c in owners):
                 return True
         return False
 
@@ -707,9 +709,6 @@ def _with_conjuncts(view: SentenceView, k: int | None, partitive: frozenset[str]
     return out
 
 
-HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013", "\u2014"})  # as the actor stage's, and the em dash
-
-
 def _hyphen_pair(view: SentenceView, m: Mention) -> Mention | None:
     """The other side of a hyphenated pair of actors modifying one noun ("the Russia-Ukraine conflict",
     "Israel-Hamas talks"): both are the parties."""
@@ -720,7 +719,7 @@ def _hyphen_pair(view: SentenceView, m: Mention) -> Mention | None:
     if view.dep(toks[-1]) not in ("compound", "amod", "nmod") or view.tokens[head].pos != "NOUN":
         return None
     for dash, other in ((toks[0] - 1, toks[0] - 2), (toks[-1] + 1, toks[-1] + 2)):
-        if not (0 <= other < len(view.tokens)) or view.tokens[dash].text not in HYPHENS:
+        if not (0 <= other < len(view.tokens)) or view.tokens[dash].text not in DASHES:
             continue
         o = view.mention_of(other)
         if o is not None and o is not m and o.code and o.code != m.code \
@@ -968,12 +967,10 @@ def _noun_modifiers(view: SentenceView, t: int) -> list[int]:
     return out
 
 
-ARMED_ROLES = frozenset({"MIL", "REB", "INS", "UAF", "SEP"})
-
-
-def _armed(m: Mention) -> bool:
-    """Is m an armed force: a military, rebels, insurgents, militants, an international militant group?"""
-    return bool(cameo.actor_roles(m.code) & ARMED_ROLES) or m.code.startswith("IMG")
+def _armed(m: Mention, armed: frozenset[str]) -> bool:
+    """Is m an armed force: of one of the lower-case roles ``armed`` (``security_roles`` and
+    ``nonstate_roles``: a military, police, rebels, militants, criminals) or an international militant group?"""
+    return bool({r.lower() for r in cameo.actor_roles(m.code)} & armed) or m.code.startswith("IMG")
 
 
 def _owner_of_thing(view: SentenceView, m: Mention) -> bool:
