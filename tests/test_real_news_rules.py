@@ -2236,3 +2236,22 @@ def test_a_statement_gives_the_pattern_event_of_its_cue_the_speaker_it_lacks_not
     accused = replace(stage, source=speaker, target=None, cameo="112", rule="events:accuse:*")
     [kept] = attribute([accused], [replace(accused, id="t:qe1", target=cuba, origin="statement", quote_id="t:q2")], [])
     assert kept.target is None
+
+
+def test_an_expressed_attitude_is_about_the_actor_its_content_clause_names(pipe):
+    # Greece voiced hope that the new government in Turkey will help .
+    hope = [W("Greece", "Greece", "PROPN", "nsubj", 1), W("voiced", "voice", "VERB", "ROOT", 1, "VBD"), W("hope", "hope", "NOUN", "dobj", 1),
+            W("that", "that", "SCONJ", "mark", 10), W("the", "the", "DET", "det", 6), W("new", "new", "ADJ", "amod", 6),
+            W("government", "government", "NOUN", "nsubj", 10), W("in", "in", "ADP", "prep", 6), W("Turkey", "Turkey", "PROPN", "pobj", 7),
+            W("will", "will", "AUX", "aux", 10), W("help", "help", "VERB", "acl", 2), W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [hope])) == [("GRC", "013", "TURGOV", "asserted")]
+    # Greece expressed concern that it could lose .  (itself: no target, no event)
+    itself = [W("Greece", "Greece", "PROPN", "nsubj", 1), W("expressed", "express", "VERB", "ROOT", 1, "VBD"),
+              W("concern", "concern", "NOUN", "dobj", 1), W("that", "that", "SCONJ", "mark", 6), W("it", "it", "PRON", "nsubj", 6),
+              W("could", "could", "AUX", "aux", 6), W("lose", "lose", "VERB", "acl", 2), W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [itself], min_confidence=0.0)) == []
+    # Greece expressed concern that the plan could lead to Turkish fraud .  (a modifier of a thing: none)
+    thing = itself[:4] + [W("the", "the", "DET", "det", 5), W("plan", "plan", "NOUN", "nsubj", 7), W("could", "could", "AUX", "aux", 7),
+                          W("lead", "lead", "VERB", "acl", 2), W("to", "to", "ADP", "prep", 7), W("Turkey", "Turkey", "PROPN", "compound", 10),
+                          W("fraud", "fraud", "NOUN", "pobj", 8), W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [thing], min_confidence=0.0)) == []

@@ -435,6 +435,10 @@ class EventStage:
         if not sources and not targets:
             trace(cand.pattern.id, "no-actor", f"[{code}] on {view.tokens[k].text!r}: no actor as source or target; no event")
             return []
+        if statement and not targets and not cand.match.target and cand.pattern.code.startswith(tuple(words("attitude_codes"))):
+            # "expressed pessimism that the Pentagon could…", "voiced hope that the new government in Greece
+            # will…": an attitude is about the actor its content clause names
+            targets = _content_target(view, k, sources)
         if statement and not targets:
             return []
         flags = modality_flags(view, k, pos, self.rules, frozenset(cand.match.used))
@@ -908,6 +912,33 @@ def _default_targets(view: SentenceView, k: int, pos: str, rules: Rules, exclude
                 if _moved_instrument(view, c, rules, exclude):
                     return []  # "offered to send troops to help X": the troops sent are the source's own, no target
                 return [x for x in _with_conjuncts(view, _mention_head(view, c)) if x not in exclude] or [m]
+    return []
+
+
+def _content_target(view: SentenceView, k: int, sources: list[Mention]) -> list[Mention]:
+    """The actor an expressed attitude is about: the first actor of the content clause ("that…", or a
+    bare finite clause) of the attitude noun or adjective trigger k governs ("expressed hope the reserve
+    could save the Filipino people", "is worried that…"), its subject's first; not the source itself
+    ("expressed hope that it will…"). A verb's own content clause ("hoped that", "warned that") is what
+    was said, which the attribution stage reads."""
+    for h in view.objects(k) + view.kids(k, {"acomp"}):
+        for c in view.children[h]:
+            if view.dep(c) not in ("ccomp", "acl") or view.tokens[c].pos not in ("VERB", "AUX") or c < h:
+                continue
+            finite = any(view.lower[g] == "that" and view.dep(g) == "mark" for g in view.children[c]) \
+                or view.subject(c) not in (None, h)
+            if not finite:
+                continue
+            clause = view.subtree(c, stop=LATER_CLAUSES - {"cc", "punct"})
+            subj = view.subject(c)
+            first = [t for t in view.subtree(subj) if t in clause] if subj is not None and subj != h else []
+            for t in first + [t for t in clause if t not in first]:
+                m = view.mention_at[t]
+                if m is None or view.dep(_mention_head(view, t)) == "compound":
+                    continue  # "could lead to voter fraud": a modifier of a thing
+                if any(m is s or m.same_actor(s) for s in sources):
+                    return []
+                return _with_conjuncts(view, _mention_head(view, t)) or [m]
     return []
 
 
