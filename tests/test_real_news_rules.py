@@ -1533,6 +1533,20 @@ def test_business_as_an_activity_is_no_actor(pipe):
     assert [t[:3] for t in triples(code(pipe, [firms]))] == [("USABUS", "111", "CHN")]
 
 
+def test_force_as_a_means_is_no_actor(pipe):
+    # France condemned the use of force by Russia .
+    words = [W("France", "France", "PROPN", "nsubj", 1), W("condemned", "condemn", "VERB", "ROOT", 1, "VBD"), W("the", "the", "DET", "det", 3),
+             W("use", "use", "NOUN", "dobj", 1, "NN"), W("of", "of", "ADP", "prep", 3), W("force", "force", "NOUN", "pobj", 4, "NN"),
+             W("by", "by", "ADP", "prep", 3), W("Russia", "Russia", "PROPN", "pobj", 6), W(".", ".", "PUNCT", "punct", 1)]
+    coded = code(pipe, [words])
+    assert [m.text for m in coded.mentions] == ["France", "Russia"]
+    assert triples(coded) == [("FRA", "111", "RUS", "asserted")]
+    # A UN force entered Lebanon .  (a force counted by its article is the armed force)
+    unit = [W("A", "a", "DET", "det", 2), W("UN", "UN", "PROPN", "compound", 2), W("force", "force", "NOUN", "nsubj", 3, "NN"),
+            W("entered", "enter", "VERB", "ROOT", 3, "VBD"), W("Lebanon", "Lebanon", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 3)]
+    assert "UN force" in [m.text for m in code(pipe, [unit]).mentions]
+
+
 def test_a_statement_still_to_be_made_is_no_event(pipe):
     # Putin will address Ukraine's parliament.
     words = [W("Putin", "Putin", "PROPN", "nsubj", 2), W("will", "will", "AUX", "aux", 2, "MD"), W("address", "address", "VERB", "ROOT", 2, "VB"),

@@ -22,8 +22,9 @@ STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
 # role nouns with a mass sense: singular with no determiner, owner or modifier ("doing business with
-# Iran", "open for business") they name an activity, not the businesses
-MASS_AGENT_NOUNS = frozenset({"business"})
+# Iran", "open for business", "the use of force by police", "took the town by force") they name an
+# activity or a means, not the businesses or the armed forces
+MASS_AGENT_NOUNS = frozenset({"business", "force"})
 
 # "a village in the Rada district": an institution's or group's name right before one of these nouns
 # names a place, not the institution
