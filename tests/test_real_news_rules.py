@@ -2269,3 +2269,16 @@ def test_an_expressed_attitude_is_about_the_actor_its_content_clause_names(pipe)
                           W("lead", "lead", "VERB", "acl", 2), W("to", "to", "ADP", "prep", 7), W("Turkey", "Turkey", "PROPN", "compound", 10),
                           W("fraud", "fraud", "NOUN", "pobj", 8), W(".", ".", "PUNCT", "punct", 1)]
     assert triples(code(pipe, [thing], min_confidence=0.0)) == []
+
+
+def test_an_attitude_about_a_thing_is_about_the_country_its_adjective_names(pipe):
+    # Greece expressed concern about ending the North Korean standoff .  (an adjective of two words)
+    words = [W("Greece", "Greece", "PROPN", "nsubj", 1), W("expressed", "express", "VERB", "ROOT", 1, "VBD"),
+             W("concern", "concern", "NOUN", "dobj", 1), W("about", "about", "ADP", "prep", 2), W("ending", "end", "VERB", "pcomp", 3, "VBG"),
+             W("the", "the", "DET", "det", 8), W("North", "north", "ADJ", "amod", 7), W("Korean", "korean", "ADJ", "amod", 8),
+             W("standoff", "standoff", "NOUN", "dobj", 4), W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [words])) == [("GRC", "012", "PRK", "asserted")]
+    # Greece expressed concern about the Greek economy .  (its own country: no target)
+    own = words[:4] + [W("the", "the", "DET", "det", 6), W("Greek", "greek", "ADJ", "amod", 6), W("economy", "economy", "NOUN", "pobj", 3),
+                       W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [own], min_confidence=0.0)) == []

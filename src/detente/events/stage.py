@@ -293,27 +293,39 @@ class EventStage:
         return frozenset(out)
 
     def _adjective_actor(self, view: SentenceView, k: int, when) -> list[Mention]:
-        """The country of a country adjective modifying noun trigger k, as a mention."""
+        """The country of a country adjective modifying noun trigger k, as a mention; an adjective of
+        two words ("North Korean", "South African") is read whole."""
         for c in view.children[k]:
             if view.dep(c) != "amod" or view.mention_at[c] is not None or not view.tokens[c].text[:1].isupper():
                 continue
-            found = self.dicts.actors.longest([view.tokens[c].text], 0)
-            entries = [e for e in (found[1] if found else ()) if e.kind == "country" and e.form == "adjective"]
-            code = entries[0].code_on(when) if entries else None
-            if code:
-                t = view.tokens[c]
-                return [Mention(t.start, t.end, t.text, code, "country", f"adjective:{entries[0].id}")]
+            first = c
+            while first > 0 and view.head(first - 1) in (c, k) and view.tokens[first - 1].text[:1].isupper() \
+                    and view.dep(first - 1) in ("amod", "compound") and view.mention_at[first - 1] is None:
+                first -= 1
+            for start in range(first, c + 1):
+                texts = [view.tokens[t].text for t in range(start, c + 1)]
+                found = self.dicts.actors.longest(texts, 0)
+                if found is None or found[0] != len(texts):
+                    continue
+                entries = [e for e in found[1] if e.kind == "country" and e.form == "adjective"]
+                code = entries[0].code_on(when) if entries else None
+                if code:
+                    a, b = view.tokens[start], view.tokens[c]
+                    return [Mention(a.start, b.end, " ".join(texts), code, "country", f"adjective:{entries[0].id}")]
         return []
 
-    def _adjective_targets(self, view: SentenceView, k: int, pos: str, when) -> list[Mention]:
+    def _adjective_targets(self, view: SentenceView, k: int, pos: str, when, preps: frozenset[str] | None = None) -> list[Mention]:
         """The country of a country adjective on what trigger k acts on, when no actor is named there:
-        the verb's object ("banned Russian imports") or the noun in one of ``adjective_target_preps`` on
-        that object or on the noun trigger ("tariffs on Chinese goods", "strikes on Syrian positions")."""
-        preps = self.rules.word("adjective_target_preps")
-        heads = list(view.objects(k)) if pos == "verb" else [k]
+        the verb's object ("banned Russian imports") or the noun in one of ``preps`` (by default
+        ``adjective_target_preps``) on that object or on the noun trigger ("tariffs on Chinese goods",
+        "strikes on Syrian positions"), or a gerund's object there ("pessimism about ending the
+        North Korean standoff")."""
+        preps = preps or self.rules.word("adjective_target_preps")
+        heads = list(view.objects(k)) + view.kids(k, {"acomp"}) if pos == "verb" else [k]
         nouns = [n for h in heads for n in [h] + [q for prep, q in view.prep_objects(h) if prep in preps]]
         if pos == "verb":
             nouns += [q for prep, q in view.prep_objects(k) if prep in preps]
+        nouns += [o for n in list(nouns) if n != k and view.tokens[n].pos == "VERB" for o in view.objects(n)]
         # one "of" further: "a ban on imports of British beef", "sanctions on sales of Iranian oil"
         nouns += [q for n in list(nouns) if n != k for prep, q in view.prep_objects(n) if prep == "of"]
         for n in nouns:
@@ -437,8 +449,11 @@ class EventStage:
             return []
         if statement and not targets and not cand.match.target and cand.pattern.code.startswith(tuple(words("attitude_codes"))):
             # "expressed pessimism that the Pentagon could…", "voiced hope that the new government in Greece
-            # will…": an attitude is about the actor its content clause names
-            targets = _content_target(view, k, sources)
+            # will…": an attitude is about the actor its content clause names, or the country of what it
+            # is about ("expressed pessimism about the North Korean standoff")
+            targets = _content_target(view, k, sources) or [
+                t for t in self._adjective_targets(view, k, pos, coded.article.published, words("attitude_preps"))
+                if t.code[:3] not in {s.code[:3] for s in sources}]
         if statement and not targets:
             return []
         flags = modality_flags(view, k, pos, self.rules, frozenset(cand.match.used))
