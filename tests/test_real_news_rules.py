@@ -2282,3 +2282,29 @@ def test_an_attitude_about_a_thing_is_about_the_country_its_adjective_names(pipe
     own = words[:4] + [W("the", "the", "DET", "det", 6), W("Greek", "greek", "ADJ", "amod", 6), W("economy", "economy", "NOUN", "pobj", 3),
                        W(".", ".", "PUNCT", "punct", 1)]
     assert triples(code(pipe, [own], min_confidence=0.0)) == []
+
+
+def test_an_abbreviated_title_names_the_role_and_a_party_affiliation_the_country(pipe):
+    # Sen. Jane Doe ( D-Ore. ) criticized Russia .
+    words = [W("Sen.", "Sen.", "PROPN", "compound", 2), W("Jane", "Jane", "PROPN", "compound", 2), W("Doe", "Doe", "PROPN", "nsubj", 6),
+             W("(", "(", "PUNCT", "punct", 2), W("D-Ore.", "D-Ore.", "PROPN", "appos", 2), W(")", ")", "PUNCT", "punct", 2),
+             W("criticized", "criticize", "VERB", "ROOT", 6, "VBD"), W("Russia", "Russia", "PROPN", "dobj", 6), W(".", ".", "PUNCT", "punct", 6)]
+    [doe, _] = code(pipe, [words]).mentions
+    assert (doe.text, doe.code, doe.kind, doe.name) == ("Sen. Jane Doe", "USALEG", "person", "Jane Doe")
+    assert triples(code(pipe, [words])) == [("USALEG", "111", "RUS", "asserted")]
+    # Without its full stop the word is a name ("Hun Sen"): no title
+    bare = [W("Hun", "Hun", "PROPN", "compound", 1), W("Sen", "Sen", "PROPN", "nsubj", 2), W("criticized", "criticize", "VERB", "ROOT", 2, "VBD"),
+            W("Russia", "Russia", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)]
+    assert [m.code for m in code(pipe, [bare]).mentions if m.code.endswith("LEG")] == []
+
+
+def test_a_lawmaker_by_name_is_of_the_story_s_country(pipe):
+    # Russia warned Ukraine .  x3, then:  Sen. Jane Doe criticized Ukraine .
+    def s(subject, verb, lemma, obj):
+        return [W(subject, subject, "PROPN", "nsubj", 1), W(verb, lemma, "VERB", "ROOT", 1, "VBD"), W(obj, obj, "PROPN", "dobj", 1),
+                W(".", ".", "PUNCT", "punct", 1)]
+    doe = [W("Sen.", "Sen.", "PROPN", "compound", 2), W("Jane", "Jane", "PROPN", "compound", 2), W("Doe", "Doe", "PROPN", "nsubj", 3),
+           W("criticized", "criticize", "VERB", "ROOT", 3, "VBD"), W("Putin", "Putin", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 3)]
+    story = [s("Russia", "warned", "warn", "Moldova"), s("Russia", "criticized", "criticize", "Latvia"), s("Russia", "praised", "praise", "Belarus"), doe]
+    [coded] = pipe.code([make_doc(story)])
+    assert [m.code for m in coded.mentions if m.name == "Jane Doe"] == ["RUSLEG"]

@@ -28,7 +28,9 @@ the owner ("sanctions against Iraq after its parliament voted…" -> IRQLEG, ``i
 
 Steps 2-4 place an agent; they say nothing of roles whose place is not their country (refugees,
 diplomats, peacekeepers, foreign media: ``words.NONLOCAL_*``), except an origin ("from", "of"). Steps 3
-and 4 apply only to unnamed agents (not to "President Otto Molina", an unknown person with a title).
+and 4 apply only to unnamed agents and to lawmakers by name ("Sen. Jeff Merkley"; not to "President Otto
+Molina", an unknown person with a title who may be another country's). A US party and state in brackets
+after a name ("Rep. G.K. Butterfield (D-N.C.)") is American (``affiliation``).
 
 The mention keeps its span and kind; its code gets the country (``---COP`` -> ``CHLCOP``), ``resolution``
 becomes ``"inferred"`` and ``via`` says where the country came from
@@ -326,7 +328,12 @@ class _Finder:
                 return None
             if found is not None and "MIL" in actor_roles(m.code) and self.story.contested(found.code):
                 return None  # "troops in Rafah" in a story naming Israel: whose troops is not where they are
-        if found is None and local and m.name is None:
+        if found is None and m.kind == "person" and m.name and self.affiliation(tokens[-1]):
+            # "Rep. G.K. Butterfield (D-N.C.)": a party and state in brackets after a legislator's name
+            found = Evidence("affiliation", self.bracket(tokens[-1] + 1), self.table.from_iso2("US") or "USA")
+        if found is None and local and (m.name is None or actor_roles(m.code) <= words.NAMED_STORY_ROLES):
+            # an unnamed agent, or a lawmaker by name ("Sen. Jeff Merkley"): a member of the story's
+            # country's legislature, as a named president or minister need not be
             found = self.story.evidence()
             if found is None and actor_roles(m.code) & words.SCENE_CODES:
                 found = self.sentence_country(words.SCENE_EVIDENCE)
@@ -335,6 +342,21 @@ class _Finder:
             # opposition, courts or rebels is theirs (never placed by another state or government)
             found = self.sentence_country(words.DOMESTIC_EVIDENCE, states=False)
         return found or None
+
+    def affiliation(self, last: int) -> bool:
+        """Is the mention ending at token ``last`` followed by a US party affiliation in brackets
+        ("(D-N.C.)", "(R - Ohio)")?"""
+        texts = [t.text for t in self.view.tokens]
+        if last + 2 >= len(texts) or texts[last + 1] != "(":
+            return False
+        return bool(words.AFFILIATION.match(texts[last + 2])) or (texts[last + 2] in ("D", "R", "I") and last + 3 < len(texts)
+                                                                    and texts[last + 3] in words.HYPHENS)
+
+    def bracket(self, k: int) -> str:
+        """The text of the brackets opening at token k."""
+        toks = self.view.tokens
+        end = next((j for j in range(k, min(len(toks), k + 8)) if toks[j].text == ")"), k)
+        return "".join(t.text for t in toks[k : end + 1])
 
     def sentence_country(self, evidence: frozenset[str], states: bool = True) -> Evidence | None:
         """5. the sentence's one country, for a domestic role (``words.SCENE_CODES``), when the story

@@ -31,8 +31,6 @@ What it does not do: decide who speaks (``quotes/``) or which mention is an even
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -52,9 +50,6 @@ PARTY_NOUNS = {"country": "", "nation": "", "state": "", "side": "", "party": ""
                "capital": "", "government": "GOV", "leader": "GOV", "administration": "GOV", "army": "MIL",
                "military": "MIL"}
 LINKS = {"'s", "’s", "'", "’"}
-# a US legislator's party and state in brackets ("D-N.C.", "R-Ohio", "I-Vt."): folded it would read
-# as a party's acronym ("DNC")
-AFFILIATION = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 # offices a party's members hold: "GOP senators", "Senate Republicans" are legislators, not the party
 PARTY_OFFICES = frozenset({"LEG", "GOV"})
 AGENT_KIND = {
@@ -272,8 +267,8 @@ def _sentence_mentions(sentence: Sentence, text: str, ctx: _Context) -> list[Men
         if discard:
             i = discard[0]
             continue
-        if AFFILIATION.match(texts[i]) or (texts[i] in ("D", "R", "I") and 0 < i < len(texts) - 2 and texts[i - 1] == "("
-                                             and texts[i + 1] in words.HYPHENS):
+        if words.AFFILIATION.match(texts[i]) or (texts[i] in ("D", "R", "I") and 0 < i < len(texts) - 2 and texts[i - 1] == "("
+                                                   and texts[i + 1] in words.HYPHENS):
             i += 1
             continue  # "Rep. Smith (D-N.C.)": a legislator's party and state, no actor (not the DNC)
         actor = dicts.actors.scan(folded, i) if i in may_actor else None
@@ -291,11 +286,28 @@ def _sentence_mentions(sentence: Sentence, text: str, ctx: _Context) -> list[Men
         elif agent:
             pieces.append(_Piece(i, agent[0], agent=agent[1][-1]))
             i = agent[0]
+    pieces = _with_abbreviated_titles(pieces, tokens, dicts)
     pieces = _drop_places_and_modifiers(pieces, tokens, ctx.counted, ctx.quantities)
     pieces = _drop_title_words(pieces, tokens)
     groups = _group(pieces, tokens)
     _share_roles(groups, tokens)
     return [m for group in groups if (m := _compose(group, tokens, text, ctx))]
+
+
+def _with_abbreviated_titles(pieces: list[_Piece], tokens: tuple[Token, ...], dicts: Dictionaries) -> list[_Piece]:
+    """Add the role of an abbreviated title before a name ("Sen. Jeff Merkley", "Rep. Jason Chaffetz",
+    "Gov. Mike Pence"): the title words.TITLE_ABBREVIATIONS stand for, read only with their full stop
+    and a capitalised proper noun after them (folded, "Sen" would be the surname in "Hun Sen")."""
+    found = []
+    for i, tok in enumerate(tokens[:-1]):
+        full = words.TITLE_ABBREVIATIONS.get(tok.text)
+        nxt = tokens[i + 1]
+        if full is None or nxt.pos != "PROPN" or not nxt.text[:1].isupper() or any(p.start <= i < p.end for p in pieces):
+            continue
+        hit = dicts.agents.longest([full], 0)
+        if hit is not None:
+            found.append(_Piece(i, i + 1, agent=hit[1][-1]))
+    return sorted(pieces + found, key=lambda p: p.start) if found else pieces
 
 
 def _agent_lemma(tok: Token) -> str:

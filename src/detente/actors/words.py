@@ -4,6 +4,7 @@ themselves are in the dictionaries). One module, so ``mentions.py`` and ``infere
 
 from __future__ import annotations
 
+import re
 import weakref
 
 from detente.dictionaries.gazetteer import AP_STATES as AP_STATE_CODES
@@ -94,6 +95,17 @@ PERSONAL_HEADS = frozenset(
 )
 
 # honorifics before a surname ("Mr. Bush"); stripped when a surname is matched, never a title
+# a US legislator's party and state in brackets ("D-N.C.", "R-Ohio", "I-Vt."): folded it would read
+# as a party's acronym ("DNC"); it says the legislator is American
+AFFILIATION = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
+
+# roles whose holders named without a country are of the story's country ("Sen. Jeff Merkley" in a story
+# about American politics): lawmakers; a named president or minister may be another country's
+NAMED_STORY_ROLES = frozenset({"LEG"})
+
+# abbreviated titles before a name, with their full stop, and the role word they stand for
+TITLE_ABBREVIATIONS = {"Sen.": "senator", "Sens.": "senator", "Rep.": "congressman", "Reps.": "congressman", "Gov.": "governor"}
+
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "madame", "mme", "m"})
 
 # US state abbreviations in AP datelines ("PORTLAND, Ore. (AP) -")
