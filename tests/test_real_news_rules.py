@@ -2308,3 +2308,27 @@ def test_a_lawmaker_by_name_is_of_the_story_s_country(pipe):
     story = [s("Russia", "warned", "warn", "Moldova"), s("Russia", "criticized", "criticize", "Latvia"), s("Russia", "praised", "praise", "Belarus"), doe]
     [coded] = pipe.code([make_doc(story)])
     assert [m.code for m in coded.mentions if m.name == "Jane Doe"] == ["RUSLEG"]
+
+
+def test_a_person_named_beside_a_role_in_apposition_is_that_role_s_actor(pipe):
+    # Ivan Petrov , Russia 's foreign minister , criticized Ukraine .   Later Petrov praised Belarus .
+    first = [W("Ivan", "Ivan", "PROPN", "compound", 1), W("Petrov", "Petrov", "PROPN", "nsubj", 9), W(",", ",", "PUNCT", "punct", 1),
+             W("Russia", "Russia", "PROPN", "poss", 6), W("'s", "'s", "PART", "case", 3), W("foreign", "foreign", "ADJ", "amod", 6),
+             W("minister", "minister", "NOUN", "appos", 1), W(",", ",", "PUNCT", "punct", 1), W("then", "then", "ADV", "advmod", 9),
+             W("criticized", "criticize", "VERB", "ROOT", 9, "VBD"), W("Ukraine", "Ukraine", "PROPN", "dobj", 9), W(".", ".", "PUNCT", "punct", 9)]
+    later = [W("Later", "later", "ADV", "advmod", 2), W("Petrov", "Petrov", "PROPN", "nsubj", 2), W("praised", "praise", "VERB", "ROOT", 2, "VBD"),
+             W("Belarus", "Belarus", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)]
+    [coded] = pipe.code([make_doc([first, later])])
+    assert [(m.text, m.code, m.name) for m in coded.mentions if m.kind == "person"] == [
+        ("Ivan Petrov", "RUSGOV", "Ivan Petrov"), ("Petrov", "RUSGOV", "Ivan Petrov")]
+    assert triples(coded) == [("RUSGOV", "111", "UKR", "asserted"), ("RUSGOV", "051", "BLR", "asserted")]
+    # Peabody Energy , the largest coal company , ...: no given name, no person
+    firm = [W("Peabody", "Peabody", "PROPN", "compound", 1), W("Energy", "Energy", "PROPN", "nsubj", 9)] + first[2:]
+    [coded] = pipe.code([make_doc([firm])])
+    assert [m.text for m in coded.mentions if m.kind == "person"] == []
+    # A Zimbabwean court freed John Doe , a critic .  (the role's country, inferred later, is the person's)
+    freed = [W("A", "a", "DET", "det", 2), W("Zimbabwean", "Zimbabwean", "ADJ", "amod", 2), W("court", "court", "NOUN", "nsubj", 3),
+             W("freed", "free", "VERB", "ROOT", 3, "VBD"), W("John", "John", "PROPN", "compound", 5), W("Doe", "Doe", "PROPN", "dobj", 3),
+             W(",", ",", "PUNCT", "punct", 5), W("a", "a", "DET", "det", 8), W("critic", "critic", "NOUN", "appos", 5), W(".", ".", "PUNCT", "punct", 3)]
+    [coded] = pipe.code([make_doc([freed])])
+    assert [(m.text, m.code) for m in coded.mentions if m.kind == "person"] == [("John Doe", "ZWEOPP")]

@@ -31,6 +31,7 @@ What it does not do: decide who speaks (``quotes/``) or which mention is an even
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -143,9 +144,11 @@ def find_mentions(doc: ParsedDoc, dicts: Dictionaries, when: date | None) -> lis
     ctx.when = when
     if ctx.persons:
         found = _staff_of_surnames(doc.article.text, sorted(found + surname_mentions(doc, found, ctx.persons, when), key=lambda m: m.start))
+    found = sorted(found + _appositive_people(doc, found, dicts.rules.word("male_given_names") | dicts.rules.word("female_given_names")),
+                   key=lambda m: m.start)
     found = sorted(found + titled_surname_mentions(doc, found), key=lambda m: m.start)
     found = _without_elided_possessives(doc, found)
-    found = infer_countries(doc, found, dicts, ctx.people)
+    found = _roles_countries(infer_countries(doc, found, dicts, ctx.people))
     found = _two_parties(doc, found)
     return resolve_pronouns(doc, found, dicts.rules)
 
@@ -170,6 +173,84 @@ def _staff_of_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+NAME_RUN = range(2, 5)  # tokens of a person's name no dictionary lists ("Bryan Pagliano", "Mary J. Blige")
+
+
+def _appositive_people(doc: ParsedDoc, mentions: list[Mention], given: frozenset[str]) -> list[Mention]:
+    """People no dictionary lists, named beside their role in apposition ("Bryan Pagliano, a former
+    State Department employee,", "the Wells Fargo chief executive, John Stumpf,"): the name is the role's
+    actor, a person of the role's code (later bare surnames follow it: ``titled_surname_mentions``).
+    The role must be an actor mention naming no one ("Russia's foreign minister"); the name two to four
+    capitalised proper nouns outside every mention, opening with a given name (``given``: "Peabody
+    Energy, the nation's largest coal company" is no person), and not coordinated. The name's
+    antecedent is the role: one actor, whose country the role may get later (``_roles_countries``)."""
+    if not mentions:
+        return []
+    text = doc.article.text
+    spans = sorted((m.start, m.end, m) for m in mentions)
+    starts = [a for a, _, _ in spans]
+
+    def covering(tok: Token) -> Mention | None:
+        k = bisect_right(starts, tok.start) - 1
+        return spans[k][2] if k >= 0 and spans[k][1] > tok.start else None
+
+    out: list[Mention] = []
+    for sentence in doc.sentences:
+        toks = sentence.tokens
+        base = toks[0].i
+        n = 0
+        while n < len(toks):
+            if not _name_word(toks[n]) or covering(toks[n]) is not None or (n and toks[n - 1].pos == "DET"):
+                n += 1
+                continue
+            end = n
+            while end < len(toks) and _name_word(toks[end]) and covering(toks[end]) is None:
+                end += 1
+            run = range(n, end)
+            heads = [k for k in run if not (n <= toks[k].head - base < end) or toks[k].head == toks[k].i]
+            n = end
+            if len(run) not in NAME_RUN or len(heads) != 1:
+                continue
+            h = heads[0]
+            if toks[run[0]].text.lower() not in given or toks[h].dep == "conj" \
+                    or any(t.head - base == h and t.dep in ("conj", "cc") for t in toks):
+                continue  # a person's name opens with a given name; "Mr. Podesta and Todd Stern, the envoy": whose role, unclear
+            twins = [k for k, t in enumerate(toks) if t.head - base == h and t.dep == "appos" and k >= end]
+            if toks[h].dep == "appos" and toks[h].head != toks[h].i:
+                twins.append(toks[h].head - base)
+            role = next((m for k in twins if (m := covering(toks[k])) is not None and _role_mention(m) and (m.start, m.end) != (0, 0)), None)
+            if role is None:
+                continue
+            a, b = toks[run[0]].start, toks[run[-1]].end
+            out.append(Mention(a, b, text[a:b], role.code, "person", f"appositive:{role.start}-{role.end}+{role.via}", text[a:b],
+                               resolution="composed", antecedent=(role.start, role.end)))
+    return out
+
+
+def _roles_countries(mentions: list[Mention]) -> list[Mention]:
+    """A person named in apposition to a role ("Evan Mawarire, a critic of President Mugabe") takes the
+    country the role was given by inference (ZWEOPP)."""
+    by_span = {(m.start, m.end): m for m in mentions}
+    out = []
+    for m in mentions:
+        role = by_span.get(m.antecedent) if m.kind == "person" and m.antecedent and m.code.startswith("---") else None
+        if role is not None and role.resolution == "inferred" and not role.code.startswith("---") and role.code[3:] == m.code[3:]:
+            m = replace(m, code=role.code, via=f"{m.via}+{role.via}", resolution="inferred")
+        out.append(m)
+    return out
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a person's name: a capitalised proper noun ("Pagliano", "J.")."""
+    return tok.pos == "PROPN" and tok.text[:1].isupper() and tok.text[:1].isalpha()
+
+
+def _role_mention(m: Mention) -> bool:
+    """Is m an actor's role naming no one ("a former State Department employee", "Russia's foreign
+    minister"), not a country, a pronoun or a named actor?"""
+    return m.kind not in ("country", "pronoun") and m.name is None and len(m.code) > 3 and m.resolution in ("dictionary", "composed", "metonym")
 
 
 def _without_elided_possessives(doc: ParsedDoc, mentions: list[Mention]) -> list[Mention]:
