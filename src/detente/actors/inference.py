@@ -63,7 +63,6 @@ from detente.actors.words import per_dictionaries
 
 PREMODIFIERS = frozenset({"amod", "compound", "poss", "nmod", "nmod:poss", "npadvmod", "flat", "flat:name"})
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj", "iobj", "dative", "obl:agent"})
-NAME_GLUE = frozenset({"de", "del", "da", "do", "dos", "al", "el", "la", "le", "-"})
 PHRASE_MIN_POPULATION = 100_000  # a city as a modifier ("the Valparaiso police") must be a large one
 STORY_SENTENCES = 3  # one or two sentences are no story: no dominant country is read from them
 _DATELINE_TAIL = re.compile(r"\s*(?:--|[-\u2013\u2014\u2015:])\s*$")
@@ -667,9 +666,9 @@ class _Finder:
         if propn(k):
             a = b = k
             texts = self.texts
-            while a > 0 and (propn(a - 1) or (texts[a - 1] in NAME_GLUE and a > 1 and propn(a - 2))) and view.head(a - 1) in (k, a):
+            while a > 0 and (propn(a - 1) or (texts[a - 1] in words.NAME_GLUE and a > 1 and propn(a - 2))) and view.head(a - 1) in (k, a):
                 a -= 1
-            while b + 1 < len(view.tokens) and view.head(b + 1) == k and (propn(b + 1) or (texts[b + 1] in NAME_GLUE and b + 2 < len(view.tokens) and propn(b + 2))):
+            while b + 1 < len(view.tokens) and view.head(b + 1) == k and (propn(b + 1) or (texts[b + 1] in words.NAME_GLUE and b + 2 < len(view.tokens) and propn(b + 2))):
                 b += 1
             return list(range(a, b + 1))
         last = k - 1

@@ -214,18 +214,20 @@ def _appositive_people(doc: ParsedDoc, mentions: list[Mention], given: frozenset
             if len(run) not in NAME_RUN or len(heads) != 1:
                 continue
             h = heads[0]
-            if toks[run[0]].text.lower() not in given or toks[h].dep == "conj" \
-                    or any(t.head - base == h and t.dep in ("conj", "cc") for t in toks):
-                continue  # a person's name opens with a given name; "Mr. Podesta and Todd Stern, the envoy": whose role, unclear
+            if toks[run[0]].text.lower() not in given or toks[run[-1]].text.lower() in words.NAME_STOP_NOUNS:
+                continue  # a person's name opens with a given name ("Peabody Energy" is none, nor "John Jay College")
+            if run[0] and (covering(toks[run[0] - 1]) is not None or toks[run[0] - 1].text.lower() in words.NAME_GLUE):
+                continue  # the rest of a longer name: "King Salman bin Abdulaziz Al Saud"
+            if toks[h].dep == "conj" or any(t.head - base == h and t.dep in ("conj", "cc") for t in toks):
+                continue  # "Mr. Podesta and Todd Stern, the envoy": whose role, unclear
             twins = [k for k, t in enumerate(toks) if t.head - base == h and t.dep == "appos" and k >= end]
             if toks[h].dep == "appos" and toks[h].head != toks[h].i:
                 twins.append(toks[h].head - base)
-            role = next((m for k in twins if (m := covering(toks[k])) is not None and _role_mention(m) and (m.start, m.end) != (0, 0)), None)
-            if role is None:
-                continue
-            a, b = toks[run[0]].start, toks[run[-1]].end
-            out.append(Mention(a, b, text[a:b], role.code, "person", f"appositive:{role.start}-{role.end}+{role.via}", text[a:b],
-                               resolution="composed", antecedent=(role.start, role.end)))
+            role = next((m for k in twins if (m := covering(toks[k])) is not None and _role_mention(m)), None)
+            if role is not None:
+                a, b = toks[run[0]].start, toks[run[-1]].end
+                out.append(Mention(a, b, text[a:b], role.code, "person", f"appositive:{role.start}-{role.end}+{role.via}", text[a:b],
+                                   resolution="composed", antecedent=(role.start, role.end)))
     return out
 
 

@@ -103,6 +103,20 @@ AFFILIATION = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 # about American politics): lawmakers; a named president or minister may be another country's
 NAMED_STORY_ROLES = frozenset({"LEG"})
 
+# last words of capitalised names that name a place, a body or a thing after a person ("John Jay College",
+# "Ronald Reagan Airport", "the Steve Harvey Show"): no person's name
+NAME_STOP_NOUNS = frozenset(
+    """academy act administration agency airport alliance arena associates avenue award band boulevard bridge
+    building campaign center centre church city club college committee company corporation council county
+    court day district doctrine drive elementary foundation fund group hall highway hospital hotel house
+    inc institute island lake law league library llc ltd memorial museum network park party plan plaza
+    prize project report road school show square stadium station street studio studios theater theatre
+    tower trust university way""".split()
+)
+
+# words inside a name that join its parts ("Salman bin Abdulaziz", "Charles de Gaulle", "Rio de Janeiro")
+NAME_GLUE = frozenset({"bin", "ibn", "bint", "abu", "al", "el", "de", "del", "da", "do", "dos", "van", "von", "der", "le", "la", "-"})
+
 # abbreviated titles before a name, with their full stop, and the role word they stand for
 TITLE_ABBREVIATIONS = {"Sen.": "senator", "Sens.": "senator", "Rep.": "congressman", "Reps.": "congressman", "Gov.": "governor"}
 
