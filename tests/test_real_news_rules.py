@@ -2332,3 +2332,15 @@ def test_a_person_named_beside_a_role_in_apposition_is_that_role_s_actor(pipe):
              W(",", ",", "PUNCT", "punct", 5), W("a", "a", "DET", "det", 8), W("critic", "critic", "NOUN", "appos", 5), W(".", ".", "PUNCT", "punct", 3)]
     [coded] = pipe.code([make_doc([freed])])
     assert [(m.text, m.code) for m in coded.mentions if m.kind == "person"] == [("John Doe", "ZWEOPP")]
+
+
+def test_a_document_s_participle_is_its_author_s_act_not_an_embedded_one(pipe):
+    # Russia issued a statement criticizing Ukraine .  /  Russia met a delegation criticizing Ukraine .
+    def sentence(noun):
+        return [W("Russia", "Russia", "PROPN", "nsubj", 1), W("issued", "issue", "VERB", "ROOT", 1, "VBD"), W("a", "a", "DET", "det", 3),
+                W(noun, noun, "NOUN", "dobj", 1, "NN"), W("criticizing", "criticize", "VERB", "acl", 3, "VBG"), W("Ukraine", "Ukraine", "PROPN", "dobj", 4),
+                W(".", ".", "PUNCT", "punct", 1)]
+    [said] = [e for e in code(pipe, [sentence("statement")], min_confidence=0.0).events if e.cameo == "111"]
+    [other] = [e for e in code(pipe, [sentence("banner")], min_confidence=0.0).events if e.cameo == "111"]
+    assert (said.source.code, said.target.code) == ("RUS", "UKR")
+    assert said.confidence - other.confidence == pytest.approx(0.1)

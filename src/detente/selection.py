@@ -64,6 +64,7 @@ class SelectionStage:
         self.security = dictionaries.rules.words.get("security_roles", frozenset())
         self.armed = self.security | dictionaries.rules.words.get("nonstate_roles", frozenset())
         self.audience = dictionaries.rules.words.get("audience_roles", frozenset())
+        self.documents = dictionaries.rules.words.get("document_nouns", frozenset())
         self.reporters = dictionaries.rules.reporter_roles()
         self.one_sided = one_sided
         self.min_confidence = min_confidence
@@ -73,7 +74,7 @@ class SelectionStage:
     def __call__(self, coded: CodedArticle, trace: Tracer | None = None) -> CodedArticle:
         trace = trace if trace is not None else Tracer(self.name)
         kept: list[Event] = []
-        embedded = self._embedded(coded)
+        embedded = self._embedded(coded, self.documents)
         for event in coded.events:
             event = replace(event, confidence=self.confidence(event, event.trigger in embedded))
             reason = self.reject(event)
@@ -101,8 +102,10 @@ class SelectionStage:
         return None
 
     @staticmethod
-    def _embedded(coded: CodedArticle) -> frozenset[tuple[int, int]]:
-        """The triggers of pattern events that are verbs in an embedded clause (``EMBEDDED``)."""
+    def _embedded(coded: CodedArticle, documents: frozenset[str] = frozenset()) -> frozenset[tuple[int, int]]:
+        """The triggers of pattern events that are verbs in an embedded clause (``EMBEDDED``); not a
+        participle saying what a document says ("issued a statement urging North Korea to…", "approved
+        a resolution criticizing the government": ``documents``), which is its author's act."""
         if coded.doc is None or not coded.events:
             return frozenset()
         starts = {e.trigger[0]: e.trigger for e in coded.events if e.origin == "pattern"}
@@ -114,6 +117,8 @@ class SelectionStage:
             view = None
             for t in s.tokens:
                 if t.start in starts and t.pos in ("VERB", "AUX") and t.dep in EMBEDDED:
+                    if t.dep == "acl" and t.tag == "VBG" and s.tokens[t.head - s.tokens[0].i].lemma.lower() in documents:
+                        continue
                     if t.dep in ("relcl", "acl:relcl"):
                         view = view or SentenceView(s, [])
                         if view.misparsed_relative(t.i - view.base):
