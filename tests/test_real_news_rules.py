@@ -828,7 +828,7 @@ def test_a_possessor_is_no_subject(pipe):
 def test_a_trigger_in_an_embedded_clause_has_less_confidence(pipe):
     # Russia criticized Ukraine.  /  Serbia welcomed the statement criticizing Ukraine.  (the same act, in a participle)
     main = code(pipe, [CRITICIZE], min_confidence=0.0).events
-    inner = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("issued", "issue", "VERB", "ROOT", 1, "VBD"), W("a", "a", "DET", "det", 3),
+    inner = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("welcomed", "welcome", "VERB", "ROOT", 1, "VBD"), W("a", "a", "DET", "det", 3),
              W("statement", "statement", "NOUN", "dobj", 1), W("criticizing", "criticize", "VERB", "acl", 3, "VBG"),
              W("Ukraine", "Ukraine", "PROPN", "dobj", 4), W(".", ".", "PUNCT", "punct", 1)]
     embedded = [e for e in code(pipe, [inner], min_confidence=0.0).events if e.cameo == "111"]
@@ -2335,7 +2335,7 @@ def test_a_person_named_beside_a_role_in_apposition_is_that_role_s_actor(pipe):
 
 
 def test_a_document_s_participle_is_its_author_s_act_not_an_embedded_one(pipe):
-    # Russia issued a statement criticizing Ukraine .  /  Russia met a delegation criticizing Ukraine .
+    # Russia issued a statement criticizing Ukraine .  /  Russia issued a banner criticizing Ukraine .
     def sentence(noun):
         return [W("Russia", "Russia", "PROPN", "nsubj", 1), W("issued", "issue", "VERB", "ROOT", 1, "VBD"), W("a", "a", "DET", "det", 3),
                 W(noun, noun, "NOUN", "dobj", 1, "NN"), W("criticizing", "criticize", "VERB", "acl", 3, "VBG"), W("Ukraine", "Ukraine", "PROPN", "dobj", 4),

@@ -52,6 +52,15 @@ from detente.stages import StageContext, Tracer, register_stage
 EMBEDDED = frozenset({"relcl", "acl", "acl:relcl", "pcomp", "xcomp"})
 
 
+def _issued_document(s, t, nouns: frozenset[str], issuing: frozenset[str]) -> bool:
+    """Is participle t on a document noun (``nouns``) that is the object of a verb of issuing?"""
+    base = s.tokens[0].i
+    noun = s.tokens[t.head - base]
+    if noun.lemma.lower() not in nouns or noun.dep not in ("dobj", "obj"):
+        return False
+    return s.tokens[noun.head - base].lemma.lower() in issuing
+
+
 class SelectionStage:
     name = "selection"
     reads = ("doc", "events")
@@ -64,7 +73,7 @@ class SelectionStage:
         self.security = dictionaries.rules.words.get("security_roles", frozenset())
         self.armed = self.security | dictionaries.rules.words.get("nonstate_roles", frozenset())
         self.audience = dictionaries.rules.words.get("audience_roles", frozenset())
-        self.documents = dictionaries.rules.words.get("document_nouns", frozenset())
+        self.documents = (dictionaries.rules.words.get("document_nouns", frozenset()), dictionaries.rules.words.get("issuing_verbs", frozenset()))
         self.reporters = dictionaries.rules.reporter_roles()
         self.one_sided = one_sided
         self.min_confidence = min_confidence
@@ -102,10 +111,13 @@ class SelectionStage:
         return None
 
     @staticmethod
-    def _embedded(coded: CodedArticle, documents: frozenset[str] = frozenset()) -> frozenset[tuple[int, int]]:
+    def _embedded(coded: CodedArticle, documents: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> frozenset[tuple[int, int]]:
         """The triggers of pattern events that are verbs in an embedded clause (``EMBEDDED``); not a
-        participle saying what a document says ("issued a statement urging North Korea to…", "approved
-        a resolution criticizing the government": ``documents``), which is its author's act."""
+        participle saying what a document its subject issues says ("issued a statement urging North
+        Korea to…", "approved a resolution criticizing the government": ``documents``, the document
+        nouns and the verbs of issuing), which is the author's act ("welcomed the statement criticizing
+        Ukraine" is someone else's)."""
+        nouns, issuing = documents
         if coded.doc is None or not coded.events:
             return frozenset()
         starts = {e.trigger[0]: e.trigger for e in coded.events if e.origin == "pattern"}
@@ -117,7 +129,7 @@ class SelectionStage:
             view = None
             for t in s.tokens:
                 if t.start in starts and t.pos in ("VERB", "AUX") and t.dep in EMBEDDED:
-                    if t.dep == "acl" and t.tag == "VBG" and s.tokens[t.head - s.tokens[0].i].lemma.lower() in documents:
+                    if t.dep == "acl" and t.tag == "VBG" and _issued_document(s, t, nouns, issuing):
                         continue
                     if t.dep in ("relcl", "acl:relcl"):
                         view = view or SentenceView(s, [])
