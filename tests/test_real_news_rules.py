@@ -2292,6 +2292,13 @@ def test_an_abbreviated_title_names_the_role_and_a_party_affiliation_the_country
     [doe, _] = code(pipe, [words]).mentions
     assert (doe.text, doe.code, doe.kind, doe.name) == ("Sen. Jane Doe", "USALEG", "person", "Jane Doe")
     assert triples(code(pipe, [words])) == [("USALEG", "111", "RUS", "asserted")]
+    # Rep. Robert C. " Bobby " Scott criticized Russia .  (a nickname in quotes inside the name)
+    nick = [W("Rep.", "Rep.", "PROPN", "compound", 6), W("Robert", "Robert", "PROPN", "compound", 6), W("C.", "C.", "PROPN", "compound", 6),
+            W('"', '"', "PUNCT", "punct", 4), W("Bobby", "Bobby", "PROPN", "compound", 6), W('"', '"', "PUNCT", "punct", 4),
+            W("Scott", "Scott", "PROPN", "nsubj", 7), W("criticized", "criticize", "VERB", "ROOT", 7, "VBD"), W("Russia", "Russia", "PROPN", "dobj", 7),
+            W(".", ".", "PUNCT", "punct", 7)]
+    [scott] = [m for m in code(pipe, [nick]).mentions if m.kind == "person"]
+    assert (scott.text, scott.name) == ('Rep. Robert C. " Bobby " Scott', "Robert C. Scott")
     # Without its full stop the word is a name ("Hun Sen"): no title
     bare = [W("Hun", "Hun", "PROPN", "compound", 1), W("Sen", "Sen", "PROPN", "nsubj", 2), W("criticized", "criticize", "VERB", "ROOT", 2, "VBD"),
             W("Russia", "Russia", "PROPN", "dobj", 2), W(".", ".", "PUNCT", "punct", 2)]

@@ -43,7 +43,7 @@ from detente.dictionaries import ActorEntry, AgentEntry, Dictionaries, Rules
 from detente.doc import has_child
 from detente.model import CodedArticle, Mention, ParsedDoc, Sentence, Token
 from detente.stages import StageContext, Tracer, register_stage
-from detente.text import Folded, fold
+from detente.text import QUOTE_TOKENS, Folded, fold
 
 NOUNS = {"NOUN", "PROPN"}
 # "the two countries", "both sides": the two parties the article is about
@@ -598,6 +598,9 @@ def _group(pieces: list[_Piece], tokens: tuple[Token, ...]) -> list[list[_Piece]
             j = last.end
             while j < len(tokens) and tokens[j].pos == "PROPN" and tokens[j].text[:1].isupper():
                 j += 1
+                if j + 3 < len(tokens) and tokens[j].text in QUOTE_TOKENS and tokens[j + 2].text in QUOTE_TOKENS \
+                        and tokens[j + 1].text[:1].isupper() and tokens[j + 3].pos == "PROPN" and tokens[j + 3].text[:1].isupper():
+                    j += 3  # a nickname in quotes inside the name: "Rep. Robert C. "Bobby" Scott"
             if j > last.end:
                 group.append(_Piece(last.end, j, name_run=True))
     return groups
@@ -691,6 +694,12 @@ def _compose(group: list[_Piece], tokens: tuple[Token, ...], text: str, ctx: _Co
     name = None
     if name_run is not None:
         name = text[tokens[name_run.start].start : tokens[name_run.end - 1].end]
+        run = range(name_run.start, name_run.end)
+        if any(tokens[k].text in QUOTE_TOKENS for k in run):
+            # "Robert C. "Bobby" Scott": the name without the nickname
+            quoted = {k for k in run if tokens[k].text in QUOTE_TOKENS or (tokens[k - 1].text in QUOTE_TOKENS and k + 1 in run
+                                                                          and tokens[k + 1].text in QUOTE_TOKENS)}
+            name = " ".join(tokens[k].text for k in run if k not in quoted)
     rules = ctx.dicts.rules
     former = _former(tokens, start_tok, rules.word("out_of_office"))
     # the titles that name one office ("President", "Foreign Minister"), not a generic "leader"
