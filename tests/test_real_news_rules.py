@@ -2351,3 +2351,13 @@ def test_a_document_s_participle_is_its_author_s_act_not_an_embedded_one(pipe):
     [other] = [e for e in code(pipe, [sentence("banner")], min_confidence=0.0).events if e.cameo == "111"]
     assert (said.source.code, said.target.code) == ("RUS", "UKR")
     assert said.confidence - other.confidence == pytest.approx(0.1)
+
+
+def test_refusing_a_hostile_act_is_no_rejection_of_its_target(pipe):
+    # Russia refused to condemn Ukraine .  /  Russia refused to meet Ukraine .
+    def sentence(verb):
+        return [W("Russia", "Russia", "PROPN", "nsubj", 1), W("refused", "refuse", "VERB", "ROOT", 1, "VBD"), W("to", "to", "PART", "aux", 3),
+                W(verb, verb, "VERB", "xcomp", 1, "VB"), W("Ukraine", "Ukraine", "PROPN", "dobj", 3), W(".", ".", "PUNCT", "punct", 1)]
+    assert triples(code(pipe, [sentence("condemn")], min_confidence=0.0)) == []
+    assert ("RUS", "111", "UKR", "negated") in triples(code(pipe, [sentence("condemn")], min_confidence=0.0, negated=True))
+    assert [t[1][:2] for t in triples(code(pipe, [sentence("meet")]))] == ["12"]

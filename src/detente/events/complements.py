@@ -21,6 +21,9 @@ Warnings are read the same way (``read_warnings``): "warned officials to boost s
 appeal (020); "warned voters that a victory would bring back the scandal" a pessimistic comment (012);
 only a warning that names a consequence ("warned Kyiv that it would respond") stays a threat (13).
 
+Refusing a hostile act (CAMEO 10-20: "declined to threaten Moscow", "refused to condemn Russia") is no
+rejection of its target: the refusal codes nothing, and the act is the complement's own event, negated.
+
 What it does not do: read PETRARCH dictionaries' patterns (they spell such readings out themselves),
 or a complement no pattern coded ("threatened to do something about it" stays 130).
 """
@@ -75,6 +78,7 @@ def read_with_complements(view: SentenceView, events: list[Event], heads: set[in
         by_trigger.setdefault(view.token_starting_at(e.trigger[0]), []).append(e)
     absorbed: set[int] = set()
     replaced: dict[int, Event] = {}
+    dropped: set[int] = set()
     notes: list[str] = []
     for k in sorted(heads):
         own = by_trigger.get(k, [])
@@ -86,6 +90,12 @@ def read_with_complements(view: SentenceView, events: list[Event], heads: set[in
         table, roots, aimed = SPEECH_ACTS[root]
         for c, code in complement_acts(view, k, code_of):
             found = rules.rewrite(table, code)
+            if found is None and root == "12" and "10" <= code[:2] <= "20" and view.dep(c) == "xcomp":
+                # "declined to threaten Moscow", "refused to condemn Russia": not doing a hostile act is no
+                # rejection of its target; the act itself is negated (the complement's own event)
+                dropped.update(id(e) for e in own)
+                notes.append(f"{toks[k].text!r} + {toks[c].text!r} [{code}]: a hostile act not done, no rejection")
+                break
             if found is None:
                 continue
             if root == "03" and found[0][:2] == "13":
@@ -115,7 +125,7 @@ def read_with_complements(view: SentenceView, events: list[Event], heads: set[in
     out: list[Event] = []
     seen: set[tuple] = set()
     for e in events:
-        if id(e) in absorbed and id(e) not in replaced:
+        if id(e) in dropped or (id(e) in absorbed and id(e) not in replaced):
             continue
         e = replaced.get(id(e), e)
         key = (e.source.actor if e.source else None, e.target.actor if e.target else None, e.cameo)
