@@ -44,7 +44,7 @@ from detente import cameo
 from detente.dictionaries import Dictionaries
 from detente.doc import SentenceView
 from detente.events.figurative import MATERIAL_CONFLICT, civilian_pair, state_coercion, unarmed_force
-from detente.model import CodedArticle, Event
+from detente.model import CodedArticle, Event, Sentence, Token
 from detente.stages import StageContext, Tracer, register_stage
 
 
@@ -52,8 +52,9 @@ from detente.stages import StageContext, Tracer, register_stage
 EMBEDDED = frozenset({"relcl", "acl", "acl:relcl", "pcomp", "xcomp"})
 
 
-def _issued_document(s, t, nouns: frozenset[str], issuing: frozenset[str]) -> bool:
-    """Is participle t on a document noun (``nouns``) that is the object of a verb of issuing?"""
+def _issued_document(s: Sentence, t: Token, nouns: frozenset[str], issuing: frozenset[str]) -> bool:
+    """Is participle t of sentence s on a document noun (``nouns``) that is the object of a verb of
+    issuing (``issuing``)?"""
     base = s.tokens[0].i
     noun = s.tokens[t.head - base]
     if noun.lemma.lower() not in nouns or noun.dep not in ("dobj", "obj"):

@@ -232,8 +232,8 @@ def _appositive_people(doc: ParsedDoc, mentions: list[Mention], given: frozenset
 
 
 def _roles_countries(mentions: list[Mention]) -> list[Mention]:
-    """A person named in apposition to a role ("Evan Mawarire, a critic of President Mugabe") takes the
-    country the role was given by inference (ZWEOPP)."""
+    """A person named in apposition to a role ("a Zimbabwean court freed John Doe, a critic") takes the
+    country inference gave the role (ZWEOPP)."""
     by_span = {(m.start, m.end): m for m in mentions}
     out = []
     for m in mentions:
