@@ -2361,3 +2361,12 @@ def test_refusing_a_hostile_act_is_no_rejection_of_its_target(pipe):
     assert triples(code(pipe, [sentence("condemn")], min_confidence=0.0)) == []
     assert ("RUS", "111", "UKR", "negated") in triples(code(pipe, [sentence("condemn")], min_confidence=0.0, negated=True))
     assert [t[1][:2] for t in triples(code(pipe, [sentence("meet")]))] == ["12"]
+
+
+def test_an_actor_hung_as_a_conjunct_before_a_verb_with_no_subject_is_its_subject(pipe):
+    # Russia criticized the plan and Ukraine accused Moldova .  (parsed: "the plan and Ukraine" conjoined,
+    # "accused" with no subject)
+    words = [W("Russia", "Russia", "PROPN", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1, "VBD"), W("the", "the", "DET", "det", 3),
+             W("plan", "plan", "NOUN", "dobj", 1), W("and", "and", "CCONJ", "cc", 3), W("Ukraine", "Ukraine", "PROPN", "conj", 3),
+             W("accused", "accuse", "VERB", "ccomp", 1, "VBD"), W("Moldova", "Moldova", "PROPN", "dobj", 6), W(".", ".", "PUNCT", "punct", 1)]
+    assert ("UKR", "112", "MDA", "asserted") in triples(code(pipe, [words]))

@@ -776,6 +776,23 @@ def _misparsed_conjunct(view: SentenceView, m: Mention) -> Mention | None:
     return other
 
 
+def _conjunct_before(view: SentenceView, k: int) -> Mention | None:
+    """The actor right before finite verb k that the parser made a conjunct of an earlier noun ("the
+    investigation and Democrats accused the GOP"), when k has an object and no subject: k's subject."""
+    if k == 0 or view.tokens[k].tag not in ("VBD", "VBZ", "VBP") or not view.objects(k):
+        return None
+    m = view.mention_at[k - 1]
+    if m is None or m.kind == "pronoun":
+        return None
+    head = _mention_head(view, k - 1)
+    up = view.head(head)
+    if view.dep(head) != "conj" or up >= head or view.tokens[up].pos not in ("NOUN", "PROPN") or view.lower[head - 1] == "of":
+        return None
+    if not any(view.lower[t] in ("and", "but") for t in range(up + 1, view.tokens_of(m)[0])):
+        return None
+    return m
+
+
 def _partitive(view: SentenceView, k: int | None, nouns: frozenset[str]) -> list[Mention]:
     """The actors of "members of the New People's Army", "a unit of the army": a noun of ``nouns``
     that is no actor stands for the actor in its "of" phrase."""
@@ -820,6 +837,10 @@ def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[st
         return _unique([m for c in parts for m in (_with_conjuncts(view, c) or _partitive(view, c, partitive))])
     found = _with_conjuncts(view, view.subject(k)) or _partitive(view, view.subject(k), partitive)
     subj = view.subject(k)
+    if not found and subj is None and (ante := _conjunct_before(view, k)) is not None:
+        # "… mishandled the investigation and Democrats accused the GOP": the parser hung "Democrats" on
+        # "investigation" as a conjunct and left "accused" without a subject; word order says whose it is
+        found = [ante]
     if not found and subj is not None and subj < k and view.mention_of(subj) is None and view.tokens[subj].pos == "NOUN":
         # "A bombing by the rebels killed 12 villagers", "a statement by Russia
         # criticized…": the act or text the subject names is the doing of its "by" actor
