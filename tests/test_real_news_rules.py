@@ -2350,7 +2350,7 @@ def test_a_document_s_participle_is_its_author_s_act_not_an_embedded_one(pipe):
     [said] = [e for e in code(pipe, [sentence("statement")], min_confidence=0.0).events if e.cameo == "111"]
     [other] = [e for e in code(pipe, [sentence("banner")], min_confidence=0.0).events if e.cameo == "111"]
     assert (said.source.code, said.target.code) == ("RUS", "UKR")
-    assert said.confidence - other.confidence == pytest.approx(0.1)
+    assert said.confidence - other.confidence == pytest.approx(-pipe.dictionaries.rules.confidence["embedded"])
 
 
 def test_refusing_a_hostile_act_is_no_rejection_of_its_target(pipe):

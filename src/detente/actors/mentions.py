@@ -144,8 +144,7 @@ def find_mentions(doc: ParsedDoc, dicts: Dictionaries, when: date | None) -> lis
     ctx.when = when
     if ctx.persons:
         found = _staff_of_surnames(doc.article.text, sorted(found + surname_mentions(doc, found, ctx.persons, when), key=lambda m: m.start))
-    found = sorted(found + _appositive_people(doc, found, dicts.rules.word("male_given_names") | dicts.rules.word("female_given_names")),
-                   key=lambda m: m.start)
+    found = sorted(found + _appositive_people(doc, found, dicts.rules), key=lambda m: m.start)
     found = sorted(found + titled_surname_mentions(doc, found), key=lambda m: m.start)
     found = _without_elided_possessives(doc, found)
     found = _roles_countries(infer_countries(doc, found, dicts, ctx.people))
@@ -178,16 +177,18 @@ def _staff_of_surnames(text: str, mentions: list[Mention]) -> list[Mention]:
 NAME_RUN = range(2, 5)  # tokens of a person's name no dictionary lists ("Bryan Pagliano", "Mary J. Blige")
 
 
-def _appositive_people(doc: ParsedDoc, mentions: list[Mention], given: frozenset[str]) -> list[Mention]:
+def _appositive_people(doc: ParsedDoc, mentions: list[Mention], rules: Rules) -> list[Mention]:
     """People no dictionary lists, named beside their role in apposition ("Bryan Pagliano, a former
     State Department employee,", "the Wells Fargo chief executive, John Stumpf,"): the name is the role's
     actor, a person of the role's code (later bare surnames follow it: ``titled_surname_mentions``).
     The role must be an actor mention naming no one ("Russia's foreign minister"); the name two to four
-    capitalised proper nouns outside every mention, opening with a given name (``given``: "Peabody
-    Energy, the nation's largest coal company" is no person), and not coordinated. The name's
+    capitalised proper nouns outside every mention, opening with a given name (``male_given_names``,
+    ``female_given_names``: "Peabody Energy, the nation's largest coal company" is no person), and not
+    coordinated. The name's
     antecedent is the role: one actor, whose country the role may get later (``_roles_countries``)."""
     if not mentions:
         return []
+    male, female = rules.word("male_given_names"), rules.word("female_given_names")
     text = doc.article.text
     spans = sorted((m.start, m.end, m) for m in mentions)
     starts = [a for a, _, _ in spans]
@@ -214,7 +215,8 @@ def _appositive_people(doc: ParsedDoc, mentions: list[Mention], given: frozenset
             if len(run) not in NAME_RUN or len(heads) != 1:
                 continue
             h = heads[0]
-            if toks[run[0]].text.lower() not in given or toks[run[-1]].text.lower() in words.NAME_STOP_NOUNS:
+            first = toks[run[0]].text.lower()
+            if (first not in male and first not in female) or toks[run[-1]].text.lower() in words.NAME_STOP_NOUNS:
                 continue  # a person's name opens with a given name ("Peabody Energy" is none, nor "John Jay College")
             if run[0] and (covering(toks[run[0] - 1]) is not None or toks[run[0] - 1].text.lower() in words.NAME_GLUE):
                 continue  # the rest of a longer name: "King Salman bin Abdulaziz Al Saud"
