@@ -2370,3 +2370,50 @@ def test_an_actor_hung_as_a_conjunct_before_a_verb_with_no_subject_is_its_subjec
              W("plan", "plan", "NOUN", "dobj", 1), W("and", "and", "CCONJ", "cc", 3), W("Ukraine", "Ukraine", "PROPN", "conj", 3),
              W("accused", "accuse", "VERB", "ccomp", 1, "VBD"), W("Moldova", "Moldova", "PROPN", "dobj", 6), W(".", ".", "PUNCT", "punct", 1)]
     assert ("UKR", "112", "MDA", "asserted") in triples(code(pipe, [words]))
+
+
+def test_a_mutual_act_s_between_names_both_parties(pipe):
+    # Clashes between the Malian army and the rebels killed ten people .
+    clashes = [W("Clashes", "clash", "NOUN", "nsubj", 8, "NNS"), W("between", "between", "ADP", "prep", 0), W("the", "the", "DET", "det", 4),
+               W("Malian", "malian", "ADJ", "amod", 4), W("army", "army", "NOUN", "pobj", 1), W("and", "and", "CCONJ", "cc", 4),
+               W("the", "the", "DET", "det", 7), W("rebels", "rebel", "NOUN", "conj", 4, "NNS"), W("killed", "kill", "VERB", "ROOT", 8, "VBD"),
+               W("ten", "ten", "NUM", "nummod", 10), W("people", "people", "NOUN", "dobj", 8, "NNS"), W(".", ".", "PUNCT", "punct", 8)]
+    found = triples(code(pipe, [clashes]))
+    assert ("MLIMIL", "190", "MLIREB", "asserted") in found and ("MLIREB", "190", "MLIMIL", "asserted") in found
+    # Fighting between Chad and Sudan continued .  (the gerund parsed as a verb)
+    fighting = [W("Fighting", "fight", "VERB", "nsubj", 5, "VBG"), W("between", "between", "ADP", "prep", 0), W("Chad", "Chad", "PROPN", "pobj", 1),
+                W("and", "and", "CCONJ", "cc", 2), W("Sudan", "Sudan", "PROPN", "conj", 2), W("continued", "continue", "VERB", "ROOT", 5, "VBD"),
+                W(".", ".", "PUNCT", "punct", 5)]
+    found = triples(code(pipe, [fighting]))
+    assert ("TCD", "190", "SDN", "asserted") in found and ("SDN", "190", "TCD", "asserted") in found
+    # Talks between Peru and Chile resumed on Monday .  ("* on" matches as well: "between" still names the parties)
+    talks = [W("Talks", "talk", "NOUN", "nsubj", 5, "NNS"), W("between", "between", "ADP", "prep", 0), W("Peru", "Peru", "PROPN", "pobj", 1),
+             W("and", "and", "CCONJ", "cc", 2), W("Chile", "Chile", "PROPN", "conj", 2), W("resumed", "resume", "VERB", "ROOT", 5, "VBD"),
+             W("on", "on", "ADP", "prep", 5), W("Monday", "Monday", "PROPN", "pobj", 6), W(".", ".", "PUNCT", "punct", 5)]
+    assert {t[:3] for t in triples(code(pipe, [talks]))} == {("PER", "046", "CHL"), ("CHL", "046", "PER")}
+    # Egypt mediated talks between Peru and Chile .  (a mediator's "between" names whom it brings together)
+    mediated = [W("Egypt", "Egypt", "PROPN", "nsubj", 1), W("mediated", "mediate", "VERB", "ROOT", 1, "VBD"), W("talks", "talk", "NOUN", "dobj", 1, "NNS"),
+                W("between", "between", "ADP", "prep", 2), W("Peru", "Peru", "PROPN", "pobj", 3), W("and", "and", "CCONJ", "cc", 4),
+                W("Chile", "Chile", "PROPN", "conj", 4), W(".", ".", "PUNCT", "punct", 1)]
+    assert {t[:3] for t in triples(code(pipe, [mediated]))} >= {("EGY", "045", "PER"), ("EGY", "045", "CHL")}
+
+
+def test_a_compound_subject_holding_talks_meets_itself(pipe):
+    # Peru and Chile held talks in Lima .  /  Peru and Chile rejected talks .
+    def sentence(verb, lemma, tail):
+        return [W("Peru", "Peru", "PROPN", "nsubj", 3), W("and", "and", "CCONJ", "cc", 0), W("Chile", "Chile", "PROPN", "conj", 0),
+                W(verb, lemma, "VERB", "ROOT", 3, "VBD"), W("talks", "talk", "NOUN", "dobj", 3, "NNS")] + tail
+    held = sentence("held", "hold", [W("in", "in", "ADP", "prep", 4), W("Lima", "Lima", "PROPN", "pobj", 5), W(".", ".", "PUNCT", "punct", 3)])
+    assert {t[:3] for t in triples(code(pipe, [held]))} == {("PER", "046", "CHL"), ("CHL", "046", "PER")}
+    rejected = sentence("rejected", "reject", [W(".", ".", "PUNCT", "punct", 3)])
+    assert triples(code(pipe, [rejected])) == []
+
+
+def test_attending_a_meeting_between_two_parties_is_their_meeting(pipe):
+    # Diplomats of Peru will attend the meeting between Bolivia and Chile .
+    words = [W("Diplomats", "diplomat", "NOUN", "nsubj", 5, "NNS"), W("of", "of", "ADP", "prep", 0), W("Peru", "Peru", "PROPN", "pobj", 1),
+             W("will", "will", "AUX", "aux", 4, "MD"), W("attend", "attend", "VERB", "ROOT", 4, "VB"), W("the", "the", "DET", "det", 6),
+             W("meeting", "meeting", "NOUN", "dobj", 4), W("between", "between", "ADP", "prep", 6), W("Bolivia", "Bolivia", "PROPN", "pobj", 7),
+             W("and", "and", "CCONJ", "cc", 8), W("Chile", "Chile", "PROPN", "conj", 8), W(".", ".", "PUNCT", "punct", 4)]
+    found = {t[:3] for t in triples(code(pipe, [words]))}
+    assert found == {("BOL", "036", "CHL"), ("CHL", "036", "BOL")}

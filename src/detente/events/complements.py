@@ -89,6 +89,14 @@ def read_with_complements(view: SentenceView, events: list[Event], heads: set[in
             continue
         table, roots, aimed = SPEECH_ACTS[root]
         for c, code in complement_acts(view, k, code_of):
+            if any(prep == "between" for prep, _ in view.prep_objects(c)) and by_trigger.get(c):
+                # "will attend the meeting between Trump and Putin": the complement names its own parties,
+                # who meet, and its events stand; attending or joining their meeting is no meeting of its own
+                if code[:2] == "04" and root in ("03", "04"):
+                    dropped.update(id(e) for e in own)
+                    notes.append(f"{toks[k].text!r} + {toks[c].text!r} [{code}]: the meeting of the parties it names, not of who attends")
+                    break
+                continue
             found = rules.rewrite(table, code)
             if found is None and root == "12" and "10" <= code[:2] <= "20" and view.dep(c) == "xcomp":
                 # "declined to threaten Moscow", "refused to condemn Russia": not doing a hostile act is no

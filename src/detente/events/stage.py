@@ -361,6 +361,12 @@ class EventStage:
             # "imposed sanctions on Iran and Syria": the pattern's + is the first of conjoined actors
             targets = [cand.match.target] + [m for m in _with_conjuncts(view, _mention_head(view, toks[0]))
                                              if m is not cand.match.target and m not in sources]
+        parties = _between_parties(view, k, cand.match) if view.lemma[k].lower() in words("mutual_nouns") and not cand.match.source \
+            and not cand.match.target and (pos == "noun" or not sources) else []
+        if len(parties) > 1:
+            # "clashes between the Yemeni army and Houthi fighters", "talks between Kabul and the Taliban":
+            # a mutual act's "between" names both its parties; each acts on the other
+            sources, targets = parties, []
         if cand.match.target and not cand.match.source and cand.match.target in sources:
             # "NOTED + *": the pattern names the trigger's subject as target, so the source is the
             # subject of a verb above ("Falastur noted that Cirith Ungol regretted…")
@@ -439,10 +445,11 @@ class EventStage:
             # "imposed tariffs on Chinese goods", "banned Russian imports", "struck Syrian positions": the
             # country adjective on what the act is done to names whom it is done to
             targets = [t for t in self._adjective_targets(view, k, pos, coded.article.published) if t.code[:3] not in {s.code[:3] for s in sources}]
-        reciprocal = len(sources) > 1 and not targets and pos == "verb" and (
+        reciprocal = len(sources) > 1 and not targets and (len(parties) > 1 or pos == "verb" and (
             not view.objects(k) or cand.pattern.scope != "clause" or any(m.given for m in sources)
             or view.lemma[k] in self.rules.word("reciprocal_verbs")
-            or any(view.lemma[o] in words("reciprocal_objects") for o in view.objects(k)))  # "A and B upgraded ties"
+            or any(view.lemma[o] in words("reciprocal_objects") for o in view.objects(k))  # "A and B upgraded ties"
+            or cand.pattern.code.startswith("04") and any(view.lemma[o] in words("consultation_objects") for o in view.objects(k))))
         code = cand.pattern.code
         if not sources and not targets:
             trace(cand.pattern.id, "no-actor", f"[{code}] on {view.tokens[k].text!r}: no actor as source or target; no event")
@@ -669,6 +676,14 @@ def _source_above(view: SentenceView, k: int, exclude: Mention) -> list[Mention]
         if found:
             return found
     return []
+
+
+def _between_parties(view: SentenceView, k: int, match: Match) -> list[Mention]:
+    """The actors a pattern's literal "between" governs ("* between": "clashes between the army and Houthi
+    fighters"), conjuncts included; none when the pattern has no "between"."""
+    if not any(view.lower[u] == "between" for u in match.used):
+        return []
+    return _unique([m for prep, q in view.prep_objects(k) if prep == "between" for m in _with_conjuncts(view, q)])
 
 
 def _split_codes(mentions: list[Mention]) -> list[Mention]:
