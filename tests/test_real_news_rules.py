@@ -2417,3 +2417,51 @@ def test_attending_a_meeting_between_two_parties_is_their_meeting(pipe):
              W("and", "and", "CCONJ", "cc", 8), W("Chile", "Chile", "PROPN", "conj", 8), W(".", ".", "PUNCT", "punct", 4)]
     found = {t[:3] for t in triples(code(pipe, [words]))}
     assert found == {("BOL", "036", "CHL"), ("CHL", "036", "BOL")}
+
+
+def test_who_claims_an_attack_did_it(pipe):
+    # The rebels claimed responsibility for the attack on the Malian army .
+    claimed = [W("The", "the", "DET", "det", 1), W("rebels", "rebel", "NOUN", "nsubj", 2, "NNS"), W("claimed", "claim", "VERB", "ROOT", 2, "VBD"),
+               W("responsibility", "responsibility", "NOUN", "dobj", 2), W("for", "for", "ADP", "prep", 3), W("the", "the", "DET", "det", 6),
+               W("attack", "attack", "NOUN", "pobj", 4), W("on", "on", "ADP", "prep", 6), W("the", "the", "DET", "det", 10),
+               W("Malian", "malian", "ADJ", "amod", 10), W("army", "army", "NOUN", "pobj", 7), W(".", ".", "PUNCT", "punct", 2)]
+    found = {t[:3] for t in triples(code(pipe, [claimed]))}
+    assert found == {("MLIREB", "015", "MLIMIL"), ("MLIREB", "190", "MLIMIL")}
+    # Hamas took credit for the attacks on Israel .  ("for" hung on the verb)
+    took = [W("Hamas", "Hamas", "PROPN", "nsubj", 1), W("took", "take", "VERB", "ROOT", 1, "VBD"), W("credit", "credit", "NOUN", "dobj", 1),
+            W("for", "for", "ADP", "prep", 1), W("the", "the", "DET", "det", 5), W("attacks", "attack", "NOUN", "pobj", 3, "NNS"),
+            W("on", "on", "ADP", "prep", 5), W("Israel", "Israel", "PROPN", "pobj", 6), W(".", ".", "PUNCT", "punct", 1)]
+    assert ("PSEREBHMS", "190", "ISR") in {t[:3] for t in triples(code(pipe, [took]))}
+    # The rebels condemned the attack on the Malian army .  (who condemns an attack did not make it)
+    condemned = claimed[:2] + [W("condemned", "condemn", "VERB", "ROOT", 2, "VBD"), W("the", "the", "DET", "det", 4),
+                               W("attack", "attack", "NOUN", "dobj", 2), W("on", "on", "ADP", "prep", 4), W("the", "the", "DET", "det", 8),
+                               W("Malian", "malian", "ADJ", "amod", 8), W("army", "army", "NOUN", "pobj", 5), W(".", ".", "PUNCT", "punct", 2)]
+    assert all(t[1] != "190" for t in triples(code(pipe, [condemned])))
+
+
+def test_a_politician_stepping_up_attacks_on_a_rival_criticises(pipe):
+    # Hillary Clinton stepped up her attacks on Donald Trump .
+    words = [W("Hillary", "Hillary", "PROPN", "compound", 1), W("Clinton", "Clinton", "PROPN", "nsubj", 2), W("stepped", "step", "VERB", "ROOT", 2, "VBD"),
+             W("up", "up", "ADP", "prt", 2), W("her", "her", "PRON", "poss", 5), W("attacks", "attack", "NOUN", "dobj", 2, "NNS"),
+             W("on", "on", "ADP", "prep", 5), W("Donald", "Donald", "PROPN", "compound", 8), W("Trump", "Trump", "PROPN", "pobj", 6),
+             W(".", ".", "PUNCT", "punct", 2)]
+    coded = code(pipe, [words])
+    assert [t[1] for t in triples(coded)] == ["111"]
+    # Hackers stepped up their attacks on the Finnish media .  (a criminal's attack is literal: no criticism)
+    hackers = [W("Hackers", "hacker", "NOUN", "nsubj", 1, "NNS"), W("stepped", "step", "VERB", "ROOT", 1, "VBD"), W("up", "up", "ADP", "prt", 1),
+               W("their", "their", "PRON", "poss", 4), W("attacks", "attack", "NOUN", "dobj", 1, "NNS"), W("on", "on", "ADP", "prep", 4),
+               W("the", "the", "DET", "det", 8), W("Finnish", "finnish", "ADJ", "amod", 8), W("media", "media", "NOUN", "pobj", 5),
+               W(".", ".", "PUNCT", "punct", 1)]
+    assert all(t[1] != "111" for t in triples(code(pipe, [hackers], min_confidence=0.0, one_sided=True)))
+
+
+def test_a_family_name_first_is_the_surname_after_the_full_name(pipe):
+    # Kim Jong Un visited the army .  Kim criticized Japan .   (Korean names put the family name first)
+    first = [W("Kim", "Kim", "PROPN", "compound", 2), W("Jong", "Jong", "PROPN", "compound", 2), W("Un", "Un", "PROPN", "nsubj", 3),
+             W("visited", "visit", "VERB", "ROOT", 3, "VBD"), W("the", "the", "DET", "det", 5), W("army", "army", "NOUN", "dobj", 3),
+             W(".", ".", "PUNCT", "punct", 3)]
+    second = [W("Kim", "Kim", "PROPN", "nsubj", 1), W("criticized", "criticize", "VERB", "ROOT", 1, "VBD"), W("Japan", "Japan", "PROPN", "dobj", 1),
+              W(".", ".", "PUNCT", "punct", 1)]
+    coded = code(pipe, [first, second])
+    assert ("PRKGOV", "111", "JPN", "asserted") in triples(coded)
+    assert any(m.text == "Kim" and m.resolution == "surname" for m in coded.mentions)

@@ -42,6 +42,19 @@ def _key(word: str) -> str:
     return fold(word).lower()
 
 
+def surname_keys(entry: ActorEntry) -> list[str]:
+    """The keys a person's surname is found by: the last word of the canonical name, and for the
+    countries that put the family name first (``words.FAMILY_NAME_FIRST``: "Kim Jong Un" is "Kim",
+    "Park Geun-hye" "Park") the first word too."""
+    parts = [p for p in entry.name.split() if _key(p) not in _SUFFIXES]
+    if len(parts) < 2 or not _key(parts[-1]):
+        return []
+    keys = [_key(parts[-1])]
+    if (entry.code or "")[:3] in words.FAMILY_NAME_FIRST and _key(parts[0]) and _key(parts[0]) not in keys:
+        keys.append(_key(parts[0]))
+    return keys
+
+
 class PeopleIndex:
     """The dictionaries' people by surname (the last word of their canonical name)."""
 
@@ -55,9 +68,8 @@ class PeopleIndex:
                         seen.setdefault(e.id, e)
         self.by_surname: dict[str, list[ActorEntry]] = {}
         for e in seen.values():
-            parts = [p for p in e.name.split() if _key(p) not in _SUFFIXES]
-            if len(parts) >= 2 and _key(parts[-1]):
-                self.by_surname.setdefault(_key(parts[-1]), []).append(e)
+            for key in surname_keys(e):
+                self.by_surname.setdefault(key, []).append(e)
         self.surnames = frozenset(self.by_surname)
 
     def countries_on(self, surname: str, when: date) -> set[str]:
@@ -179,9 +191,8 @@ def surname_mentions(doc: ParsedDoc, mentions: list[Mention], persons: dict[tupl
     for span in sorted(persons):
         e = persons[span]
         first.setdefault(e.id, span)
-        parts = [p for p in e.name.split() if _key(p) not in _SUFFIXES]
-        if len(parts) >= 2:
-            named.setdefault(_key(parts[-1]), {})[e.id] = e
+        for key in surname_keys(e):
+            named.setdefault(key, {})[e.id] = e
     unique = {key for key, entries in named.items() if len(entries) == 1}
     if not unique:
         return []

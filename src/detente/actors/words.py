@@ -22,6 +22,11 @@ MODIFIER_SUFFIXES = frozenset(
 STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 
+# countries whose people English news names family name first ("Kim Jong Un" ... "Kim", "Xi Jinping" ...
+# "Mr. Xi", "Park Geun-hye" ... "Park"): a bare first word after the full name is the surname too.
+# Not Vietnam or Cambodia, whose leaders the news calls by the last word ("Mr. Phuc") or the full name.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "PRK", "KOR"})
+
 # role nouns with a mass sense: singular with no determiner, owner or modifier ("doing business with
 # Iran", "open for business", "the use of force by police", "took the town by force") they name an
 # activity or a means, not the businesses or the armed forces

@@ -106,6 +106,7 @@ class EventStage:
         used_by: dict[int, list[tuple[Event, int]]] = {}  # a noun a verb pattern consumed -> (its event, specificity)
         heads: set[int] = set()
         skips: tuple[frozenset[int], frozenset[int]] | None = None  # what a + passes over, read on the first trigger
+        claim_codes = self.rules.word("claim_codes")
         for k, tok in enumerate(view.tokens):
             if view.mention_at[k] is not None and view.mention_at[k].kind != "pronoun":
                 continue  # a word inside an actor's name ("riot police", "peace envoy") is no trigger
@@ -141,7 +142,9 @@ class EventStage:
                 # one event per dyad and code in a sentence: "carried out strikes" fires on the verb
                 # and on the noun; both describe the same event
                 key = (event.source.actor if event.source else None, event.target.actor if event.target else None, event.cameo)
-                if pos == "noun" and any(_same_actors(event, e) and spec > best.pattern.specificity for e, spec in used_by.get(k, ())):
+                if pos == "noun" and any(_same_actors(event, e) and spec > best.pattern.specificity and e.cameo not in claim_codes
+                                         for e, spec in used_by.get(k, ())):
+                    # (but the claim of an attack is one event and the attack claimed another)
                     # "suicide bombers launched an attack on X": the verb's pattern read the noun in more
                     # context (1831); the bare noun ("attack on X", 190) is the same act read less closely
                     trace(best.pattern.id, "consumed", f"{tok.text!r}: coded with more context by its verb's pattern")
@@ -347,7 +350,8 @@ class EventStage:
         k = cand.trigger
         words = self.rules.word
         sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos, words("support_verbs"), words("causative_verbs"),
-                                                                                  words("partitive_nouns"))
+                                                                                  words("partitive_nouns"),
+                                                                                  (words("claiming_verbs"), words("responsibility_nouns")))
         if not sources and pos == "noun" and not cand.match.source:
             # "Israeli shelling killed…", "Russian air strikes on Kyiv": the country adjective is the
             # actor of the act the noun names (an adjective alone names no actor mention)
@@ -539,28 +543,38 @@ class EventStage:
                         **cameo.scores(cand.pattern.code2),
                     )
                 )
-        if pos == "verb" and cand.pattern.scope == "clause":
-            events = self.read_in_context(view, k, code, events)
+        if pos == "verb" and cand.pattern.scope == "clause" or pos == "noun":
+            events = self.read_in_context(view, k, code, events, pos, cand.match.used)
         if trace.on:
             for e in events:
                 trace(e.rule, "event", f"{e.source.code if e.source else '-'} -> {e.target.code if e.target else '-'} [{e.cameo}] {e.modality}")
         return events
 
 
-    def read_in_context(self, view: SentenceView, k: int, code: str, events: list[Event]) -> list[Event]:
+    def read_in_context(self, view: SentenceView, k: int, code: str, events: list[Event], pos: str = "verb",
+                        used: list[int] | tuple[int, ...] = ()) -> list[Event]:
         """What a detente pattern's events mean given their actors (PETRARCH's patterns spell such
         readings out themselves): a seized country is occupied territory, a speech is no
         consultation, force between actors who cannot use it is a verbal attack."""
         words = self.rules.word
+        # "Trump attacked Clinton", "stepped up her attacks on Trump", "her attacks on Trump": the verb or the
+        # attack noun its pattern read
+        attack_words = [k] + [u for u in used if view.tokens[u].pos == "NOUN"]
+        verbal = any(view.lemma[w] in words("verbal_attack_verbs") for w in attack_words)
         out = []
         for e in events:
             reading = None
-            if e.target is not None and e.target.kind == "country" and any(view.mention_of(o) is e.target for o in view.objects(k)):
+            # (but hackers' attacks are literal: a criminal makes no statement)
+            verbal_here = verbal and not (e.source is not None and not e.source.given and e.source.code[3:6].lower() in words("wordless_roles"))
+            if pos == "noun":
+                if verbal_here and code[:2] in MATERIAL_CONFLICT and civilian_pair(e.source, e.target, words("security_roles")):
+                    reading = self.rules.rewrite("figurative", code)
+            elif e.target is not None and e.target.kind == "country" and any(view.mention_of(o) is e.target for o in view.objects(k)):
                 reading = self.rules.rewrite("territory", code)  # "Russia seized Crimea": 192, not 171
             elif code.startswith("173") and e.source is not None and not (cameo.actor_roles(e.source.code) & cameo.STATE_ROLES) \
                     and {r.lower() for r in cameo.actor_roles(e.source.code)} & words("nonstate_roles"):
                 reading = self.rules.rewrite("nonstate", code)  # "Taliban militants captured soldiers": 181, not 173
-            elif view.lemma[k] in words("verbal_attack_verbs") and code[:2] in MATERIAL_CONFLICT \
+            elif verbal_here and code[:2] in MATERIAL_CONFLICT \
                     and (civilian_pair(e.source, e.target, words("security_roles")) or _characterised(view, k)):
                 # "Trump attacked Clinton", "pounding Trump as a con artist": 111
                 reading = self.rules.rewrite("figurative", code)
@@ -684,6 +698,23 @@ def _between_parties(view: SentenceView, k: int, match: Match) -> list[Mention]:
     if not any(view.lower[u] == "between" for u in match.used):
         return []
     return _unique([m for prep, q in view.prep_objects(k) if prep == "between" for m in _with_conjuncts(view, q)])
+
+
+def _claiming_verb(view: SentenceView, k: int, claims: tuple[frozenset[str], frozenset[str]]) -> int | None:
+    """The verb that claims the act noun k names ("claimed responsibility for the attack", "took credit for
+    the bombing"): ``claims`` is (verbs, nouns) from rules.toml ``claiming_verbs``, ``responsibility_nouns``."""
+    verbs, nouns = claims
+    prep = view.head(k)
+    if view.dep(k) != "pobj" or view.lower[prep] != "for" or view.dep(prep) != "prep":
+        return None
+    head = view.head(prep)
+    if view.lemma[head].lower() in nouns and view.dep(head) in ("dobj", "obj"):
+        verb = view.head(head)
+    elif any(view.lemma[o].lower() in nouns for o in view.kids(head, {"dobj", "obj"})):
+        verb = head  # "took credit for the attacks" with "for" hung on the verb
+    else:
+        return None
+    return verb if view.lemma[verb].lower() in verbs and view.subject(verb) is not None else None
 
 
 def _split_codes(mentions: list[Mention]) -> list[Mention]:
@@ -817,7 +848,8 @@ def _partitive(view: SentenceView, k: int | None, nouns: frozenset[str]) -> list
 
 
 def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[str] | None = None,
-                     causative: frozenset[str] = frozenset(), partitive: frozenset[str] = frozenset()) -> list[Mention]:
+                     causative: frozenset[str] = frozenset(), partitive: frozenset[str] = frozenset(),
+                     claims: tuple[frozenset[str], frozenset[str]] | None = None) -> list[Mention]:
     if pos == "noun":
         for c in view.children[k]:
             if view.dep(c) in ("poss", "nmod:poss", "compound", "amod") and view.mention_at[c] is not None:
@@ -826,6 +858,9 @@ def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[st
             # "After her talks with the president, the ministry announced…": hers, not the White House's
             # (but "stepped up its shelling": the object is the subject's own act)
             return []
+        if claims and (claimer := _claiming_verb(view, k, claims)) is not None:
+            # "the Taliban claimed responsibility for the attack on the base": who claims an act did it
+            return _with_conjuncts(view, view.subject(claimer))
         verb = view.governing_verb(k)
         # the verb's subject acts only through the verb's own object or prepositional phrase
         # ("Washington will announce sanctions against Moscow"), not through a noun nested deeper
