@@ -2465,3 +2465,15 @@ def test_a_family_name_first_is_the_surname_after_the_full_name(pipe):
     coded = code(pipe, [first, second])
     assert ("PRKGOV", "111", "JPN", "asserted") in triples(coded)
     assert any(m.text == "Kim" and m.resolution == "surname" for m in coded.mentions)
+
+
+def test_an_act_considered_is_a_policy_option_about_its_target(pipe):
+    # Chile is considering sanctions on Peru .  /  Chile is not considering sanctions on Peru .
+    def sentence(negated):
+        n = 3 if negated else 2
+        words = [W("Chile", "Chile", "PROPN", "nsubj", n), W("is", "be", "AUX", "aux", n)]
+        words += [W("not", "not", "PART", "neg", n)] if negated else []
+        return words + [W("considering", "consider", "VERB", "ROOT", n, "VBG"), W("sanctions", "sanction", "NOUN", "dobj", n, "NNS"),
+                        W("on", "on", "ADP", "prep", n + 1), W("Peru", "Peru", "PROPN", "pobj", n + 2), W(".", ".", "PUNCT", "punct", n)]
+    assert [t[:3] for t in triples(code(pipe, [sentence(False)]))] == [("CHL", "014", "PER")]
+    assert all(t[1] != "163" for t in triples(code(pipe, [sentence(True)], min_confidence=0.0, negated=True, hypothetical=True)))

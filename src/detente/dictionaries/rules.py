@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from detente import cameo
 from detente.errors import DictionaryError
 
-REWRITE_KINDS = ("planned", "refused", "demanded", "appealed", "negated", "territory", "nonstate", "figurative")
+REWRITE_KINDS = ("planned", "refused", "demanded", "appealed", "negated", "territory", "nonstate", "figurative", "considered")
 STATEMENT_KEYS = frozenset({"id", "code", "cues", "modality"})
 STATEMENT_MODALITIES = ("asserted", "denied")
 _PREFIX = re.compile(r"^\d{2,4}$")

@@ -45,6 +45,7 @@ SPEECH_ACTS = {
     "10": ("demanded", ("10",), False),
     "12": ("refused", ("12", "01"), True),  # "declined to comment": 011
     "13": ("planned", ("13",), True),
+    "014": ("considered", ("01",), True),  # "is considering sending aid to X": 014 about X
 }
 
 
@@ -84,7 +85,7 @@ def read_with_complements(view: SentenceView, events: list[Event], heads: set[in
         own = by_trigger.get(k, [])
         if not own:
             continue
-        root = own[0].cameo[:2]
+        root = own[0].cameo[:3] if own[0].cameo[:3] in SPEECH_ACTS else own[0].cameo[:2]
         if root not in SPEECH_ACTS or own[0].modality == "negated":
             continue
         table, roots, aimed = SPEECH_ACTS[root]

@@ -166,7 +166,9 @@ class EventStage:
         # "called the police shootings of African Americans a moment…", "handling threats from Russia":
         # a bare plural act noun that another verb takes as its object names a kind of act, no one event
         support = self.rules.word("support_verbs")
-        out = [e for e in out if id(e) not in noun_at or not _generic(view, noun_at[id(e)], support, trace)]
+        considered = self.rules.word("considered_codes")
+        out = [e for e in out if id(e) not in noun_at or code_of.get(view.governing_verb(noun_at[id(e)]) or -1) in considered
+               or not _generic(view, noun_at[id(e)], support, trace)]  # ("weighing sanctions on Russia": the option considered)
         # an event without a target adds nothing when the same actor's same act has one
         with_target = {(e.source.actor if e.source else None, e.cameo) for e in out if e.target is not None}
         out = [e for e in out if e.target is not None or (e.source.actor if e.source else None, e.cameo) not in with_target]
@@ -465,7 +467,9 @@ class EventStage:
             targets = _content_target(view, k, sources) or [
                 t for t in self._adjective_targets(view, k, pos, coded.article.published, words("attitude_preps"))
                 if t.code[:3] not in {s.code[:3] for s in sources}]
-        if statement and not targets:
+        if statement and not targets and not (pos == "verb" and cand.pattern.code in words("considered_codes")):
+            # (but "is considering sending aid to Iraq": the option considered names whom it is about;
+            # events/complements.py aims it there, and a consideration aimed nowhere has no target)
             return []
         flags = modality_flags(view, k, pos, self.rules, frozenset(cand.match.used))
         modality = flags.value
