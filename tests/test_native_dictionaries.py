@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from detente.dictionaries import Dictionaries, Discard, default_dictionary_dir, load_dictionaries
+from detente.dictionaries.model import PhraseIndex
 from detente.dictionaries.native import load_native
 from detente.errors import DictionaryError
 
@@ -268,3 +269,16 @@ def test_a_later_rules_file_adds_and_replaces(tmp_path):
     assert d.rules.word("first_person") == {"we"}  # a word list is replaced whole
     assert d.rules.rewrite("planned", "163") == ("1312", "rules:planned:163")
     assert d.rules.rewrite("planned", "0841") == ("0353", "rules:planned:084")  # the shipped entries stay
+
+
+def test_a_name_is_matched_word_by_word_not_across_a_word_of_another_name():
+    # "Kazakhstan is" folds to the demonym "Kazakhstanis" letter for letter; a one-word name never
+    # continues into a next token, while a name of several words does, punctuation between or not
+    index = PhraseIndex()
+    for name in ("Kazakhstan", "Kazakhstanis", "Republic of Kazakhstan", "Nur-Sultan"):
+        index.add(name, name)
+    assert index.longest(["Kazakhstan", "is", "ready"], 0) == (1, ["Kazakhstan"])
+    assert index.longest(["Kazakhstanis", "voted"], 0) == (1, ["Kazakhstanis"])
+    assert index.longest(["Republic", "of", "Kazakhstan"], 0) == (3, ["Republic of Kazakhstan"])
+    assert index.longest(["Nur", "-", "Sultan"], 0) == (3, ["Nur-Sultan"])
+    assert index.longest(["Nur", "Sultan"], 0) == (2, ["Nur-Sultan"])

@@ -166,6 +166,10 @@ class PhraseIndex(Generic[T]):
         self.capitalised: set[str] = set()  # lower keys that need a capitalised first token
         self._prefixes_exact: set[str] = set()  # folded names cut after each of their words
         self._prefixes_lower: set[str] = set()
+        # prefixes that end between two words of a name: only there may a scan join a next word ("Kazakhstan"
+        # + "is" is not the demonym "Kazakhstanis", which is one word)
+        self._joins_exact: set[str] = set()
+        self._joins_lower: set[str] = set()
         self.max_tokens = 1
         self._count = 0
 
@@ -185,10 +189,12 @@ class PhraseIndex(Generic[T]):
         if not any(ch.islower() for ch in name) and any(ch.isalpha() for ch in name):
             self.exact.setdefault(key, []).append(entry)
             self._prefixes_exact.update(prefixes)
+            self._joins_exact.update(prefixes[:-1])
         else:
             low = key.lower()
             self.lower.setdefault(low, []).append(entry)
             self._prefixes_lower.update(p.lower() for p in prefixes)
+            self._joins_lower.update(p.lower() for p in prefixes[:-1])
             if name[:1].isupper():
                 self.capitalised.add(low)
 
@@ -222,8 +228,12 @@ class PhraseIndex(Generic[T]):
         streams = [(folded.raw, folded.low)] if folded.alt_raw is None else [(folded.raw, folded.low), (folded.alt_raw, folded.alt_low)]
         for raws, lows in streams:
             raw = low = ""
+            joined = False  # the last token added was a word (not punctuation folded away)
             for j in range(start, stop):
                 piece = raws[j]
+                if piece and joined and raw not in self._joins_exact and low not in self._joins_lower:
+                    break  # the words so far end inside a name's word: no next word continues it
+                joined = bool(piece)
                 raw += piece
                 low += lows[j]
                 if not raw:
