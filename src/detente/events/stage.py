@@ -144,9 +144,9 @@ class EventStage:
                 key = (event.source.actor if event.source else None, event.target.actor if event.target else None, event.cameo)
                 if pos == "noun" and any(_same_actors(event, e) and spec > best.pattern.specificity and e.cameo not in claim_codes
                                          for e, spec in used_by.get(k, ())):
-                    # (but the claim of an attack is one event and the attack claimed another)
                     # "suicide bombers launched an attack on X": the verb's pattern read the noun in more
                     # context (1831); the bare noun ("attack on X", 190) is the same act read less closely
+                    # (but the claim of an attack is one event and the attack claimed another)
                     trace(best.pattern.id, "consumed", f"{tok.text!r}: coded with more context by its verb's pattern")
                     continue
                 if key not in seen and not any(_same_event(event, e) for e in out):
@@ -166,9 +166,10 @@ class EventStage:
         # "called the police shootings of African Americans a moment…", "handling threats from Russia":
         # a bare plural act noun that another verb takes as its object names a kind of act, no one event
         support = self.rules.word("support_verbs")
+        # (but "weighing sanctions on Russia": the option considered, which the consideration is about)
         considered = self.rules.word("considered_codes")
-        out = [e for e in out if id(e) not in noun_at or code_of.get(view.governing_verb(noun_at[id(e)]) or -1) in considered
-               or not _generic(view, noun_at[id(e)], support, trace)]  # ("weighing sanctions on Russia": the option considered)
+        out = [e for e in out if id(e) not in noun_at or _object_of_code(view, noun_at[id(e)], code_of, considered)
+               or not _generic(view, noun_at[id(e)], support, trace)]
         # an event without a target adds nothing when the same actor's same act has one
         with_target = {(e.source.actor if e.source else None, e.cameo) for e in out if e.target is not None}
         out = [e for e in out if e.target is not None or (e.source.actor if e.source else None, e.cameo) not in with_target]
@@ -702,6 +703,12 @@ def _between_parties(view: SentenceView, k: int, match: Match) -> list[Mention]:
     if not any(view.lower[u] == "between" for u in match.used):
         return []
     return _unique([m for prep, q in view.prep_objects(k) if prep == "between" for m in _with_conjuncts(view, q)])
+
+
+def _object_of_code(view: SentenceView, k: int, code_of: dict[int, str], codes: frozenset[str]) -> bool:
+    """Is noun k governed by a verb whose pattern gave one of ``codes``?"""
+    verb = view.governing_verb(k)
+    return verb is not None and code_of.get(verb) in codes
 
 
 def _claiming_verb(view: SentenceView, k: int, claims: tuple[frozenset[str], frozenset[str]]) -> int | None:
