@@ -345,11 +345,8 @@ class _Finder:
     def affiliation(self, last: int) -> bool:
         """Is the mention ending at token ``last`` followed by a US party affiliation in brackets
         ("(D-N.C.)", "(R - Ohio)")?"""
-        texts = [t.text for t in self.view.tokens]
-        if last + 2 >= len(texts) or texts[last + 1] != "(":
-            return False
-        return bool(words.AFFILIATION.match(texts[last + 2])) or (texts[last + 2] in ("D", "R", "I") and last + 3 < len(texts)
-                                                                    and texts[last + 3] in words.HYPHENS)
+        texts = [t.text for t in self.view.tokens]  # as written: self.texts is lower-case
+        return last + 2 < len(texts) and texts[last + 1] == "(" and words.affiliation_at(texts, last + 2)
 
     def bracket(self, k: int) -> str:
         """The text of the brackets opening at token k."""

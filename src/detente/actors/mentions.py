@@ -184,8 +184,8 @@ def _appositive_people(doc: ParsedDoc, mentions: list[Mention], rules: Rules) ->
     The role must be an actor mention naming no one ("Russia's foreign minister"); the name two to four
     capitalised proper nouns outside every mention, opening with a given name (``male_given_names``,
     ``female_given_names``: "Peabody Energy, the nation's largest coal company" is no person), and not
-    coordinated. The name's
-    antecedent is the role: one actor, whose country the role may get later (``_roles_countries``)."""
+    coordinated. The name's antecedent is the role: one actor, whose country the role may get later
+    (``_roles_countries``)."""
     if not mentions:
         return []
     male, female = rules.word("male_given_names"), rules.word("female_given_names")
@@ -352,8 +352,7 @@ def _sentence_mentions(sentence: Sentence, text: str, ctx: _Context) -> list[Men
         if discard:
             i = discard[0]
             continue
-        if words.AFFILIATION.match(texts[i]) or (texts[i] in ("D", "R", "I") and 0 < i < len(texts) - 2 and texts[i - 1] == "("
-                                                   and texts[i + 1] in words.HYPHENS):
+        if words.affiliation_at(texts, i):
             i += 1
             continue  # "Rep. Smith (D-N.C.)": a legislator's party and state, no actor (not the DNC)
         actor = dicts.actors.scan(folded, i) if i in may_actor else None

@@ -99,10 +99,19 @@ PERSONAL_HEADS = frozenset(
     spokesman spokeswoman spokesperson camp team family""".split()
 )
 
-# honorifics before a surname ("Mr. Bush"); stripped when a surname is matched, never a title
 # a US legislator's party and state in brackets ("D-N.C.", "R-Ohio", "I-Vt."): folded it would read
 # as a party's acronym ("DNC"); it says the legislator is American
 AFFILIATION = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
+
+
+def affiliation_at(texts: list[str], i: int) -> bool:
+    """Does a US party affiliation open at token i: "D-N.C." as one token, or "(R - Ohio)" with the party
+    letter and the hyphen apart after a bracket?"""
+    if not 0 <= i < len(texts):
+        return False
+    return bool(AFFILIATION.match(texts[i])) or (texts[i] in ("D", "R", "I") and 0 < i < len(texts) - 1 and texts[i - 1] == "("
+                                                  and texts[i + 1] in HYPHENS)
+
 
 # roles whose holders named without a country are of the story's country ("Sen. Jeff Merkley" in a story
 # about American politics): lawmakers; a named president or minister may be another country's
@@ -125,6 +134,7 @@ NAME_GLUE = frozenset({"bin", "ibn", "bint", "abu", "al", "el", "de", "del", "da
 # abbreviated titles before a name, with their full stop, and the role word they stand for
 TITLE_ABBREVIATIONS = {"Sen.": "senator", "Sens.": "senator", "Rep.": "congressman", "Reps.": "congressman", "Gov.": "governor"}
 
+# honorifics before a surname ("Mr. Bush"); stripped when a surname is matched, never a title
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "madame", "mme", "m"})
 
 # US state abbreviations in AP datelines ("PORTLAND, Ore. (AP) -")

@@ -23,6 +23,9 @@ only a warning that names a consequence ("warned Kyiv that it would respond") st
 
 Refusing a hostile act (CAMEO 10-20: "declined to threaten Moscow", "refused to condemn Russia") is no
 rejection of its target: the refusal codes nothing, and the act is the complement's own event, negated.
+Considering an act is a policy option about its target ("is weighing sanctions on Russia": 014, the
+``considered`` rewrites). A mutual act naming its own parties ("attend the meeting between Trump and
+Putin", rules.toml ``mutual_nouns``) is not absorbed: the parties meet; attending it is no meeting.
 
 What it does not do: read PETRARCH dictionaries' patterns (they spell such readings out themselves),
 or a complement no pattern coded ("threatened to do something about it" stays 130).
@@ -90,7 +93,8 @@ def read_with_complements(view: SentenceView, events: list[Event], heads: set[in
             continue
         table, roots, aimed = SPEECH_ACTS[root]
         for c, code in complement_acts(view, k, code_of):
-            if any(prep == "between" for prep, _ in view.prep_objects(c)) and by_trigger.get(c):
+            if view.lemma[c].lower() in rules.word("mutual_nouns") and by_trigger.get(c) \
+                    and any(prep == "between" for prep, _ in view.prep_objects(c)):
                 # "will attend the meeting between Trump and Putin": the complement names its own parties,
                 # who meet, and its events stand; attending or joining their meeting is no meeting of its own
                 if code[:2] == "04" and root in ("03", "04"):

@@ -569,18 +569,20 @@ class EventStage:
         out = []
         for e in events:
             reading = None
-            # (but hackers' attacks are literal: a criminal makes no statement)
-            verbal_here = verbal and not (e.source is not None and not e.source.given and e.source.code[3:6].lower() in words("wordless_roles"))
+            # force between who cannot use it is a verbal attack (but hackers' attacks are literal: a
+            # criminal makes no statement)
+            figurative = verbal and code[:2] in MATERIAL_CONFLICT \
+                and not (e.source is not None and not e.source.given and e.source.code[3:6].lower() in words("wordless_roles")) \
+                and (civilian_pair(e.source, e.target, words("security_roles")) or pos == "verb" and _characterised(view, k))
             if pos == "noun":
-                if verbal_here and code[:2] in MATERIAL_CONFLICT and civilian_pair(e.source, e.target, words("security_roles")):
-                    reading = self.rules.rewrite("figurative", code)
+                if figurative:
+                    reading = self.rules.rewrite("figurative", code)  # "her attacks on Trump"
             elif e.target is not None and e.target.kind == "country" and any(view.mention_of(o) is e.target for o in view.objects(k)):
                 reading = self.rules.rewrite("territory", code)  # "Russia seized Crimea": 192, not 171
             elif code.startswith("173") and e.source is not None and not (cameo.actor_roles(e.source.code) & cameo.STATE_ROLES) \
                     and {r.lower() for r in cameo.actor_roles(e.source.code)} & words("nonstate_roles"):
                 reading = self.rules.rewrite("nonstate", code)  # "Taliban militants captured soldiers": 181, not 173
-            elif verbal_here and code[:2] in MATERIAL_CONFLICT \
-                    and (civilian_pair(e.source, e.target, words("security_roles")) or _characterised(view, k)):
+            elif figurative:
                 # "Trump attacked Clinton", "pounding Trump as a con artist": 111
                 reading = self.rules.rewrite("figurative", code)
             elif code[:2] == "04" and view.lemma[k] in words("speech_verbs") and e.target is not None and not _political(e.target):
