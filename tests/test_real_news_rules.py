@@ -1251,7 +1251,8 @@ def test_a_noun_in_a_phrase_owned_by_a_pronoun_is_not_the_main_subjects_act(pipe
     own = [W("The", "the", "DET", "det", 1), W("Kremlin", "Kremlin", "PROPN", "nsubj", 2), W("held", "hold", "VERB", "ROOT", 2, "VBD"),
            W("its", "its", "PRON", "poss", 4, "PRP$"), W("meeting", "meeting", "NOUN", "dobj", 2), W("with", "with", "ADP", "prep", 4),
            W("Ukraine", "Ukraine", "PROPN", "pobj", 5), W(".", ".", "PUNCT", "punct", 2)]
-    assert [t[1][:2] for t in triples(code(pipe, [own], min_confidence=0.0))] == ["04"]
+    # (and a meeting with Ukraine is Ukraine's meeting too)
+    assert sorted((t[0], t[1][:2], t[2]) for t in triples(code(pipe, [own], min_confidence=0.0))) == [("RUSGOV", "04", "UKR"), ("UKR", "04", "RUSGOV")]
 
 
 def test_the_sources_own_country_owning_what_it_acts_with_is_no_target(pipe):
@@ -2477,3 +2478,123 @@ def test_an_act_considered_is_a_policy_option_about_its_target(pipe):
                         W("on", "on", "ADP", "prep", n + 1), W("Peru", "Peru", "PROPN", "pobj", n + 2), W(".", ".", "PUNCT", "punct", n)]
     assert [t[:3] for t in triples(code(pipe, [sentence(False)]))] == [("CHL", "014", "PER")]
     assert all(t[1] != "163" for t in triples(code(pipe, [sentence(True)], min_confidence=0.0, negated=True, hypothetical=True)))
+
+
+def test_an_act_names_the_target_it_implies(pipe):
+    # The Peruvian government declared a state of emergency .
+    emergency = [W("The", "the", "DET", "det", 2), W("Peruvian", "peruvian", "ADJ", "amod", 2), W("government", "government", "NOUN", "nsubj", 3),
+                 W("declared", "declare", "VERB", "ROOT", 3, "VBD"), W("a", "a", "DET", "det", 5), W("state", "state", "NOUN", "dobj", 3),
+                 W("of", "of", "ADP", "prep", 5), W("emergency", "emergency", "NOUN", "pobj", 6), W(".", ".", "PUNCT", "punct", 3)]
+    [event] = code(pipe, [emergency]).events
+    assert (event.source.code, event.cameo, event.target.code) == ("PERGOV", "1724", "PERCVL")
+    assert event.target.resolution == "implied" and event.target.text == "state of emergency"
+    # The Peruvian government imposed a curfew on Cusco on Monday .  (the people of the place it covers)
+    curfew = emergency[:3] + [W("imposed", "impose", "VERB", "ROOT", 3, "VBD"), W("a", "a", "DET", "det", 5), W("curfew", "curfew", "NOUN", "dobj", 3),
+                              W("on", "on", "ADP", "prep", 3), W("Cusco", "Cusco", "PROPN", "pobj", 6), W("on", "on", "ADP", "prep", 3),
+                              W("Monday", "Monday", "PROPN", "pobj", 8), W(".", ".", "PUNCT", "punct", 3)]
+    [event] = code(pipe, [curfew]).events
+    assert (event.cameo, event.target.code, event.target.text) == ("1723", "PERCVL", "Cusco")
+    # Chilean students began a hunger strike against the new laws .
+    strike = [W("Chilean", "chilean", "ADJ", "amod", 1), W("students", "student", "NOUN", "nsubj", 2, "NNS"), W("began", "begin", "VERB", "ROOT", 2, "VBD"),
+              W("a", "a", "DET", "det", 5), W("hunger", "hunger", "NOUN", "compound", 5), W("strike", "strike", "NOUN", "dobj", 2),
+              W("against", "against", "ADP", "prep", 5), W("the", "the", "DET", "det", 9), W("new", "new", "ADJ", "amod", 9),
+              W("laws", "law", "NOUN", "pobj", 6, "NNS"), W(".", ".", "PUNCT", "punct", 2)]
+    found = {t[:3] for t in triples(code(pipe, [strike]))}
+    assert ("CHLEDU", "1422", "CHLGOV") in found
+    # Chilean students began a hunger strike against the laws of the Chilean government .  (named: that mention)
+    named = strike[:7] + [W("the", "the", "DET", "det", 8), W("laws", "law", "NOUN", "pobj", 6, "NNS"), W("of", "of", "ADP", "prep", 8),
+                          W("the", "the", "DET", "det", 12), W("Chilean", "chilean", "ADJ", "amod", 12), W("government", "government", "NOUN", "pobj", 9),
+                          W(".", ".", "PUNCT", "punct", 2)]
+    [event] = [e for e in code(pipe, [named]).events if e.cameo == "1422"]
+    assert (event.target.code, event.target.text, event.target.resolution) == ("CHLGOV", "Chilean government", "composed")
+    # The Peruvian government began a hunger strike against the new laws .  (a state is no protester)
+    state = emergency[:3] + [W(text, lemma, pos, dep, 3 if head == 2 else head + 1, tag) for text, lemma, pos, dep, head, tag in strike[2:]]
+    assert all(t[2] != "PERGOV" for t in triples(code(pipe, [state], one_sided=True, min_confidence=0.0)))
+    # Rebels declared a ceasefire .  (no country: nobody's government)
+    rebels = [W("Rebels", "rebel", "NOUN", "nsubj", 1, "NNS"), W("declared", "declare", "VERB", "ROOT", 1, "VBD"), W("a", "a", "DET", "det", 3),
+              W("ceasefire", "ceasefire", "NOUN", "dobj", 1), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[2] for t in triples(code(pipe, [rebels], one_sided=True, min_confidence=0.0)) if t[1] == "0871"] == [None]
+
+
+def test_an_actor_claiming_it_attacked_claims_responsibility(pipe):
+    # Sudanese rebels claimed that they attacked the towns in Chad .
+    words = [W("Sudanese", "sudanese", "ADJ", "amod", 1), W("rebels", "rebel", "NOUN", "nsubj", 2, "NNS"), W("claimed", "claim", "VERB", "ROOT", 2, "VBD"),
+             W("that", "that", "SCONJ", "mark", 5), W("they", "they", "PRON", "nsubj", 5, "PRP"), W("attacked", "attack", "VERB", "ccomp", 2, "VBD"),
+             W("the", "the", "DET", "det", 7), W("towns", "town", "NOUN", "dobj", 5, "NNS"), W("in", "in", "ADP", "prep", 5),
+             W("Chad", "Chad", "PROPN", "pobj", 8), W(".", ".", "PUNCT", "punct", 2)]
+    found = {t[:2] + t[2:3] for t in triples(code(pipe, [words]))}
+    assert {("SDNREB", "015", "TCD"), ("SDNREB", "190", "TCD")} <= found
+    # Officials claimed that the rebels attacked the towns in Chad .  (who reports an attack did not make it)
+    officials = [W("Officials", "official", "NOUN", "nsubj", 1, "NNS")] + [W(text, lemma, pos, dep, head - 1, tag) for text, lemma, pos, dep, head, tag in words[2:4]] \
+        + [W("the", "the", "DET", "det", 4), W("rebels", "rebel", "NOUN", "nsubj", 5, "NNS")] \
+        + [W(text, lemma, pos, dep, head - 1 if head in (2,) else head, tag) for text, lemma, pos, dep, head, tag in words[5:]]
+    assert all(t[1] != "015" for t in triples(code(pipe, [officials], one_sided=True, min_confidence=0.0)))
+
+
+def test_parties_reaching_a_deal_agree_with_each_other(pipe):
+    # Kenya and Uganda reached a deal .  /  Kenya and Uganda failed to reach a deal .
+    reached = [W("Kenya", "Kenya", "PROPN", "nsubj", 3), W("and", "and", "CCONJ", "cc", 0), W("Uganda", "Uganda", "PROPN", "conj", 0),
+               W("reached", "reach", "VERB", "ROOT", 3, "VBD"), W("a", "a", "DET", "det", 5), W("deal", "deal", "NOUN", "dobj", 3),
+               W(".", ".", "PUNCT", "punct", 3)]
+    assert {t[:3] for t in triples(code(pipe, [reached]))} == {("KEN", "057", "UGA"), ("UGA", "057", "KEN")}
+    failed = reached[:3] + [W("failed", "fail", "VERB", "ROOT", 3, "VBD"), W("to", "to", "PART", "aux", 5), W("reach", "reach", "VERB", "xcomp", 3, "VB"),
+                            W("a", "a", "DET", "det", 7), W("deal", "deal", "NOUN", "dobj", 5), W(".", ".", "PUNCT", "punct", 3)]
+    assert all(t[2] is None for t in triples(code(pipe, [failed], one_sided=True, min_confidence=0.0)))
+
+
+def test_talks_and_ties_with_a_party_are_its_act_too(pipe):
+    # Lavrov held talks with Netanyahu .
+    talks = [W("Lavrov", "Lavrov", "PROPN", "nsubj", 1), W("held", "hold", "VERB", "ROOT", 1, "VBD"), W("talks", "talk", "NOUN", "dobj", 1, "NNS"),
+             W("with", "with", "ADP", "prep", 1), W("Netanyahu", "Netanyahu", "PROPN", "pobj", 3), W(".", ".", "PUNCT", "punct", 1)]
+    found = {(t[0], t[1][:2], t[2]) for t in triples(code(pipe, [talks], min_confidence=0.0))}
+    assert {("RUSGOV", "04", "ISRGOV"), ("ISRGOV", "04", "RUSGOV")} <= found
+    # Venezuela severed diplomatic ties with Colombia .  (one side severs)
+    severed = [W("Venezuela", "Venezuela", "PROPN", "nsubj", 1), W("severed", "sever", "VERB", "ROOT", 1, "VBD"),
+               W("diplomatic", "diplomatic", "ADJ", "amod", 3), W("ties", "tie", "NOUN", "dobj", 1, "NNS"), W("with", "with", "ADP", "prep", 1),
+               W("Colombia", "Colombia", "PROPN", "pobj", 4), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [severed], min_confidence=0.0))] == [("VEN", "161", "COL")]
+    # Venezuela established diplomatic ties with Colombia .
+    established = [severed[0], W("established", "establish", "VERB", "ROOT", 1, "VBD")] + severed[2:]
+    assert {t[:3] for t in triples(code(pipe, [established], min_confidence=0.0))} == {("VEN", "054", "COL"), ("COL", "054", "VEN")}
+
+
+def test_advice_that_someone_should_act_is_an_appeal(pipe):
+    # Canada said Mexico should release the prisoners .  /  … must release …
+    def sentence(aux):
+        return [W("Canada", "Canada", "PROPN", "nsubj", 1), W("said", "say", "VERB", "ROOT", 1, "VBD"), W("Mexico", "Mexico", "PROPN", "nsubj", 4),
+                W(aux, aux, "AUX", "aux", 4, "MD"), W("release", "release", "VERB", "ccomp", 1, "VB"), W("the", "the", "DET", "det", 6),
+                W("prisoners", "prisoner", "NOUN", "dobj", 4, "NNS"), W(".", ".", "PUNCT", "punct", 1)]
+    should = [(t[0], t[1][:2], t[2]) for t in triples(code(pipe, [sentence("should")])) if t[2] == "MEX"]
+    must = [(t[0], t[1][:2], t[2]) for t in triples(code(pipe, [sentence("must")])) if t[2] == "MEX"]
+    assert should == [("CAN", "02", "MEX")] and must == [("CAN", "10", "MEX")]
+
+
+def test_a_possessive_on_an_act_names_the_subject_as_its_actor(pipe):
+    # Vladimir Putin used his invasion of Georgia .
+    words = [W("Vladimir", "Vladimir", "PROPN", "compound", 1), W("Putin", "Putin", "PROPN", "nsubj", 2), W("used", "use", "VERB", "ROOT", 2, "VBD"),
+             W("his", "his", "PRON", "poss", 4, "PRP$"), W("invasion", "invasion", "NOUN", "dobj", 2), W("of", "of", "ADP", "prep", 4),
+             W("Georgia", "Georgia", "PROPN", "pobj", 5), W(".", ".", "PUNCT", "punct", 2)]
+    assert ("RUSGOV", "19", "GEO") in {(t[0], t[1][:2], t[2]) for t in triples(code(pipe, [words]))}
+    # Russia used his invasion of Georgia .  ("his" is no country's)
+    russia = [W("Russia", "Russia", "PROPN", "nsubj", 1)] + [W(text, lemma, pos, dep, head - 1, tag) for text, lemma, pos, dep, head, tag in words[2:]]
+    assert all(t[0] != "RUS" or t[1][:2] != "19" for t in triples(code(pipe, [russia], one_sided=True, min_confidence=0.0)))
+
+
+def test_troops_withdrawn_are_the_actors_own(pipe):
+    # Canada completed its withdrawal of troops .
+    words = [W("Canada", "Canada", "PROPN", "nsubj", 1), W("completed", "complete", "VERB", "ROOT", 1, "VBD"), W("its", "its", "PRON", "poss", 3, "PRP$"),
+             W("withdrawal", "withdrawal", "NOUN", "dobj", 1), W("of", "of", "ADP", "prep", 3), W("troops", "troop", "NOUN", "pobj", 4, "NNS"),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [words], one_sided=True, min_confidence=0.0)) if t[1] == "0874"] == [("CAN", "0874", None)]
+    # Canada withdrew troops from Iraq .  (troops "from Iraq" withdrawn are withdrawn from Iraq, not Iraqi)
+    withdrew = [W("Canada", "Canada", "PROPN", "nsubj", 1), W("withdrew", "withdraw", "VERB", "ROOT", 1, "VBD"), W("troops", "troop", "NOUN", "dobj", 1, "NNS"),
+                W("from", "from", "ADP", "prep", 2), W("Iraq", "Iraq", "PROPN", "pobj", 3), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [withdrew]))] == [("CAN", "0874", "IRQ")]
+
+
+def test_a_military_base_stands_for_the_force(pipe):
+    # Rebels attacked a Nigerian military base .
+    words = [W("Rebels", "rebel", "NOUN", "nsubj", 1, "NNS"), W("attacked", "attack", "VERB", "ROOT", 1, "VBD"), W("a", "a", "DET", "det", 5),
+             W("Nigerian", "nigerian", "ADJ", "amod", 5), W("military", "military", "ADJ", "amod", 5), W("base", "base", "NOUN", "dobj", 1),
+             W(".", ".", "PUNCT", "punct", 1)]
+    assert ("NGAREB", "190", "NGAMIL") in {t[:3] for t in triples(code(pipe, [words]))}

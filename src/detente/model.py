@@ -25,8 +25,10 @@ QUOTE_KINDS = ("direct", "indirect", "mixed")
 # reported obligation ("X says Y must V": a demand)
 ORIGINS = ("pattern", "statement", "demand")
 # how a mention's code was found, where later stages need to know it (``via`` says it in words);
-# "inferred": an unnamed agent's country taken from its phrase, a locative, the dateline or the story
-RESOLUTIONS = ("dictionary", "composed", "metonym", "surname", "coref", "first-person", "parties", "speaker", "given", "inferred")
+# "inferred": an unnamed agent's country taken from its phrase, a locative, the dateline or the story;
+# "implied": a target the act itself implies, named by no words of its own (the population of the state
+# that declares a state of emergency; the government protesters demand a policy change from)
+RESOLUTIONS = ("dictionary", "composed", "metonym", "surname", "coref", "first-person", "parties", "speaker", "given", "inferred", "implied")
 SEVERITIES = ("error", "warning")
 # what a place is (GDELT's ActionGeo types, without GDELT's split of US and world places)
 PLACE_TYPES = ("country", "adm1", "city")

@@ -10,7 +10,7 @@ Runs last. For each event it computes a confidence in 0-1 from its evidence, wit
   verb (``*``);
 - whether the parse and the word order agree: for an active verb, the source before the trigger and
   the target after it;
-- literal or figurative use: material conflict (CAMEO 14-15, 17-20) between two actors neither of
+- literal or figurative use: material conflict (CAMEO 15, 17-20; not protest) between two actors neither of
   which can use force — no state, government or security force on either side ("attacked the
   moderators") — or between two actors of one country neither of which is a security force ("the
   senator is always fighting the party's nominee") is usually figurative, except a state organ's

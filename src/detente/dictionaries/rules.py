@@ -72,7 +72,7 @@ class Rules:
 
 RULE_TABLES = ("statement", "rewrites", "words", "confidence")
 CONFIDENCE_KEYS = frozenset({
-    "base", "dictionary", "composed", "metonym", "given", "surname", "coref", "speaker", "first-person", "parties", "inferred",
+    "base", "dictionary", "composed", "metonym", "given", "surname", "coref", "speaker", "first-person", "parties", "inferred", "implied",
     "missing_actor", "unknown_country", "specific_pattern", "word_order", "figurative", "unarmed_force", "statement", "audience",
     "embedded",
 })

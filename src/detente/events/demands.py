@@ -9,6 +9,9 @@ subject; the demanded action's own code, when a pattern coded it, picks the CAME
 The reporting verbs and the words of obligation are the word lists ``demand_reporting_verbs``,
 ``obligation_aux`` and ``need_verbs``.
 
+An obligation put softly ("says Obama should come up with a process": ``advice_aux``) is an appeal
+(CAMEO 02), its sub-code picked from ``[rewrites.appealed]`` (020 when none applies), not a demand.
+
 What it does not do: read demands without a reporting verb ("Israel must end its strikes" alone is
 the writer's view, not an actor's demand).
 """
@@ -49,7 +52,11 @@ def demand_event(view: SentenceView, said: int, action: int, code_of: dict[int, 
     of the sentence (the demanded action's picks the sub-code). The id is set by the event stage."""
     if source is None or target is None or source.same_actor(target):
         return None
-    found = rules.rewrite("demanded", code_of.get(action))
+    if any(view.dep(c) == "aux" and view.lower[c] in rules.word("advice_aux") for c in view.children[action]):
+        # "said Charlotte officials should release the videos": advice, an appeal (02), not a demand
+        found = rules.rewrite("appealed", code_of.get(action)) or ("020", "rules:appealed:advice")
+    else:
+        found = rules.rewrite("demanded", code_of.get(action))
     if found is None:
         return None
     code, rewrite = found

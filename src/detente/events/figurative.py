@@ -1,6 +1,6 @@
 """Figurative force: "Trump attacked Clinton", "the senator is always fighting the party's nominee".
 
-Material conflict (CAMEO 14-15, 17-20) between two actors neither of which can use force — no state,
+Material conflict (CAMEO 15, 17-20) between two actors neither of which can use force — no state,
 government or security force on either side ("attacked the moderators") — or between two actors of one
 country neither of which is a security force ("the president attacked his rival") is usually
 figurative. The event stage reads a verb of verbal attack (``verbal_attack_verbs``: attack, hit,
@@ -20,7 +20,9 @@ from detente.dictionaries import Rules
 from detente.doc import SentenceView
 from detente.model import Mention
 
-MATERIAL_CONFLICT = frozenset({"14", "15", "17", "18", "19", "20"})
+# (not protest, 14: demonstrations, strikes and boycotts are what civilians do, literally, to their own
+# government: "students held a protest against the government")
+MATERIAL_CONFLICT = frozenset({"15", "17", "18", "19", "20"})
 
 
 def civilian_pair(s: Mention | None, t: Mention | None, security: frozenset[str]) -> bool:

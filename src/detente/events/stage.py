@@ -27,6 +27,7 @@ from itertools import product
 
 from detente import cameo
 from detente.dictionaries import Dictionaries, Pattern, Rules
+from detente.dictionaries.countries import country_codes
 from detente.events.complements import read_warnings, read_with_complements
 from detente.events.demands import demand_event, obligation_clauses
 from detente.events.figurative import MATERIAL_CONFLICT, characterisation, civilian_pair, praise
@@ -181,6 +182,7 @@ class EventStage:
         out, more = read_warnings(view, out, heads, self.rules)
         for note in notes + more:
             trace("complement", "speech-act", note)
+        out += self._claimed_acts(view, out, trace)
         seen = {(e.source.actor if e.source else None, e.target.actor if e.target else None, e.cameo) for e in out}
         for said, clause, action in obligation_clauses(view, self.rules):
             sources = _default_sources(view, said, "verb")
@@ -191,6 +193,33 @@ class EventStage:
                 seen.add(key)
                 out.append(demand)
                 trace(demand.rule, "event", f"{demand.source.code} -> {demand.target.code} [{demand.cameo}] demand")
+        return out
+
+    def _claimed_acts(self, view: SentenceView, events: list[Event], trace: Tracer) -> list[Event]:
+        """"The Houthis claimed that they had attacked the cities in Saudi Arabia", "the army admitted it
+        had shelled the village": an actor's clause (``claim_clause_verbs``) saying it did an act of force
+        (``claimed_act_codes``) claims responsibility for it (``claim_codes``), aimed at the act's target.
+        The act itself stays an event of its own, as with "claimed responsibility for the attack"."""
+        words = self.rules.word
+        starts = {t.start: i for i, t in enumerate(view.tokens)}
+        claim = sorted(words("claim_codes"))[0] if words("claim_codes") else None
+        out: list[Event] = []
+        for e in events:
+            k = starts.get(e.trigger[0])
+            if claim is None or k is None or e.origin != "pattern" or e.source is None or e.target is None or e.modality != "asserted" \
+                    or not e.cameo.startswith(tuple(words("claimed_act_codes"))) or view.dep(k) != "ccomp":
+                continue
+            h = view.head(k)
+            if view.lemma[h] not in words("claim_clause_verbs") or (who := view.mention_of(view.subject(h))) is None \
+                    or not who.same_actor(e.source):
+                continue
+            modality = modality_flags(view, h, "verb", self.rules, frozenset()).value
+            toks = view.tokens
+            claimed = replace(e, id="", source=who, cameo=claim, **cameo.scores(claim), modality=modality,
+                              trigger=(toks[h].start, toks[h].end), rule=f"rules:claimed-act:{view.lemma[h]}", compound=False)
+            if not any(x.cameo == claim and _same_actors(x, claimed) for x in events + out):
+                trace(claimed.rule, "event", f"{who.code} -> {e.target.code} [{claim}]: claims the act of {toks[k].text!r}")
+                out.append(claimed)
         return out
 
     def candidates(self, patterns: list[Pattern], present_by_scope: dict, view: SentenceView, k: int, pos: str) -> list[Pattern]:
@@ -354,7 +383,8 @@ class EventStage:
         words = self.rules.word
         sources = [cand.match.source] if cand.match.source else _default_sources(view, k, pos, words("support_verbs"), words("causative_verbs"),
                                                                                   words("partitive_nouns"),
-                                                                                  (words("claiming_verbs"), words("responsibility_nouns")))
+                                                                                  (words("claiming_verbs"), words("responsibility_nouns")),
+                                                                                  (words("person_possessives"), words("thing_possessives"), words("plural_possessives")))
         if not sources and pos == "noun" and not cand.match.source:
             # "Israeli shelling killed…", "Russian air strikes on Kyiv": the country adjective is the
             # actor of the act the noun names (an adjective alone names no actor mention)
@@ -422,10 +452,19 @@ class EventStage:
             # where a complaint is lodged is no one it is about
             venues = words("venue_nouns")
             targets = [t for t in targets if not _venue(view, t, venues)]
+        own_forces = False  # "Obama and Clinton withdrew our forces": each withdrew them, not from the other
         if cand.pattern.code.startswith("15") and not cand.match.target:
             # "Russia carried out a snap maneuver of 80,000 troops": a show of force is made with one's own
             # forces (the deploy verbs' instruments), not against them
             targets = [t for t in targets if not _own_agent(t, sources)]
+        elif cand.pattern.code.startswith(tuple(words("own_force_codes"))) and sources:
+            # "the US completed its withdrawal of troops", "Canada withdrew its troops": the troops withdrawn
+            # are the source's own (but "rebels surrendered to the police": to whom one surrenders is the
+            # target); "the withdrawal of troops from Iraq": from Iraq
+            targets = [_withdrawn_from(view, t) if _instrument_of(view, k, pos, t) else t for t in targets]
+            if not cand.match.target:
+                kept = [t for t in targets if not (_own_agent(t, sources) and _instrument_of(view, k, pos, t))]
+                own_forces, targets = len(kept) < len(targets), kept
         if pos == "verb" and not cand.match.target and cand.pattern.code.startswith("02") and cand.pattern.scope == "clause":
             # "called for compensation for the executives", "called for taxing income generated by
             # companies": an appeal's target is whom what is asked for names, or who is asked to act
@@ -452,11 +491,26 @@ class EventStage:
             # "imposed tariffs on Chinese goods", "banned Russian imports", "struck Syrian positions": the
             # country adjective on what the act is done to names whom it is done to
             targets = [t for t in self._adjective_targets(view, k, pos, coded.article.published) if t.code[:3] not in {s.code[:3] for s in sources}]
-        reciprocal = len(sources) > 1 and not targets and (len(parties) > 1 or pos == "verb" and (
+        if not targets and not cand.match.target and cand.pattern.scope == "clause" \
+                and cand.pattern.code.startswith(tuple(words("place_target_codes"))):
+            # "attacked the cities in Saudi Arabia", "shelled villages in Lebanon": force on places
+            # inside a country is force on that country
+            targets = [t for t in _place_targets(view, k, pos, self.rules) if t.code[:3] not in {s.code[:3] for s in sources}]
+        if not targets and not cand.match.target and len(sources) == 1 and cand.pattern.scope == "clause" \
+                and (implied := _implied_target(view, k, cand, sources[0], self.rules)) is not None:
+            # "Peru declared a state of emergency", "farmers began a hunger strike against the new laws":
+            # the act names whom it is aimed at by what it is (rules.toml population_target_codes,
+            # government_target_codes)
+            trace(cand.pattern.id, "implied target", f"[{cand.pattern.code}] on {view.tokens[k].text!r}: aimed at {implied.code}")
+            targets = [implied]
+        flags = modality_flags(view, k, pos, self.rules, frozenset(cand.match.used))
+        reciprocal = len(sources) > 1 and not targets and not own_forces and (len(parties) > 1 or pos == "verb" and (
             not view.objects(k) or cand.pattern.scope != "clause" or any(m.given for m in sources)
             or view.lemma[k] in self.rules.word("reciprocal_verbs")
             or any(view.lemma[o] in words("reciprocal_objects") for o in view.objects(k))  # "A and B upgraded ties"
-            or cand.pattern.code.startswith("04") and any(view.lemma[o] in words("consultation_objects") for o in view.objects(k))))
+            or cand.pattern.code.startswith("04") and any(view.lemma[o] in words("consultation_objects") for o in view.objects(k))
+            or cand.pattern.code.startswith(tuple(words("agreement_codes"))) and any(view.lemma[o] in words("agreement_objects") for o in view.objects(k))
+            and not flags.negated))  # "A and B failed to reach a deal": no agreement, nor a rejection of each other
         code = cand.pattern.code
         if not sources and not targets:
             trace(cand.pattern.id, "no-actor", f"[{code}] on {view.tokens[k].text!r}: no actor as source or target; no event")
@@ -472,7 +526,6 @@ class EventStage:
             # (but "is considering sending aid to Iraq": the option considered names whom it is about;
             # events/complements.py aims it there, and a consideration aimed nowhere has no target)
             return []
-        flags = modality_flags(view, k, pos, self.rules, frozenset(cand.match.used))
         modality = flags.value
         rule = cand.pattern.id
         if flags.negated and view.lemma[k] in self.rules.word("copulas") and (denied := self.rules.rewrite("negated", code)) and denied[1] != "rules:negated:*":
@@ -516,6 +569,12 @@ class EventStage:
         if reciprocal and cand.pattern.code2 and len(sources) == 2:
             # a paired code on a reciprocal compound: the first acts (code), the second answers (code2)
             pairs = [(sources[0], sources[1])]
+        elif not reciprocal and not cand.pattern.code2 and sources and targets and cand.pattern.scope == "clause" \
+                and _mutual_with(view, k, pos, code, self.rules):
+            # "Lavrov held talks with Netanyahu", "China established ties with El Salvador", "troops clashed
+            # with rebels": a mutual act's "with" names the other party, who does it too
+            pairs = list(pairs)
+            pairs += [(t, s) for s, t in pairs if _with_party(view, k, pos, t)]
         for source, target in pairs:
             if source is not None and target is not None and source.same_actor(target):
                 continue
@@ -860,9 +919,30 @@ def _partitive(view: SentenceView, k: int | None, nouns: frozenset[str]) -> list
     return [m for prep, q in view.prep_objects(k) if prep == "of" for m in _with_conjuncts(view, q)][:3]
 
 
+def _own_act(view: SentenceView, k: int, verb: int, possessives: tuple[frozenset[str], frozenset[str], frozenset[str]]) -> list[Mention]:
+    """The subject of ``verb`` when noun trigger k, its object, has a possessive pronoun that can refer to
+    it (``possessives``: a person's, a thing's, a plural's) and names no actor itself: "Putin used his
+    invasion", "Iraqi forces began their assault"."""
+    person, thing, plural = possessives
+    pron = next((c for c in view.children[k] if view.dep(c) in ("poss", "nmod:poss") and view.tokens[c].pos == "PRON"
+                 and view.mention_at[c] is None), None)
+    if pron is None or view.is_passive(verb) or view.is_reduced_passive(verb):
+        return []
+    low = view.lower[pron]
+    found = _with_conjuncts(view, view.subject(verb))
+    if not found or low not in person | thing | plural:
+        return []
+    if low in person and not all(m.kind == "person" or (m.kind == "pronoun" and m.name) for m in found):
+        return []
+    if low in thing and (len(found) > 1 or found[0].kind == "person"):
+        return []
+    return found
+
+
 def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[str] | None = None,
                      causative: frozenset[str] = frozenset(), partitive: frozenset[str] = frozenset(),
-                     claims: tuple[frozenset[str], frozenset[str]] | None = None) -> list[Mention]:
+                     claims: tuple[frozenset[str], frozenset[str]] | None = None,
+                     possessives: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None) -> list[Mention]:
     if pos == "noun":
         for c in view.children[k]:
             if view.dep(c) in ("poss", "nmod:poss", "compound", "amod") and view.mention_at[c] is not None:
@@ -875,6 +955,10 @@ def _default_sources(view: SentenceView, k: int, pos: str, support: frozenset[st
             # "the Taliban claimed responsibility for the attack on the base": who claims an act did it
             return _with_conjuncts(view, view.subject(claimer))
         verb = view.governing_verb(k)
+        if verb is not None and view.head(k) == verb and possessives and (own := _own_act(view, k, verb, possessives)):
+            # "Putin has used his invasions of Georgia", "the US completed its withdrawal": the
+            # subject's own act, whatever the verb
+            return own
         # the verb's subject acts only through the verb's own object or prepositional phrase
         # ("Washington will announce sanctions against Moscow"), not through a noun nested deeper
         # ("the EU imposed sanctions on Iran over drone deliveries to Russia": not the EU's deliveries)
@@ -1143,6 +1227,124 @@ def _moved_instrument(view: SentenceView, c: int, rules: Rules, sources: list[Me
 def _instrument(view: SentenceView, k: int, sources: list[Mention]) -> bool:
     """Is the mention at k an unnamed agent (troops, police, ambassadors) the source moves as its own?"""
     return _own_agent(view.mention_of(k), sources)
+
+
+def _place_targets(view: SentenceView, k: int, pos: str, rules: Rules) -> list[Mention]:
+    """The country named by "in" on a place that trigger k acts on (``target_place_nouns``), as its
+    object ("attacked the cities in Saudi Arabia") or the object of one of ``adjective_target_preps``
+    ("rockets at towns in Israel", "an attack on villages in Lebanon")."""
+    preps = rules.word("adjective_target_preps")
+    heads = (list(view.objects(k)) if pos == "verb" else []) + [q for prep, q in view.prep_objects(k) if prep in preps]
+    places = rules.word("target_place_nouns")
+    for h in heads:
+        if view.lemma[h].lower() not in places or view.mention_of(h) is not None:
+            continue
+        # the "in" on the place, or on the verb when the place is its object (the parse often hangs it there)
+        where = view.prep_objects(h) + (view.prep_objects(k) if pos == "verb" and h in view.objects(k) else [])
+        for prep, q in where:
+            m = view.mention_of(q)
+            if prep == "in" and m is not None and m.kind == "country" and len(m.code) == 3 and not m.given:
+                return [m]
+    return []
+
+
+def _instrument_of(view: SentenceView, k: int, pos: str, m: Mention) -> bool:
+    """Is mention m what trigger k is done with: the verb's object, or the noun's "of" phrase ("withdrew
+    its troops", "the withdrawal of troops")?"""
+    toks = view.tokens_of(m)
+    if not toks or m.given:
+        return False
+    head = _mention_head(view, toks[0])
+    if pos == "verb":
+        return head in view.objects(k)
+    prep = view.head(head)
+    return view.dep(head) == "pobj" and view.lower[prep] == "of" and view.head(prep) == k
+
+
+def _withdrawn_from(view: SentenceView, m: Mention) -> Mention:
+    """"the withdrawal of [troops from Iraq]": a force named with "from" and a country, withdrawn, is
+    withdrawn from that country; the country is the mention (a force "from Iraq" is elsewhere Iraqi)."""
+    toks = view.tokens_of(m)
+    at = next((i for i in toks if view.lower[i] == "from"), None)
+    if at is None or at == toks[-1] or len(m.code) <= 3:
+        return m
+    a, b = view.tokens[at + 1], view.tokens[toks[-1]]
+    return Mention(a.start, b.end, " ".join(view.tokens[i].text for i in range(at + 1, toks[-1] + 1)), m.code[:3], "country", f"{m.via} (the country withdrawn from)", resolution=m.resolution)
+
+
+def _mutual_with(view: SentenceView, k: int, pos: str, code: str, rules: Rules) -> bool:
+    """Is trigger k a mutual act, which its "with" party does too: a verb of ``mutual_with_verbs`` ("met
+    with", "clashed with"), a noun of ``mutual_with_nouns`` ("talks with", "clashes with"), or a verb whose
+    object makes it mutual ("held talks with", "established ties with", "signed a deal with":
+    ``consultation_objects`` for CAMEO 04, ``reciprocal_objects`` for ``mutual_tie_codes``,
+    ``agreement_objects`` for ``mutual_agreement_codes``)?"""
+    words = rules.word
+    lemma = view.lemma[k].lower()
+    if pos == "noun":
+        return lemma in words("mutual_with_nouns")
+    if lemma in words("mutual_with_verbs"):
+        return True
+    objects = {view.lemma[o].lower() for o in view.objects(k)}
+    # (but "severed ties with Colombia", "declared a ceasefire with the Taliban": done by one side)
+    return (code.startswith("04") and bool(objects & words("consultation_objects"))) \
+        or (code.startswith(tuple(words("mutual_tie_codes"))) and bool(objects & words("reciprocal_objects"))) \
+        or (code.startswith(tuple(words("mutual_agreement_codes"))) and bool(objects & words("agreement_objects")))
+
+
+def _with_party(view: SentenceView, k: int, pos: str, m: Mention | None) -> bool:
+    """Is mention m the object of a "with" on trigger k or on its object?"""
+    toks = view.tokens_of(m) if m is not None else []
+    if not toks or m.given:
+        return False
+    head = _mention_head(view, toks[0])
+    prep = view.head(head)
+    if view.dep(head) != "pobj" or view.lower[prep] != "with" or view.dep(prep) != "prep":
+        return False
+    owner = view.head(prep)
+    return owner == k or (pos == "verb" and owner in view.objects(k))
+
+
+def _implied_target(view: SentenceView, k: int, cand: Candidate, source: Mention, rules: Rules) -> Mention | None:
+    """The target an act with no named target is aimed at by what it is: a curfew or a state of
+    emergency the population of the state imposing it (``population_target_codes``: the source must be
+    a state actor); dissent for a change of policy or leadership, or an armed group's ceasefire, the
+    government of the actor's own country (``government_target_codes``: the source must be no state
+    actor). The source's country must be known. The mention spans the place the measure covers ("a
+    curfew on Basra": the people of Basra), else the words of the pattern that name the act ("state of
+    emergency", "laws"), else the trigger; ``resolution`` is ``"implied"``. A government the sentence
+    names in what the dissent is against ("laws imposed by the Indian government") is that mention."""
+    code, country = cand.pattern.code, source.code[:3]
+    if source.given or country not in country_codes():
+        return None
+    state = len(source.code) == 3 or bool(cameo.actor_roles(source.code) & cameo.STATE_ROLES)
+    if code.startswith(tuple(rules.word("population_target_codes"))) and state:
+        role, whom = "CVL", "the population of the state that acts"
+    elif code.startswith(tuple(rules.word("government_target_codes"))) and not state:
+        role, whom = "GOV", "the government of the actor's own country"
+    else:
+        return None
+    used = set(cand.match.used) - {k}
+    if role == "GOV":
+        named = [m for u in sorted(used) for t in view.subtree(u) if (m := view.mention_at[t]) is not None
+                 and m.code == country + role and not m.given]
+        if named:
+            return named[0]
+    else:
+        places, times = rules.word("target_place_nouns") | {"part"}, rules.word("time_names")
+        covered = [q for h in [k, *sorted(used)] for prep, q in view.prep_objects(h) if prep in rules.word("covered_place_preps")
+                   and view.lower[q] not in times and (view.tokens[q].pos == "PROPN" or view.lemma[q].lower() in places)]
+        if covered:
+            span = view.subtree(covered[0], frozenset({"relcl", "acl", "appos", "advcl", "punct"}))
+            a, b = view.tokens[span[0]], view.tokens[span[-1]]
+            text = " ".join(view.tokens[t].text for t in range(span[0], span[-1] + 1))
+            return Mention(a.start, b.end, text, country + role, "group", f"implied:{code}: {whom}, of the place covered", resolution="implied")
+    last = max(used, default=k)
+    first = last
+    while first - 1 in used:
+        first -= 1  # the last run of the pattern's words: "state of emergency", "laws"
+    a, b = view.tokens[first], view.tokens[last]
+    text = " ".join(view.tokens[t].text for t in range(first, last + 1))
+    return Mention(a.start, b.end, text, country + role, "group", f"implied:{code}: {whom}", resolution="implied")
 
 
 def _own_agent(m: Mention | None, sources: list[Mention]) -> bool:
