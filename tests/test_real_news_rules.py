@@ -2598,3 +2598,12 @@ def test_a_military_base_stands_for_the_force(pipe):
              W("Nigerian", "nigerian", "ADJ", "amod", 5), W("military", "military", "ADJ", "amod", 5), W("base", "base", "NOUN", "dobj", 1),
              W(".", ".", "PUNCT", "punct", 1)]
     assert ("NGAREB", "190", "NGAMIL") in {t[:3] for t in triples(code(pipe, [words]))}
+
+
+def test_a_religious_leader_is_no_government(pipe):
+    # Kenyan church leaders criticized the president .
+    words = [W("Kenyan", "kenyan", "ADJ", "amod", 2), W("church", "church", "NOUN", "compound", 2), W("leaders", "leader", "NOUN", "nsubj", 3, "NNS"),
+             W("criticized", "criticize", "VERB", "ROOT", 3, "VBD"), W("the", "the", "DET", "det", 5), W("president", "president", "NOUN", "dobj", 3),
+             W(".", ".", "PUNCT", "punct", 3)]
+    coded = code(pipe, [words], one_sided=True, min_confidence=0.0)
+    assert {e.source.code for e in coded.events if e.source} == {"KENCVL"}
