@@ -2606,4 +2606,4 @@ def test_a_religious_leader_is_no_government(pipe):
              W("criticized", "criticize", "VERB", "ROOT", 3, "VBD"), W("the", "the", "DET", "det", 5), W("president", "president", "NOUN", "dobj", 3),
              W(".", ".", "PUNCT", "punct", 3)]
     coded = code(pipe, [words], one_sided=True, min_confidence=0.0)
-    assert {e.source.code for e in coded.events if e.source} == {"KENCVL"}
+    assert {e.source.code for e in coded.events if e.source} == {"KENREL"}

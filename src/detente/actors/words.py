@@ -85,7 +85,7 @@ NONLOCAL_LEMMAS = frozenset(
 # that country's ("Venezuela's government released opposition politicians" -> VENOPP, "Turkish police
 # detained soldiers" -> TURMIL). Not governments (a state acting on "the government" is usually acting
 # on another's), not armed groups without a state (UAF) nor the nonlocal roles above.
-SCENE_CODES = frozenset({"OPP", "PTY", "CVL", "COP", "REB", "MIL", "SPY", "LEG", "JUD", "LAB", "BUS", "EDU", "CRM", "ELI", "AGR"})
+SCENE_CODES = frozenset({"OPP", "PTY", "CVL", "COP", "REB", "MIL", "SPY", "LEG", "JUD", "LAB", "BUS", "EDU", "CRM", "ELI", "AGR", "REL"})
 # the actors that set such a scene: a state and its organs, its armed groups or political opposition (not
 # its civilians, refugees, firms or media, often abroad: "rebels freed a Japanese citizen")
 SCENE_EVIDENCE = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "REB", "INS", "OPP", "PTY", "ELI", "UAF"})
