@@ -169,6 +169,13 @@ class SentenceView:
         """The tokens a mention covers in this sentence."""
         return self._mention_tokens.get(id(mention), [])
 
+    def mention_head(self, k: int) -> int:
+        """The token of k's mention that heads it (its conjuncts hang from the head)."""
+        m = self.mention_at[k]
+        while self.head(k) != k and self.mention_at[self.head(k)] is m:
+            k = self.head(k)
+        return k
+
     def _clause(self, k: int) -> list[int]:
         out, todo = [], [k]
         while todo:
