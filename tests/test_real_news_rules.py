@@ -2607,3 +2607,10 @@ def test_a_religious_leader_is_no_government(pipe):
              W(".", ".", "PUNCT", "punct", 3)]
     coded = code(pipe, [words], one_sided=True, min_confidence=0.0)
     assert {e.source.code for e in coded.events if e.source} == {"KENREL"}
+
+
+def test_security_forces_are_the_military(pipe):
+    # Rebels attacked Afghan security forces .  (PETRARCH's Phoenix agents: SECURITY_FORCE [~MIL])
+    words = [W("Rebels", "rebel", "NOUN", "nsubj", 1, "NNS"), W("attacked", "attack", "VERB", "ROOT", 1, "VBD"), W("Afghan", "afghan", "ADJ", "amod", 4),
+             W("security", "security", "NOUN", "compound", 4), W("forces", "force", "NOUN", "dobj", 1, "NNS"), W(".", ".", "PUNCT", "punct", 1)]
+    assert [t[:3] for t in triples(code(pipe, [words]))] == [("AFGREB", "190", "AFGMIL")]
