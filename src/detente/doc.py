@@ -169,6 +169,12 @@ class SentenceView:
         """The tokens a mention covers in this sentence."""
         return self._mention_tokens.get(id(mention), [])
 
+    def words(self, first: int, last: int) -> str:
+        """The text of tokens first..last as written, a space wherever the text had a gap ("Kim 's" is
+        "Kim's"), for a span no mention covers."""
+        toks = self.tokens
+        return "".join((" " if j > first and toks[j].start > toks[j - 1].end else "") + toks[j].text for j in range(first, last + 1))
+
     def mention_head(self, k: int) -> int:
         """The token of k's mention that heads it (its conjuncts hang from the head)."""
         m = self.mention_at[k]

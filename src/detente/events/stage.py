@@ -201,11 +201,10 @@ class EventStage:
         (``claimed_act_codes``) claims responsibility for it (``claim_codes``), aimed at the act's target.
         The act itself stays an event of its own, as with "claimed responsibility for the attack"."""
         words = self.rules.word
-        starts = {t.start: i for i, t in enumerate(view.tokens)}
-        claim = sorted(words("claim_codes"))[0] if words("claim_codes") else None
+        claim = min(words("claim_codes"), default=None)
         out: list[Event] = []
         for e in events:
-            k = starts.get(e.trigger[0])
+            k = view.token_starting_at(e.trigger[0])
             if claim is None or k is None or e.origin != "pattern" or e.source is None or e.target is None or e.modality != "asserted" \
                     or not e.cameo.startswith(tuple(words("claimed_act_codes"))) or view.dep(k) != "ccomp":
                 continue
@@ -503,14 +502,14 @@ class EventStage:
             # government_target_codes)
             trace(cand.pattern.id, "implied target", f"[{cand.pattern.code}] on {view.tokens[k].text!r}: aimed at {implied.code}")
             targets = [implied]
-        flags = modality_flags(view, k, pos, self.rules, frozenset(cand.match.used))
         reciprocal = len(sources) > 1 and not targets and not own_forces and (len(parties) > 1 or pos == "verb" and (
             not view.objects(k) or cand.pattern.scope != "clause" or any(m.given for m in sources)
             or view.lemma[k] in self.rules.word("reciprocal_verbs")
             or any(view.lemma[o] in words("reciprocal_objects") for o in view.objects(k))  # "A and B upgraded ties"
             or cand.pattern.code.startswith("04") and any(view.lemma[o] in words("consultation_objects") for o in view.objects(k))
             or cand.pattern.code.startswith(tuple(words("agreement_codes"))) and any(view.lemma[o] in words("agreement_objects") for o in view.objects(k))
-            and not flags.negated))  # "A and B failed to reach a deal": no agreement, nor a rejection of each other
+            # ("A and B failed to reach a deal": no agreement, nor a rejection of each other)
+            and not modality_flags(view, k, pos, self.rules, frozenset(cand.match.used)).negated))
         code = cand.pattern.code
         if not sources and not targets:
             trace(cand.pattern.id, "no-actor", f"[{code}] on {view.tokens[k].text!r}: no actor as source or target; no event")
@@ -526,6 +525,7 @@ class EventStage:
             # (but "is considering sending aid to Iraq": the option considered names whom it is about;
             # events/complements.py aims it there, and a consideration aimed nowhere has no target)
             return []
+        flags = modality_flags(view, k, pos, self.rules, frozenset(cand.match.used))
         modality = flags.value
         rule = cand.pattern.id
         if flags.negated and view.lemma[k] in self.rules.word("copulas") and (denied := self.rules.rewrite("negated", code)) and denied[1] != "rules:negated:*":

@@ -65,8 +65,7 @@ def withdrawn_from(view: SentenceView, m: Mention) -> Mention:
     if at is None or at == toks[-1] or len(m.code) <= 3:
         return m
     a, b = view.tokens[at + 1], view.tokens[toks[-1]]
-    text = " ".join(view.tokens[i].text for i in range(at + 1, toks[-1] + 1))
-    return Mention(a.start, b.end, text, m.code[:3], "country", f"{m.via} (the country withdrawn from)", resolution=m.resolution)
+    return Mention(a.start, b.end, view.words(at + 1, toks[-1]), m.code[:3], "country", f"{m.via} (the country withdrawn from)", resolution=m.resolution)
 
 
 def mutual_with(view: SentenceView, k: int, pos: str, code: str, rules: Rules) -> bool:
@@ -133,12 +132,10 @@ def implied_target(view: SentenceView, k: int, code: str, used_words: Iterable[i
         if covered:
             span = view.subtree(covered[0], frozenset({"relcl", "acl", "appos", "advcl", "punct"}))
             a, b = view.tokens[span[0]], view.tokens[span[-1]]
-            text = " ".join(view.tokens[t].text for t in range(span[0], span[-1] + 1))
-            return Mention(a.start, b.end, text, country + role, "group", f"implied:{code}: {whom}, of the place covered", resolution="implied")
+            return Mention(a.start, b.end, view.words(span[0], span[-1]), country + role, "group", f"implied:{code}: {whom}, of the place covered", resolution="implied")
     last = max(used, default=k)
     first = last
     while first - 1 in used:
         first -= 1  # the last run of the pattern's words: "state of emergency", "laws"
     a, b = view.tokens[first], view.tokens[last]
-    text = " ".join(view.tokens[t].text for t in range(first, last + 1))
-    return Mention(a.start, b.end, text, country + role, "group", f"implied:{code}: {whom}", resolution="implied")
+    return Mention(a.start, b.end, view.words(first, last), country + role, "group", f"implied:{code}: {whom}", resolution="implied")
